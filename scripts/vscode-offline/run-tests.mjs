@@ -1,0 +1,351 @@
+#!/usr/bin/env node
+// Runs a VS Code extension test suite (a module exporting run(), as for
+// @vscode/test-electron) inside a real VS Code 1.100 extension host provided by
+// code-server, driven by headless Chromium through playwright-core.
+// Everything comes from .cache/vscode-offline/ (see install.sh); nothing is downloaded.
+//
+// Exit codes: 0 suite passed, 1 suite failed, 2 infrastructure error / timeout,
+// 130/143 interrupted by SIGINT/SIGTERM.
+
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(HERE, '../..');
+const CS_VERSION = '4.100.3';
+const CHROMIUM = process.env.CLAUSEMARK_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const TAG = '[vscode-offline]';
+
+const USAGE = `Usage: node scripts/vscode-offline/run-tests.mjs --extension-path <abs dir> --tests-path <abs test index module>
+         --workspace <abs folder> [--timeout-ms 180000] [--screenshot <png>] [--verbose] [--keep-temp]
+         [--cache-dir <abs dir>]
+
+  --extension-path  folder with the extension's package.json (extensionDevelopmentPath)
+  --tests-path      compiled test index module exporting run() (extensionTestsPath)
+  --workspace       folder opened in the workbench
+  --timeout-ms      overall limit incl. startup (default 180000); exceeded => exit 2
+  --screenshot      save a PNG of the workbench after the suite finished
+  --verbose         also print workbench console noise and code-server output
+  --keep-temp       keep the temporary user-data/extensions dirs
+  --cache-dir       install folder (default .cache/vscode-offline, or $CLAUSEMARK_VSCODE_CACHE)`;
+
+const log = (msg) => process.stderr.write(`${TAG} ${msg}\n`);
+
+class InfraError extends Error {}
+
+// ------------------------------------------------------------------ arguments
+let opts;
+try {
+  ({ values: opts } = parseArgs({
+    options: {
+      'extension-path': { type: 'string' },
+      'tests-path': { type: 'string' },
+      workspace: { type: 'string' },
+      'timeout-ms': { type: 'string', default: '180000' },
+      screenshot: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      'keep-temp': { type: 'boolean', default: false },
+      'cache-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  }));
+} catch (err) {
+  log(`error: ${err.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (opts.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+function usageError(msg) {
+  log(`error: ${msg}\n${USAGE}`);
+  process.exit(2);
+}
+function absExisting(name, kind) {
+  const v = opts[name];
+  if (!v) usageError(`--${name} is required`);
+  if (!path.isAbsolute(v)) usageError(`--${name} must be an absolute path: ${v}`);
+  if (!existsSync(v)) usageError(`--${name} does not exist: ${v}`);
+  const isDir = statSync(v).isDirectory();
+  if (kind === 'dir' && !isDir) usageError(`--${name} must be a directory: ${v}`);
+  if (kind === 'file' && isDir) usageError(`--${name} must be a file: ${v}`);
+  return path.resolve(v);
+}
+const extensionPath = absExisting('extension-path', 'dir');
+const testsPath = absExisting('tests-path', 'file');
+const workspace = absExisting('workspace', 'dir');
+const timeoutMs = Number(opts['timeout-ms']);
+if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) usageError(`--timeout-ms must be a positive number`);
+if (!existsSync(path.join(extensionPath, 'package.json'))) usageError(`no package.json in --extension-path ${extensionPath}`);
+const screenshot = opts.screenshot ? path.resolve(opts.screenshot) : undefined;
+const verbose = opts.verbose;
+
+const cacheDir = path.resolve(opts['cache-dir'] || process.env.CLAUSEMARK_VSCODE_CACHE || path.join(REPO_ROOT, '.cache/vscode-offline'));
+const csEntry = path.join(cacheDir, 'node_modules/code-server/out/node/entry.js');
+if (!existsSync(path.join(cacheDir, `.installed-${CS_VERSION}`)) || !existsSync(csEntry)) {
+  log(`error: code-server ${CS_VERSION} is not installed in ${cacheDir}; run: bash scripts/vscode-offline/install.sh`);
+  process.exit(2);
+}
+if (!existsSync(CHROMIUM)) {
+  log(`error: ${CHROMIUM} not found; run: bash scripts/vscode-offline/install.sh`);
+  process.exit(2);
+}
+
+// ------------------------------------------------------------------ state + cleanup
+const started = Date.now();
+const tmpRoot = mkdtempSync(path.join(os.tmpdir(), 'clausemark-vscode-'));
+let server;        // code-server child process (own process group)
+let browser;       // playwright Browser
+let serverTail = []; // last lines of code-server output, shown on infra errors
+let cleaningUp;
+
+function killServerGroup(signal) {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  try { process.kill(-server.pid, signal); } catch { try { server.kill(signal); } catch { /* gone */ } }
+}
+
+async function cleanup() {
+  if (cleaningUp) return cleaningUp;
+  cleaningUp = (async () => {
+    if (browser) {
+      await Promise.race([browser.close().catch(() => {}), delay(5000)]);
+    }
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      killServerGroup('SIGTERM');
+      await Promise.race([exited, delay(3000)]);
+      killServerGroup('SIGKILL'); // extension host / pty host / watcher children too
+    }
+    if (!opts['keep-temp']) {
+      try { rmSync(tmpRoot, { recursive: true, force: true }); } catch { /* ignore */ }
+    } else {
+      log(`kept temp dir ${tmpRoot}`);
+    }
+  })();
+  return cleaningUp;
+}
+
+let exiting = false;
+async function finish(code, message) {
+  if (exiting) return;
+  exiting = true;
+  clearTimeout(deadline);
+  if (message) log(message);
+  await Promise.race([cleanup(), delay(10000)]);
+  log(`exit ${code} after ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  process.exit(code);
+}
+
+// Last resort if the process dies without running finish(): never leave code-server behind.
+process.on('exit', () => killServerGroup('SIGKILL'));
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(sig, () => finish(code, `received ${sig}, shutting down code-server and the browser`));
+}
+process.on('uncaughtException', (err) => finish(2, `infrastructure error: ${err?.stack || err}`));
+process.on('unhandledRejection', (err) => finish(2, `infrastructure error: ${err?.stack || err}`));
+
+const deadline = setTimeout(() => {
+  if (verbose || !suiteResult) dumpServerTail();
+  finish(2, `TIMEOUT: the test suite did not report an exit code within ${timeoutMs} ms ` +
+    `(--timeout-ms). A test may hang, or the extension host never started.`);
+}, timeoutMs);
+
+function delay(ms) { return new Promise((r) => setTimeout(r, ms).unref()); }
+
+function dumpServerTail() {
+  if (!serverTail.length) return;
+  log('last code-server output:');
+  for (const l of serverTail) process.stderr.write(`    ${l}\n`);
+}
+
+// ------------------------------------------------------------------ helpers
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url, child, limitMs) {
+  const until = Date.now() + limitMs;
+  let lastErr;
+  while (Date.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new InfraError(`code-server exited early (code ${child.exitCode}, signal ${child.signalCode})`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+      lastErr = new Error(`HTTP ${res.status}`);
+    } catch (err) {
+      lastErr = err;
+    }
+    await delay(200);
+  }
+  throw new InfraError(`code-server did not answer at ${url} within ${limitMs} ms (${lastErr?.message})`);
+}
+
+function startServer(port) {
+  const userData = path.join(tmpRoot, 'user-data');
+  const extensions = path.join(tmpRoot, 'extensions');
+  const xdg = path.join(tmpRoot, 'xdg');
+  for (const d of [userData, extensions, xdg]) mkdirSync(d, { recursive: true });
+  const config = path.join(tmpRoot, 'config.yaml');
+  writeFileSync(config, ''); // otherwise code-server writes ~/.config/code-server/config.yaml
+  const args = [
+    csEntry,
+    '--config', config,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', userData,
+    '--extensions-dir', extensions,
+    workspace,
+  ];
+  const env = { ...process.env, XDG_DATA_HOME: path.join(xdg, 'data'), XDG_CACHE_HOME: path.join(xdg, 'cache') };
+  delete env.VSCODE_IPC_HOOK_CLI; // if run from a VS Code terminal, don't talk to that instance
+  const child = spawn(process.execPath, args, {
+    cwd: workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // own process group, so cleanup can kill the extension host etc. too
+  });
+  const onData = (buf) => {
+    for (const line of buf.toString().split(/\r?\n/)) {
+      if (!line.trim()) continue;
+      serverTail.push(line);
+      if (serverTail.length > 40) serverTail.shift();
+      if (verbose) process.stderr.write(`[code-server] ${line}\n`);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  child.on('exit', (code, signal) => {
+    if (!exiting) {
+      dumpServerTail();
+      finish(2, `infrastructure error: code-server exited unexpectedly (code ${code}, signal ${signal})`);
+    }
+  });
+  return child;
+}
+
+// Extension-host console messages arrive in the page console as
+// "%c[Extension Host] %c<text> %c(at ...)" with CSS arguments; unwrap them.
+const EXT_HOST_RE = /^%c\[Extension Host\] %c?/;
+async function formatConsole(msg) {
+  const text = msg.text();
+  if (!EXT_HOST_RE.test(text)) return { fromExtHost: false, text };
+  let args = [];
+  try {
+    args = await Promise.all(msg.args().map((a) => a.jsonValue().catch(() => undefined)));
+  } catch { /* page gone */ }
+  let out;
+  if (typeof args[0] === 'string' && args[0].startsWith('%c[Extension Host]')) {
+    // first arg is the format string; arguments 1 and 2 are CSS; rest are values
+    const fmt = args[0].replace(EXT_HOST_RE, '');
+    const rest = args.slice(1).filter((a) => !(typeof a === 'string' && /^(color|font-weight|background)\s*:/.test(a)));
+    out = [fmt.replace(/%c/g, ''), ...rest.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))].join(' ');
+  } else {
+    out = text.replace(EXT_HOST_RE, '').replace(/%c/g, '');
+  }
+  // drop the trailing " (at file:line)" location VS Code appends
+  out = out.replace(/\s+\(at [^\n()]*(?:\([^\n()]*\)[^\n()]*)*\)\s*$/, '');
+  return { fromExtHost: true, text: out };
+}
+
+// ------------------------------------------------------------------ main
+let suiteResult; // number once codeAutomationExit was called
+
+async function main() {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  log(`starting code-server ${CS_VERSION} on ${origin} (workspace ${workspace})`);
+  server = startServer(port);
+  await waitForServer(`${origin}/healthz`, server, Math.min(60000, timeoutMs));
+  log(`code-server is up after ${((Date.now() - started) / 1000).toFixed(1)}s; launching ${CHROMIUM}`);
+
+  const require = createRequire(path.join(cacheDir, 'package.json'));
+  let chromium;
+  try {
+    ({ chromium } = require('playwright-core'));
+  } catch (err) {
+    throw new InfraError(`cannot load playwright-core from ${cacheDir}: ${err.message}; run install.sh`);
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60000,
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+
+  let resolveExit;
+  const suiteDone = new Promise((r) => { resolveExit = r; });
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    suiteResult = typeof code === 'number' ? code : Number(code) || 0;
+    resolveExit(suiteResult);
+  });
+
+  const pending = []; // console formatting is async; keep output order
+  page.on('console', (msg) => {
+    pending.push(formatConsole(msg).then(({ fromExtHost, text }) => {
+      if (fromExtHost) {
+        process.stdout.write(`${text}\n`);
+      } else if (verbose) {
+        process.stderr.write(`[workbench ${msg.type()}] ${text}\n`);
+      }
+    }).catch(() => {}));
+  });
+  page.on('pageerror', (err) => { if (verbose) process.stderr.write(`[workbench pageerror] ${err.message}\n`); });
+  page.on('crash', () => finish(2, 'infrastructure error: the workbench page crashed'));
+
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(testsPath)],
+  ];
+  const url = `${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  if (verbose) log(`opening ${url}`);
+  log(`running ${path.relative(process.cwd(), testsPath) || testsPath} in the extension host`);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
+
+  const code = await suiteDone;
+  await Promise.race([Promise.all(pending), delay(2000)]);
+
+  if (screenshot) {
+    try {
+      mkdirSync(path.dirname(screenshot), { recursive: true });
+      await page.screenshot({ path: screenshot, timeout: 15000 });
+      log(`screenshot saved to ${screenshot}`);
+    } catch (err) {
+      log(`warning: screenshot failed: ${err.message}`);
+    }
+  }
+  await finish(code, code === 0 ? 'test suite PASSED' : `test suite FAILED (exit code ${code})`);
+}
+
+main().catch((err) => {
+  dumpServerTail();
+  finish(2, `infrastructure error: ${err instanceof InfraError ? err.message : err?.stack || err}`);
+});

@@ -1,0 +1,103 @@
+import type { CatalogFile, ClauseEntry, DocumentRequirement, RecordRequirement } from './catalogFile.js';
+import { nearestIds } from './nearestIds.js';
+
+/** A clause with its place in the tree resolved. */
+export interface Clause extends ClauseEntry {
+  readonly children: readonly string[];
+  readonly isLeaf: boolean;
+  /** Position in catalog order, for sorting. */
+  readonly order: number;
+}
+
+/** The clauses of one standard, with tree navigation and look-ups. Built by `loadCatalog`, which has validated it. */
+export class ClauseCatalog {
+  readonly id: string;
+  readonly title: string;
+  readonly version: string | undefined;
+  readonly exclusionsAllowed: boolean;
+  readonly exclusionsNote: string | undefined;
+  /** Where the catalog came from: `builtin:<id>` or the file path. */
+  readonly source: string;
+  private readonly clauses = new Map<string, Clause>();
+  private readonly ordered: Clause[] = [];
+
+  constructor(file: CatalogFile, source: string) {
+    this.id = file.id;
+    this.title = file.title;
+    this.version = file.version;
+    this.exclusionsAllowed = file.exclusions?.allowed ?? true;
+    this.exclusionsNote = file.exclusions?.note;
+    this.source = source;
+    const children = new Map<string, string[]>();
+    for (const entry of file.clauses) {
+      if (entry.parent !== undefined) {
+        const siblings = children.get(entry.parent) ?? [];
+        siblings.push(entry.id);
+        children.set(entry.parent, siblings);
+      }
+    }
+    file.clauses.forEach((entry, order) => {
+      const own = children.get(entry.id) ?? [];
+      const clause: Clause = { ...entry, children: own, isLeaf: own.length === 0, order };
+      this.clauses.set(entry.id, clause);
+      this.ordered.push(clause);
+    });
+  }
+
+  get(id: string): Clause | undefined {
+    return this.clauses.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.clauses.has(id);
+  }
+
+  /** Every clause in catalog order. */
+  all(): readonly Clause[] {
+    return this.ordered;
+  }
+
+  leaves(): readonly Clause[] {
+    return this.ordered.filter((clause) => clause.isLeaf);
+  }
+
+  /** The leaf clauses below `id` (itself when it is a leaf). */
+  leavesUnder(id: string): Clause[] {
+    const clause = this.clauses.get(id);
+    if (!clause) return [];
+    if (clause.isLeaf) return [clause];
+    return clause.children.flatMap((child) => this.leavesUnder(child));
+  }
+
+  /** The chain of ancestors, nearest first. */
+  ancestors(id: string): Clause[] {
+    const chain: Clause[] = [];
+    let parentId = this.clauses.get(id)?.parent;
+    while (parentId !== undefined) {
+      const parent = this.clauses.get(parentId);
+      if (!parent || chain.includes(parent)) break;
+      chain.push(parent);
+      parentId = parent.parent;
+    }
+    return chain;
+  }
+
+  requiredDocuments(id: string): readonly DocumentRequirement[] {
+    return (this.clauses.get(id)?.documents ?? []).filter((requirement) => requirement.required !== false);
+  }
+
+  requiredRecords(id: string): readonly RecordRequirement[] {
+    return (this.clauses.get(id)?.records ?? []).filter((requirement) => requirement.required !== false);
+  }
+
+  /** Valid ids closest to a mistyped one, best first. */
+  suggest(id: string, limit = 3): string[] {
+    return nearestIds(id, this.ordered.map((clause) => clause.id), limit);
+  }
+
+  /** `8.6.1 Incident management` */
+  label(id: string): string {
+    const clause = this.clauses.get(id);
+    return clause ? `${clause.id} ${clause.title}` : id;
+  }
+}

@@ -1,0 +1,66 @@
+import type { SeveritySetting } from '../model/severity.js';
+
+/** clausemark.json as written; every field optional. */
+export interface ConfigFile {
+  readonly catalog?: string;
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly smsFolders?: readonly string[];
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  readonly reviewWarningDays?: number;
+  readonly evidenceMaxAgeDays?: number;
+  readonly reviewCycleMonths?: number;
+  readonly exclusions?: readonly { readonly clause: string; readonly justification: string }[];
+  readonly extraFields?: readonly string[];
+  readonly maxFileSizeKB?: number;
+}
+
+/** The configuration in force: the file's values over the defaults. */
+export interface ClausemarkConfig {
+  readonly catalog: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly smsFolders: readonly string[];
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly reviewWarningDays: number;
+  readonly evidenceMaxAgeDays: number;
+  readonly reviewCycleMonths: number;
+  readonly exclusions: readonly { readonly clause: string; readonly justification: string }[];
+  readonly extraFields: readonly string[];
+  readonly maxFileSizeKB: number;
+}
+
+/** Folders never read, whatever the config says. */
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.clausemark-cache/**'];
+
+export const DEFAULT_CONFIG: ClausemarkConfig = {
+  catalog: 'iso20000-1:2018',
+  include: ['**/*.md', '**/*.markdown'],
+  exclude: [],
+  smsFolders: ['sms/**'],
+  rules: {},
+  reviewWarningDays: 30,
+  evidenceMaxAgeDays: 400,
+  reviewCycleMonths: 12,
+  exclusions: [],
+  extraFields: [],
+  maxFileSizeKB: 5120,
+};
+
+export function withDefaults(file: ConfigFile): ClausemarkConfig {
+  return {
+    catalog: file.catalog ?? DEFAULT_CONFIG.catalog,
+    include: file.include ?? DEFAULT_CONFIG.include,
+    exclude: file.exclude ?? DEFAULT_CONFIG.exclude,
+    smsFolders: file.smsFolders ?? DEFAULT_CONFIG.smsFolders,
+    rules: file.rules ?? DEFAULT_CONFIG.rules,
+    reviewWarningDays: file.reviewWarningDays ?? DEFAULT_CONFIG.reviewWarningDays,
+    evidenceMaxAgeDays: file.evidenceMaxAgeDays ?? DEFAULT_CONFIG.evidenceMaxAgeDays,
+    reviewCycleMonths: file.reviewCycleMonths ?? DEFAULT_CONFIG.reviewCycleMonths,
+    exclusions: file.exclusions ?? DEFAULT_CONFIG.exclusions,
+    extraFields: file.extraFields ?? DEFAULT_CONFIG.extraFields,
+    maxFileSizeKB: file.maxFileSizeKB ?? DEFAULT_CONFIG.maxFileSizeKB,
+  };
+}
+
+export const CONFIG_FILE_NAME = 'clausemark.json';

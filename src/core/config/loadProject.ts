@@ -1,0 +1,166 @@
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import configSchema from '../../../schemas/clausemark.schema.json' with { type: 'json' };
+import { BUILTIN_CATALOGS } from '../catalog/builtinCatalogs.js';
+import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import { builtinCatalog, parseCatalog } from '../catalog/loadCatalog.js';
+import type { Finding } from '../model/finding.js';
+import { createFinding } from '../rules/createFinding.js';
+import { findRule, RULES } from '../rules/ruleDefinitions.js';
+import { nearestIds } from '../catalog/nearestIds.js';
+import { compileSchema, parseJsonDocument, rangeOfPath } from '../text/jsonDocument.js';
+import type { SourceRange } from '../text/sourceRange.js';
+import { decodeText } from '../workspace/decodeText.js';
+import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, withDefaults, type ClausemarkConfig, type ConfigFile } from './clausemarkConfig.js';
+
+/** Everything a check needs to know before reading documents. */
+export interface Project {
+  /** Absolute path of the repository root: the config file's folder, else the git work tree, else the start folder. */
+  readonly root: string;
+  /** The config file, relative to the root; undefined when the repository has none. */
+  readonly configFile: string | undefined;
+  readonly config: ClausemarkConfig;
+  readonly catalog: ClauseCatalog;
+  /** Where a setting sits in the config file (for findings about it). */
+  locateSetting(path: (string | number)[], part?: 'key' | 'value'): SourceRange | undefined;
+  /** Findings about the configuration itself (unknown rule ids, refused exclusions). */
+  readonly findings: readonly Finding[];
+}
+
+/** A problem that stops the check: an unreadable or invalid config or catalog. */
+export interface SetupProblem {
+  /** Absolute path of the file at fault. */
+  readonly file: string;
+  readonly range?: SourceRange;
+  readonly message: string;
+}
+
+export type ProjectResult = { readonly ok: true; readonly project: Project } | { readonly ok: false; readonly problems: readonly SetupProblem[] };
+
+const validateConfig = compileSchema(configSchema);
+const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
+
+export interface LoadProjectOptions {
+  /** Where to start looking for clausemark.json (a folder). */
+  readonly start: string;
+  /** A config file named on the command line; it must exist. */
+  readonly configPath?: string;
+  readonly fs: WorkspaceFileSystem;
+}
+
+/** Finds and reads clausemark.json and the catalog it names; a repository without a config gets the defaults. */
+export async function loadProject(options: LoadProjectOptions): Promise<ProjectResult> {
+  const { fs } = options;
+  const start = resolve(options.start);
+  let configPath: string | undefined;
+  if (options.configPath !== undefined) {
+    configPath = resolve(options.configPath);
+    if ((await fs.stat(configPath))?.kind !== 'file') return failure(configPath, 'the config file does not exist');
+  } else {
+    configPath = await findConfigUpwards(start, fs);
+  }
+
+  if (configPath === undefined) {
+    const root = (await findGitRoot(start, fs)) ?? start;
+    const catalog = builtinCatalog(DEFAULT_CONFIG.catalog);
+    if (!catalog) return failure(root, 'the built-in catalog is missing from this installation');
+    return { ok: true, project: { root, configFile: undefined, config: DEFAULT_CONFIG, catalog, locateSetting: () => undefined, findings: [] } };
+  }
+
+  const text = await readSettingsText(configPath, fs);
+  if (typeof text !== 'string') return failure(configPath, text.error);
+  const parsed = parseJsonDocument<ConfigFile>(text, validateConfig);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((problem) => ({ file: configPath, ...problem })) };
+  const config = withDefaults(parsed.value);
+  const root = dirname(configPath);
+  const configFile = toPosix(relative(root, configPath));
+  const locateSetting = (path: (string | number)[], part: 'key' | 'value' = 'value'): SourceRange | undefined => rangeOfPath(parsed.tree, parsed.lines, path, part);
+
+  const catalogResult = await loadCatalogFor(config.catalog, root, fs);
+  if (!catalogResult.ok) {
+    const problems = catalogResult.problems.map((problem) => ({ ...problem, file: problem.file ?? configPath, range: problem.file ? problem.range : locateSetting(['catalog']) }));
+    return { ok: false, problems };
+  }
+  const catalog = catalogResult.catalog;
+  const findings = [...unknownRuleFindings(config, configFile, locateSetting), ...exclusionFindings(config, catalog, configFile, locateSetting)];
+  return { ok: true, project: { root, configFile, config, catalog, locateSetting, findings } };
+}
+
+type CatalogLoad = { ok: true; catalog: ClauseCatalog } | { ok: false; problems: { file?: string; range?: SourceRange; message: string }[] };
+
+async function loadCatalogFor(reference: string, root: string, fs: WorkspaceFileSystem): Promise<CatalogLoad> {
+  const builtin = builtinCatalog(reference);
+  if (builtin) return { ok: true, catalog: builtin };
+  const looksLikeFile = /[\\/]|\.json$/i.test(reference);
+  if (!looksLikeFile) {
+    const known = [...BUILTIN_CATALOGS.keys()];
+    return { ok: false, problems: [{ message: `unknown catalog \`${reference}\`; use a built-in one (${known.join(', ')}) or the path of a catalog JSON file` }] };
+  }
+  const catalogPath = isAbsolute(reference) ? reference : resolve(root, reference);
+  const text = await readSettingsText(catalogPath, fs);
+  if (typeof text !== 'string') return { ok: false, problems: [{ message: `the catalog ${reference} cannot be read: ${text.error}` }] };
+  const parsed = parseCatalog(text, catalogPath);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((problem) => ({ file: catalogPath, ...problem })) };
+  return { ok: true, catalog: parsed.catalog };
+}
+
+function unknownRuleFindings(config: ClausemarkConfig, configFile: string, locate: Project['locateSetting']): Finding[] {
+  const ids = RULES.map((rule) => rule.id);
+  return Object.keys(config.rules)
+    .filter((id) => !findRule(id))
+    .map((id) => {
+      const suggestions = nearestIds(id, ids, 3);
+      return createFinding('config.unknown-rule', configFile, locate(['rules', id], 'key'), `There is no rule \`${id}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : ''}.`, {
+        data: { suggestions },
+      });
+    });
+}
+
+function exclusionFindings(config: ClausemarkConfig, catalog: ClauseCatalog, configFile: string, locate: Project['locateSetting']): Finding[] {
+  return config.exclusions.flatMap((exclusion, index) => {
+    const range = locate(['exclusions', index, 'clause']);
+    if (!catalog.exclusionsAllowed) {
+      return [createFinding('coverage.exclusion-not-allowed', configFile, range, `${catalog.title} allows no exclusions, so clause ${exclusion.clause} stays in scope${catalog.exclusionsNote ? `: ${catalog.exclusionsNote}` : '.'}`, { data: { clause: exclusion.clause } })];
+    }
+    if (!catalog.has(exclusion.clause)) {
+      const suggestions = catalog.suggest(exclusion.clause);
+      return [createFinding('clause.unknown', configFile, range, `\`${exclusion.clause}\` is not a clause of ${catalog.title}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`, { data: { clause: exclusion.clause, suggestions } })];
+    }
+    return [];
+  });
+}
+
+async function readSettingsText(path: string, fs: WorkspaceFileSystem): Promise<string | { error: string }> {
+  const stat = await fs.stat(path);
+  if (stat?.kind !== 'file') return { error: 'the file does not exist' };
+  try {
+    const decoded = decodeText(await fs.readFile(path), MAX_SETTINGS_BYTES);
+    return decoded.ok ? decoded.text : { error: decoded.reason };
+  } catch (error) {
+    return { error: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+  }
+}
+
+async function findConfigUpwards(start: string, fs: WorkspaceFileSystem): Promise<string | undefined> {
+  for (let folder = start; ; folder = dirname(folder)) {
+    const candidate = join(folder, CONFIG_FILE_NAME);
+    if ((await fs.stat(candidate))?.kind === 'file') return candidate;
+    // Never climb out of the repository: a config above it belongs to something else.
+    if ((await fs.stat(join(folder, '.git'))) !== undefined || dirname(folder) === folder) return undefined;
+  }
+}
+
+async function findGitRoot(start: string, fs: WorkspaceFileSystem): Promise<string | undefined> {
+  for (let folder = start; ; folder = dirname(folder)) {
+    if ((await fs.stat(join(folder, '.git'))) !== undefined) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+function failure(file: string, message: string): ProjectResult {
+  return { ok: false, problems: [{ file, message }] };
+}
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}

@@ -1,0 +1,363 @@
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { nearestIds } from '../catalog/nearestIds.js';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isDocumentStatus, isDocumentType, type DocumentStatus, type DocumentType } from '../model/documentTypes.js';
+import type { Finding } from '../model/finding.js';
+import { KNOWN_FIELDS, type ClauseClaim, type EvidenceLink, type FrontmatterField, type Located, type SmsDocument } from '../model/smsDocument.js';
+import { createFinding } from '../rules/createFinding.js';
+import type { RuleId } from '../rules/ruleDefinitions.js';
+import { LineIndex } from '../text/lineIndex.js';
+import type { SourceRange } from '../text/sourceRange.js';
+import { parseIsoDate } from './dates.js';
+import { findFrontmatter, type FrontmatterBlock } from './frontmatterBlock.js';
+import { readOutline } from './outline.js';
+
+export interface ReadOptions {
+  /** The file sits in a configured SMS folder, so it must be an SMS document. */
+  readonly inSmsFolder: boolean;
+  /** Frontmatter fields the organisation adds, accepted without a hint. */
+  readonly extraFields?: readonly string[];
+}
+
+/** What reading one Markdown file yields: the document when it is an SMS document, and what is wrong with it. */
+export interface ReadResult {
+  readonly path: string;
+  /** True when the file is (or must be) an SMS document; false for ordinary Markdown, which is left alone. */
+  readonly isSmsDocument: boolean;
+  readonly document?: SmsDocument;
+  readonly findings: readonly Finding[];
+  readonly lines: LineIndex;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
+const CLAIM_KEYS = ['clause', 'section', 'note'];
+const EVIDENCE_KEYS = ['path', 'url', 'clause', 'date', 'description', 'title', 'note'];
+// Keys that mark frontmatter as Clausemark's even outside the SMS folders (a Docusaurus page has `id` alone).
+const SMS_MARKER = /^(?:clauses|evidence)[ \t]*:/m;
+
+/** Reads one Markdown file: finds and parses its frontmatter, builds the document model, and reports format problems. */
+export function readSmsDocument(path: string, text: string, options: ReadOptions): ReadResult {
+  const lines = new LineIndex(text);
+  const block = findFrontmatter(text);
+  if (!block) {
+    const findings = options.inSmsFolder
+      ? [createFinding('frontmatter.missing', path, lines.lineRange(1), 'This file is in an SMS folder but has no frontmatter; start it with a `---` block that gives at least `id`, `title` and `type`.')]
+      : [];
+    return { path, isSmsDocument: options.inSmsFolder, findings, lines };
+  }
+  return new FrontmatterReader(path, text, lines, block, options).read();
+}
+
+class FrontmatterReader {
+  private readonly findings: Finding[] = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly block: FrontmatterBlock,
+    private readonly options: ReadOptions,
+  ) {}
+
+  read(): ReadResult {
+    const { path, lines, block, options } = this;
+    const yamlText = this.text.slice(block.yamlStart, block.yamlEnd);
+    const openingFence = lines.lineRange(1);
+    const looksLikeSms = options.inSmsFolder || SMS_MARKER.test(yamlText) || (/^id[ \t]*:/m.test(yamlText) && /^type[ \t]*:/m.test(yamlText));
+    if (!looksLikeSms) return this.result(false);
+
+    if (block.closeFenceStart === undefined) {
+      this.report('frontmatter.invalid-yaml', openingFence, 'The frontmatter is never closed: add a line `---` after its last field.');
+      return this.result(true);
+    }
+    if (block.language !== 'yaml') {
+      this.report('frontmatter.invalid-yaml', openingFence, `Frontmatter must be YAML; this block is marked \`${block.language}\`.`);
+      return this.result(true);
+    }
+
+    const yaml = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true });
+    let syntaxBroken = false;
+    for (const error of yaml.errors) {
+      if (error.code === 'DUPLICATE_KEY') continue; // reported below, with both places
+      syntaxBroken = true;
+      this.report('frontmatter.invalid-yaml', this.yamlRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)), `Invalid YAML: ${firstLine(error.message)}.`);
+    }
+    if (syntaxBroken) return this.result(true);
+    for (const warning of yaml.warnings) {
+      this.report('frontmatter.invalid-yaml', this.yamlRange(warning.pos[0], Math.max(warning.pos[1], warning.pos[0] + 1)), `YAML: ${firstLine(warning.message)}.`);
+    }
+
+    const contents = yaml.contents;
+    if (contents === null || (isScalar(contents) && contents.value === null)) {
+      // Empty frontmatter: in an SMS folder it is a document with every field missing.
+      return this.result(true, this.buildDocument(new Map()));
+    }
+    if (!isMap(contents)) {
+      this.report('frontmatter.invalid-yaml', this.nodeRange(contents as YamlNode), 'The frontmatter must be a mapping of fields (`key: value` lines).');
+      return this.result(true);
+    }
+    return this.result(true, this.buildDocument(this.collectFields(contents)));
+  }
+
+  private result(isSmsDocument: boolean, document?: SmsDocument): ReadResult {
+    return { path: this.path, isSmsDocument, ...(document ? { document } : {}), findings: this.findings, lines: this.lines };
+  }
+
+  private collectFields(map: YAMLMap): Map<string, Pair<YamlNode, YamlNode | null>> {
+    const fields = new Map<string, Pair<YamlNode, YamlNode | null>>();
+    for (const pair of map.items as Pair<YamlNode, YamlNode | null>[]) {
+      const key = pair.key;
+      if (!isScalar(key) || typeof key.value !== 'string') {
+        this.report('frontmatter.invalid-field', this.nodeRange(key), 'Frontmatter keys must be plain names.');
+        continue;
+      }
+      const name = key.value;
+      const earlier = fields.get(name);
+      if (earlier) {
+        this.report('frontmatter.duplicate-key', this.nodeRange(key), `\`${name}\` is set twice; remove one of them.`, {
+          related: [{ file: this.path, range: this.nodeRange(earlier.key), message: `first \`${name}\`` }],
+          data: { field: name },
+        });
+        continue; // the first one wins, as in most YAML readers
+      }
+      fields.set(name, pair);
+      const known = (KNOWN_FIELDS as readonly string[]).includes(name) || (this.options.extraFields ?? []).includes(name);
+      if (!known) {
+        const suggestion = nearestIds(name, KNOWN_FIELDS, 1)[0];
+        this.report('frontmatter.unknown-field', this.nodeRange(key), `\`${name}\` is not a Clausemark field${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}; list it under \`extraFields\` in clausemark.json if your organisation uses it.`, {
+          data: { field: name, ...(suggestion ? { suggestions: [suggestion] } : {}) },
+        });
+      }
+    }
+    return fields;
+  }
+
+  private buildDocument(pairs: Map<string, Pair<YamlNode, YamlNode | null>>): SmsDocument {
+    const fields = new Map<string, FrontmatterField>();
+    for (const [name, pair] of pairs) {
+      const keyRange = this.nodeRange(pair.key);
+      fields.set(name, { key: name, keyRange, valueRange: pair.value ? this.nodeRange(pair.value, keyRange) : keyRange });
+    }
+    const value = (name: string): YamlNode | undefined => {
+      const node = pairs.get(name)?.value ?? undefined;
+      return node === null || (isScalar(node) && node.value === null) ? undefined : node;
+    };
+    const frontmatterEnd = this.block.closeFenceStart === undefined ? this.block.blockEnd : this.block.closeFenceStart + 3;
+    const outline = readOutline(this.text, this.lines);
+    const document: SmsDocument = {
+      path: this.path,
+      frontmatterRange: this.lines.range(0, frontmatterEnd),
+      fields,
+      ...optional('id', this.readId(value('id'))),
+      ...optional('title', this.readText('title', value('title'))),
+      ...optional('type', this.readEnum<DocumentType>('type', value('type'), DOCUMENT_TYPES, isDocumentType)),
+      ...optional('owner', this.readText('owner', value('owner'))),
+      ...optional('status', this.readEnum<DocumentStatus>('status', value('status'), DOCUMENT_STATUSES, isDocumentStatus)),
+      ...optional('version', this.readVersion(value('version'))),
+      ...optional('approvedBy', this.readText('approved_by', value('approved_by'))),
+      ...optional('approvedOn', this.readDate('approved_on', value('approved_on'))),
+      ...optional('nextReview', this.readDate('next_review', value('next_review'))),
+      ...optional('date', this.readDate('date', value('date'))),
+      ...optional('description', this.readText('description', value('description'))),
+      clauses: this.readClaims(value('clauses')),
+      evidence: this.readEvidence(value('evidence')),
+      related: this.readRelated(value('related')),
+      headings: outline.headings,
+      diagrams: outline.diagrams,
+    };
+    this.reportMissingRequired(document, fields);
+    return document;
+  }
+
+  private reportMissingRequired(document: SmsDocument, fields: ReadonlyMap<string, FrontmatterField>): void {
+    const missing = (['id', 'title', 'type'] as const).filter((name) => document[name] === undefined && !this.hasInvalidField(name));
+    if (missing.length === 0) return;
+    const names = missing.map((name) => `\`${name}\``).join(', ');
+    const emptyField = missing.map((name) => fields.get(name)).find((field) => field !== undefined);
+    const range = emptyField?.keyRange ?? this.lines.lineRange(1);
+    this.report('frontmatter.missing-field', range, `Every SMS document needs ${names}; ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`, {
+      data: { field: missing.join(',') },
+    });
+  }
+
+  private invalidFields = new Set<string>();
+
+  private hasInvalidField(name: string): boolean {
+    return this.invalidFields.has(name);
+  }
+
+  private invalid(field: string, range: SourceRange, message: string): undefined {
+    this.invalidFields.add(field);
+    this.report('frontmatter.invalid-field', range, message, { data: { field } });
+    return undefined;
+  }
+
+  /** A scalar's text as written (`8.10` stays `8.10`, not the number 8.1). */
+  private scalarText(node: YamlNode | undefined, field: string, what: string): Located<string> | undefined {
+    if (node === undefined) return undefined;
+    if (isAlias(node)) return this.invalid(field, this.nodeRange(node), `\`${field}\` uses a YAML alias (\`*name\`); write the value out instead.`);
+    if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
+      return this.invalid(field, this.nodeRange(node), `\`${field}\` must be ${what}.`);
+    }
+    const scalar = node as Scalar;
+    const text = typeof scalar.value === 'string' ? scalar.value : String(scalar.source ?? scalar.value);
+    return { value: text, range: this.nodeRange(node) };
+  }
+
+  private readText(field: string, node: YamlNode | undefined): Located<string> | undefined {
+    const located = this.scalarText(node, field, 'text');
+    if (located && located.value.trim() === '') return undefined;
+    return located;
+  }
+
+  private readId(node: YamlNode | undefined): Located<string> | undefined {
+    const located = this.scalarText(node, 'id', 'a text id such as `PRC-INC`');
+    if (located && !ID_PATTERN.test(located.value)) {
+      return this.invalid('id', located.range, 'An `id` is letters, digits and `.` `_` `-` `:` `/` (up to 100, starting with a letter or digit), such as `PRC-INC`.');
+    }
+    return located;
+  }
+
+  private readVersion(node: YamlNode | undefined): Located<string> | undefined {
+    const located = this.scalarText(node, 'version', 'text such as "2.1"');
+    if (located && node && isScalar(node) && typeof node.value === 'number' && String(node.value) !== located.value) {
+      this.report('frontmatter.invalid-field', located.range, `YAML reads \`version: ${located.value}\` as the number ${String(node.value)}; quote it ("${located.value}") so every tool sees the same version.`, {
+        data: { field: 'version' },
+      });
+    }
+    return located;
+  }
+
+  private readEnum<T extends string>(field: string, node: YamlNode | undefined, allowed: readonly T[], guard: (value: string) => value is T): Located<T> | undefined {
+    const located = this.scalarText(node, field, `one of ${allowed.join(', ')}`);
+    if (!located) return undefined;
+    const normalised = located.value.trim().toLowerCase();
+    if (!guard(normalised)) {
+      const suggestion = nearestIds(normalised, allowed, 1)[0];
+      return this.invalid(field, located.range, `\`${located.value}\` is not a known ${field}; use one of ${allowed.join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`);
+    }
+    return { value: normalised, range: located.range };
+  }
+
+  private readDate(field: string, node: YamlNode | undefined): Located<string> | undefined {
+    const located = this.scalarText(node, field, 'a date written YYYY-MM-DD');
+    if (!located) return undefined;
+    const day = parseIsoDate(located.value);
+    if (day === undefined) return this.invalid(field, located.range, `\`${located.value}\` is not a date; write \`${field}\` as YYYY-MM-DD, e.g. 2027-03-31.`);
+    return { value: day, range: located.range };
+  }
+
+  private listItems(field: string, node: YamlNode | undefined): YamlNode[] {
+    if (node === undefined) return [];
+    if (isSeq(node)) return node.items as YamlNode[];
+    if (isScalar(node) || isMap(node)) {
+      // One value where a list belongs: read it (the intent is clear) and say how to write it.
+      this.report('frontmatter.invalid-field', this.nodeRange(node), `\`${field}\` should be a list (one \`- item\` per line).`, { data: { field } });
+      return [node];
+    }
+    this.invalid(field, this.nodeRange(node), `\`${field}\` must be a list.`);
+    return [];
+  }
+
+  private readClaims(node: YamlNode | undefined): ClauseClaim[] {
+    const claims: ClauseClaim[] = [];
+    for (const item of this.listItems('clauses', node)) {
+      const itemRange = this.nodeRange(item);
+      if (isMap(item)) {
+        const entry = this.readEntry(item, 'clauses', CLAIM_KEYS);
+        const clause = this.scalarText(entry.get('clause'), 'clauses', 'a clause id');
+        if (!clause) {
+          if (!entry.has('clause')) this.invalid('clauses', itemRange, 'Each entry of `clauses` needs a `clause:` id.');
+          continue;
+        }
+        const section = this.readText('section', entry.get('section'));
+        claims.push({ clause: clause.value.trim(), range: clause.range, itemRange, ...(section ? { section } : {}) });
+      } else {
+        const clause = this.scalarText(item, 'clauses', 'a clause id such as 8.6.1, or a mapping with `clause:` and `section:`');
+        if (clause && clause.value.trim() !== '') claims.push({ clause: clause.value.trim(), range: clause.range, itemRange });
+      }
+    }
+    return claims;
+  }
+
+  private readEvidence(node: YamlNode | undefined): EvidenceLink[] {
+    const links: EvidenceLink[] = [];
+    for (const item of this.listItems('evidence', node)) {
+      const itemRange = this.nodeRange(item);
+      if (!isMap(item)) {
+        this.invalid('evidence', itemRange, 'Each `evidence` entry is a mapping with `path:` (or `url:`), `clause:` and `date:`.');
+        continue;
+      }
+      const entry = this.readEntry(item, 'evidence', EVIDENCE_KEYS);
+      const path = this.readText('path', entry.get('path'));
+      const url = this.readText('url', entry.get('url'));
+      const clause = this.scalarText(entry.get('clause'), 'clause', 'a clause id');
+      const date = this.readDate('date', entry.get('date'));
+      const description = this.readText('description', entry.get('description') ?? entry.get('title') ?? entry.get('note'));
+      links.push({
+        itemRange,
+        ...(path ? { path } : {}),
+        ...(url ? { url } : {}),
+        ...(clause ? { clause: { value: clause.value.trim(), range: clause.range } } : {}),
+        ...(date ? { date } : {}),
+        ...(description ? { description: description.value } : {}),
+      });
+    }
+    return links;
+  }
+
+  private readRelated(node: YamlNode | undefined): Located<string>[] {
+    const related: Located<string>[] = [];
+    for (const item of this.listItems('related', node)) {
+      const id = this.scalarText(item, 'related', 'a document id');
+      if (id && id.value.trim() !== '') related.push({ value: id.value.trim(), range: id.range });
+    }
+    return related;
+  }
+
+  /** The keys of a list entry's mapping; unknown keys get a hint, repeated ones were reported by the YAML parser. */
+  private readEntry(map: YAMLMap, list: string, known: readonly string[]): Map<string, YamlNode | undefined> {
+    const entry = new Map<string, YamlNode | undefined>();
+    for (const pair of map.items as Pair<YamlNode, YamlNode | null>[]) {
+      const key = pair.key;
+      if (!isScalar(key) || typeof key.value !== 'string') {
+        this.report('frontmatter.invalid-field', this.nodeRange(key), 'Keys must be plain names.');
+        continue;
+      }
+      if (entry.has(key.value)) {
+        this.report('frontmatter.duplicate-key', this.nodeRange(key), `\`${key.value}\` is set twice in this \`${list}\` entry.`);
+        continue;
+      }
+      if (!known.includes(key.value)) {
+        const suggestion = nearestIds(key.value, known, 1)[0];
+        this.report('frontmatter.unknown-field', this.nodeRange(key), `\`${key.value}\` is not a field of a \`${list}\` entry; use ${known.map((k) => `\`${k}\``).join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`, {
+          data: { field: key.value, ...(suggestion ? { suggestions: [suggestion] } : {}) },
+        });
+      }
+      const value = pair.value ?? undefined;
+      entry.set(key.value, value === null || (value !== undefined && isScalar(value) && value.value === null) ? undefined : value);
+    }
+    return entry;
+  }
+
+  private report(ruleId: RuleId, range: SourceRange, message: string, extras: Parameters<typeof createFinding>[4] = {}): void {
+    this.findings.push(createFinding(ruleId, this.path, range, message, extras));
+  }
+
+  private yamlRange(start: number, end: number): SourceRange {
+    return this.lines.range(this.block.yamlStart + start, this.block.yamlStart + end);
+  }
+
+  private nodeRange(node: YamlNode | null | undefined, fallback?: SourceRange): SourceRange {
+    const range = node?.range;
+    if (!range) return fallback ?? this.lines.lineRange(1);
+    return this.yamlRange(range[0], Math.max(range[1], range[0]));
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/[.:]\s*$/, '');
+}

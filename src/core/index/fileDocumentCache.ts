@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ReadResult } from '../document/readSmsDocument.js';
+import type { FrontmatterField, SmsDocument } from '../model/smsDocument.js';
+import { LineIndex } from '../text/lineIndex.js';
+import type { DocumentCache } from './documentCache.js';
+
+type StoredResult = Omit<ReadResult, 'lines' | 'document'> & { document?: Omit<SmsDocument, 'fields'> & { fields: [string, FrontmatterField][] } };
+
+interface CacheFile {
+  readonly format: string;
+  readonly entries: Record<string, StoredResult>;
+}
+
+/**
+ * A cache of parse results in one JSON file (the CLI keeps it in `.clausemark-cache/`). Entries are keyed by
+ * content hash, and the file by tool version, so a new Clausemark never trusts an old parse. Saving writes a
+ * temporary file and renames it, so a killed run or two runs at once leave either the old or a whole new
+ * cache, never a torn one; a cache that does not read back is ignored.
+ */
+export class FileDocumentCache implements DocumentCache {
+  private entries = new Map<string, StoredResult>();
+  private readonly used = new Set<string>();
+  private changed = false;
+
+  private constructor(private readonly file: string, private readonly format: string) {}
+
+  static async open(folder: string, toolVersion: string): Promise<FileDocumentCache> {
+    const format = `clausemark-cache-1/${toolVersion}`;
+    const cache = new FileDocumentCache(join(folder, 'documents.json'), format);
+    try {
+      const parsed = JSON.parse(await fs.readFile(cache.file, 'utf8')) as Partial<CacheFile>;
+      if (parsed.format === format && parsed.entries && typeof parsed.entries === 'object') {
+        cache.entries = new Map(Object.entries(parsed.entries));
+      }
+    } catch {
+      // Missing or corrupt: start empty.
+    }
+    return cache;
+  }
+
+  get(hash: string, text: string): ReadResult | undefined {
+    const stored = this.entries.get(hash);
+    if (!stored) return undefined;
+    this.used.add(hash);
+    const { document, ...rest } = stored;
+    return {
+      ...rest,
+      lines: new LineIndex(text),
+      ...(document ? { document: { ...document, fields: new Map(document.fields) } } : {}),
+    };
+  }
+
+  set(hash: string, result: ReadResult): void {
+    const { lines: _lines, document, ...rest } = result;
+    this.entries.set(hash, { ...rest, ...(document ? { document: { ...document, fields: [...document.fields.entries()] } } : {}) });
+    this.used.add(hash);
+    this.changed = true;
+  }
+
+  /** Writes the entries used in this run (others are dropped, so the cache does not grow without bound). */
+  async save(): Promise<void> {
+    const unused = [...this.entries.keys()].some((hash) => !this.used.has(hash));
+    if (!this.changed && !unused) return;
+    const entries: Record<string, StoredResult> = {};
+    for (const hash of this.used) {
+      const entry = this.entries.get(hash);
+      if (entry) entries[hash] = entry;
+    }
+    await fs.mkdir(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    await fs.writeFile(temporary, JSON.stringify({ format: this.format, entries } satisfies CacheFile));
+    await fs.rename(temporary, this.file);
+  }
+}

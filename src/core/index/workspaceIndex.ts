@@ -1,0 +1,413 @@
+import { createHash } from 'node:crypto';
+import { join, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConfig.js';
+import type { Project } from '../config/loadProject.js';
+import { SeverityPolicy } from '../config/severityPolicy.js';
+import { computeCoverage } from '../coverage/computeCoverage.js';
+import type { CoverageReport } from '../coverage/coverageReport.js';
+import { isoDay } from '../document/dates.js';
+import { readSmsDocument, type ReadResult } from '../document/readSmsDocument.js';
+import { compareFindings, type Finding } from '../model/finding.js';
+import type { SmsDocument } from '../model/smsDocument.js';
+import { clauseChecks } from '../rules/clauseChecks.js';
+import { controlChecks } from '../rules/controlChecks.js';
+import { createFinding } from '../rules/createFinding.js';
+import type { DocumentCheck } from '../rules/documentCheck.js';
+import { evidenceChecks } from '../rules/evidenceChecks.js';
+import { resolveEvidencePath } from '../rules/evidencePath.js';
+import { coverageFindings, evidenceFindings, evidenceState, recordState, traceFindings, type RepositoryView, type TargetState } from '../rules/repositoryChecks.js';
+import type { SourceRange } from '../text/sourceRange.js';
+import { LineIndex } from '../text/lineIndex.js';
+import { decodeText } from '../workspace/decodeText.js';
+import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
+import type { DocumentCache } from './documentCache.js';
+
+const DOCUMENT_CHECKS: readonly DocumentCheck[] = [controlChecks, clauseChecks, evidenceChecks];
+
+export interface IndexOptions {
+  readonly project: Project;
+  readonly fs: WorkspaceFileSystem;
+  /** The clock; review and evidence dates are judged against its day (UTC). */
+  readonly now?: () => Date;
+  /** Parse results by content hash, kept between runs. */
+  readonly cache?: DocumentCache;
+}
+
+/** One Markdown file the index has read. */
+interface IndexedFile {
+  readonly path: string;
+  readonly hash: string;
+  readonly read: ReadResult;
+  /** Findings of the single-document checks, for the day they were computed on. */
+  documentFindings?: { readonly day: string; readonly findings: readonly Finding[] };
+}
+
+/**
+ * The repository's SMS documents and what links them: documents by id, who refers to an id, who links a
+ * file as evidence. Setting or deleting one file re-reads only that file and reports which files' findings
+ * may have changed, so an editor republishes those and nothing else; the results always equal a full check.
+ */
+export class WorkspaceIndex implements RepositoryView {
+  readonly config: ClausemarkConfig;
+  readonly catalog: ClauseCatalog;
+  private readonly project: Project;
+  private readonly fs: WorkspaceFileSystem;
+  private readonly now: () => Date;
+  private readonly cache: DocumentCache | undefined;
+  private readonly severity: SeverityPolicy;
+  private readonly isIncluded: (path: string) => boolean;
+  private readonly isInSmsFolder: (path: string) => boolean;
+
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly idOwners = new Map<string, Set<string>>();
+  private readonly referrers = new Map<string, Set<string>>();
+  private readonly evidenceLinks = new Map<string, Set<string>>();
+  private readonly targets = new Map<string, TargetState>();
+  private rootRealPath: string | undefined;
+  private coverageMemo: { day: string; report: CoverageReport } | undefined;
+
+  constructor(options: IndexOptions) {
+    this.project = options.project;
+    this.config = options.project.config;
+    this.catalog = options.project.catalog;
+    this.fs = options.fs;
+    this.now = options.now ?? (() => new Date());
+    this.cache = options.cache;
+    this.severity = new SeverityPolicy(this.config.rules);
+    const excluded = picomatch([...ALWAYS_EXCLUDED, ...this.config.exclude], { dot: true });
+    const included = picomatch([...this.config.include], { dot: false });
+    this.isIncluded = (path) => included(path) && !excluded(path);
+    const smsFolders = picomatch([...this.config.smsFolders], { dot: false });
+    this.isInSmsFolder = (path) => smsFolders(path);
+  }
+
+  get root(): string {
+    return this.project.root;
+  }
+
+  get today(): string {
+    return isoDay(this.now());
+  }
+
+  /** Whether a repository-relative path is a Markdown file this index reads. */
+  includes(path: string): boolean {
+    return this.isIncluded(path);
+  }
+
+  /** Reads every included Markdown file under the root. `onProgress` hears how many are done. */
+  async scan(onProgress?: (done: number, total: number) => void): Promise<void> {
+    const exclude = [...ALWAYS_EXCLUDED, ...this.config.exclude];
+    const paths = (await this.fs.findFiles(this.root, this.config.include, exclude)).filter((path) => this.isIncluded(path));
+    let done = 0;
+    const queue = [...paths];
+    // A few reads in flight keep the disk busy without opening thousands of files at once.
+    const worker = async (): Promise<void> => {
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        const read = await this.readFromDisk(path);
+        if (read) this.store(path, read.hash, read.result);
+        done++;
+        onProgress?.(done, paths.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, paths.length) }, worker));
+    await this.refreshTargets([...this.evidenceLinks.keys()]);
+    this.coverageMemo = undefined;
+  }
+
+  /**
+   * Sets one file's content: `text` from an editor buffer, or undefined to read it from disk. Returns the
+   * files whose findings may have changed (the file itself, documents sharing or referring to its id,
+   * documents linking it as evidence, and the config file for coverage).
+   */
+  async setDocument(path: string, text?: string): Promise<ReadonlySet<string>> {
+    if (!this.isIncluded(path)) return this.fileChanged(path);
+    const before = this.files.get(path);
+    const read = text === undefined ? await this.readFromDisk(path) : this.readText(path, text);
+    if (!read) return this.deleteDocument(path);
+    if (before && before.hash === read.hash) return new Set();
+    const affected = this.affectedBy(path, before);
+    this.unstore(path);
+    this.store(path, read.hash, read.result);
+    for (const related of this.affectedBy(path, this.files.get(path))) affected.add(related);
+    await this.refreshTargets([path, ...this.targetsOf(path)]);
+    this.coverageMemo = undefined;
+    return affected;
+  }
+
+  /** Forgets a file (deleted, or no longer included). */
+  async deleteDocument(path: string): Promise<ReadonlySet<string>> {
+    const before = this.files.get(path);
+    const affected = this.affectedBy(path, before);
+    this.unstore(path);
+    await this.refreshTargets([path]);
+    this.coverageMemo = undefined;
+    return affected;
+  }
+
+  /** Any other file created, changed or deleted on disk: documents that link it as evidence are re-checked. */
+  async fileChanged(path: string): Promise<ReadonlySet<string>> {
+    const linkers = this.evidenceLinks.get(path);
+    if (!linkers || linkers.size === 0) return new Set();
+    await this.refreshTargets([path]);
+    this.coverageMemo = undefined;
+    return new Set([...linkers, this.repositoryFile]);
+  }
+
+  /** The file repository-level findings are placed on: the config file, or `.` without one. */
+  get repositoryFile(): string {
+    return this.project.configFile ?? '.';
+  }
+
+  paths(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  /** The parse result of a file (also for files that are not SMS documents). */
+  readResult(path: string): ReadResult | undefined {
+    return this.files.get(path)?.read;
+  }
+
+  documentAt(path: string): SmsDocument | undefined {
+    return this.files.get(path)?.read.document;
+  }
+
+  documents(): SmsDocument[] {
+    return this.paths().flatMap((path) => this.files.get(path)?.read.document ?? []);
+  }
+
+  documentsWithId(id: string): SmsDocument[] {
+    const owners = this.idOwners.get(id);
+    if (!owners) return [];
+    return [...owners].sort().flatMap((path) => this.documentAt(path) ?? []);
+  }
+
+  allIds(): Iterable<string> {
+    return this.idOwners.keys();
+  }
+
+  /** Documents whose `related` lists the id. */
+  referrersOf(id: string): string[] {
+    return [...(this.referrers.get(id) ?? [])].sort();
+  }
+
+  targetState(path: string): TargetState | undefined {
+    if (this.files.has(path)) return { exists: true, leavesRepository: false };
+    return this.targets.get(path);
+  }
+
+  /** All findings of one file, at their configured severities. */
+  findingsFor(path: string): Finding[] {
+    const findings: Finding[] = [];
+    if (path === this.repositoryFile) findings.push(...this.repositoryFindings());
+    const entry = this.files.get(path);
+    if (entry) {
+      findings.push(...entry.read.findings);
+      const document = entry.read.document;
+      if (document) {
+        findings.push(...this.documentFindings(entry, document));
+        this.guarded(document, 'cross-document checks', (report) => {
+          if (this.anyEnabled('trace.duplicate-id', 'trace.unknown-related')) traceFindings(document, this, report);
+          if (this.anyEnabled('evidence.missing-file', 'evidence.outside-repository', 'evidence.stale', 'evidence.undated')) evidenceFindings(document, this, report);
+        }, findings);
+      }
+    }
+    return this.applySeverity(findings);
+  }
+
+  /** Every finding of the repository, sorted. */
+  allFindings(): Finding[] {
+    const paths = new Set([...this.files.keys(), this.repositoryFile]);
+    return [...paths].flatMap((path) => this.findingsFor(path)).sort(compareFindings);
+  }
+
+  /** Findings about the repository as a whole: configuration and coverage. */
+  repositoryFindings(): Finding[] {
+    const anchor = this.repositoryAnchor();
+    return [...this.project.findings, ...coverageFindings(this.coverage(), this.catalog, this.repositoryFile, anchor)];
+  }
+
+  coverage(): CoverageReport {
+    const day = this.today;
+    if (this.coverageMemo?.day === day) return this.coverageMemo.report;
+    const report = computeCoverage({
+      catalog: this.catalog,
+      config: this.config,
+      documents: this.documents(),
+      evidenceState: (document, link) => evidenceState(document, link, this),
+      recordState: (document) => recordState(document, this),
+    });
+    this.coverageMemo = { day, report };
+    return report;
+  }
+
+  private documentFindings(entry: IndexedFile, document: SmsDocument): readonly Finding[] {
+    const day = this.today;
+    if (entry.documentFindings?.day === day) return entry.documentFindings.findings;
+    const findings: Finding[] = [];
+    for (const check of DOCUMENT_CHECKS) {
+      if (!check.rules.some((rule) => this.severity.isEnabled(rule))) continue;
+      this.guarded(document, check.rules[0]?.split('.')[0] ?? 'document', (report) => {
+        check.run({
+          document,
+          catalog: this.catalog,
+          config: this.config,
+          today: day,
+          report: (ruleId, range, message, extras) => report(createFinding(ruleId, document.path, range, message, extras)),
+        });
+      }, findings);
+    }
+    entry.documentFindings = { day, findings };
+    return findings;
+  }
+
+  /** Runs checks so that a failure in one becomes a finding on the document instead of stopping the others. */
+  private guarded(document: SmsDocument, what: string, run: (report: (finding: Finding) => void) => void, into: Finding[]): void {
+    const collected: Finding[] = [];
+    try {
+      run((finding) => collected.push(finding));
+      into.push(...collected);
+    } catch (error) {
+      into.push(createFinding('internal.rule-failed', document.path, document.id?.range ?? document.frontmatterRange, `Clausemark's ${what} failed on this document (${error instanceof Error ? error.message : String(error)}); the other checks still ran.`));
+    }
+  }
+
+  private anyEnabled(...rules: string[]): boolean {
+    return rules.some((rule) => this.severity.isEnabled(rule));
+  }
+
+  private applySeverity(findings: Finding[]): Finding[] {
+    return findings.flatMap((finding) => this.severity.apply(finding) ?? []);
+  }
+
+  private repositoryAnchor(): SourceRange | undefined {
+    if (this.project.configFile === undefined) return undefined;
+    return this.project.locateSetting(['catalog'], 'key') ?? this.project.locateSetting([], 'value');
+  }
+
+  /** Files whose cross-document findings depend on `path`'s document as it is now in the index. */
+  private affectedBy(path: string, entry: IndexedFile | undefined): Set<string> {
+    const affected = new Set<string>([path, this.repositoryFile]);
+    const id = entry?.read.document?.id?.value;
+    if (id !== undefined) {
+      for (const owner of this.idOwners.get(id) ?? []) affected.add(owner);
+      for (const referrer of this.referrers.get(id) ?? []) affected.add(referrer);
+    }
+    for (const linker of this.evidenceLinks.get(path) ?? []) affected.add(linker);
+    return affected;
+  }
+
+  private targetsOf(path: string): string[] {
+    const document = this.documentAt(path);
+    if (!document) return [];
+    return document.evidence.flatMap((link) => {
+      if (!link.path) return [];
+      const location = resolveEvidencePath(path, link.path.value);
+      return location.kind === 'inside' ? [location.path] : [];
+    });
+  }
+
+  private store(path: string, hash: string, read: ReadResult): void {
+    this.files.set(path, { path, hash, read });
+    const document = read.document;
+    if (!document) return;
+    if (document.id) addTo(this.idOwners, document.id.value, path);
+    for (const reference of document.related) addTo(this.referrers, reference.value, path);
+    for (const target of this.targetsOf(path)) addTo(this.evidenceLinks, target, path);
+  }
+
+  private unstore(path: string): void {
+    const document = this.documentAt(path);
+    if (document) {
+      if (document.id) removeFrom(this.idOwners, document.id.value, path);
+      for (const reference of document.related) removeFrom(this.referrers, reference.value, path);
+      for (const target of this.targetsOf(path)) removeFrom(this.evidenceLinks, target, path);
+    }
+    this.files.delete(path);
+  }
+
+  /** Looks on disk at evidence targets (existence, and whether a symlink leads out of the repository). */
+  private async refreshTargets(paths: readonly string[]): Promise<void> {
+    this.rootRealPath ??= (await this.fs.realpath(this.root)) ?? this.root;
+    const rootPrefix = this.rootRealPath.endsWith(sep) ? this.rootRealPath : this.rootRealPath + sep;
+    await Promise.all(
+      paths.map(async (path) => {
+        if (this.files.has(path)) {
+          this.targets.delete(path);
+          return;
+        }
+        const absolute = join(this.root, path);
+        const stat = await this.fs.stat(absolute);
+        if (!stat) {
+          this.targets.set(path, { exists: false, leavesRepository: false });
+          return;
+        }
+        const real = await this.fs.realpath(absolute);
+        const inside = real !== undefined && (real === this.rootRealPath || real.startsWith(rootPrefix));
+        this.targets.set(path, { exists: true, leavesRepository: !inside });
+      }),
+    );
+  }
+
+  private async readFromDisk(path: string): Promise<{ hash: string; result: ReadResult } | undefined> {
+    const absolute = join(this.root, path);
+    const inSmsFolder = this.isInSmsFolder(path);
+    let bytes: Uint8Array;
+    try {
+      const stat = await this.fs.stat(absolute);
+      if (!stat || stat.kind !== 'file') return undefined;
+      const limit = this.config.maxFileSizeKB * 1024;
+      if (stat.size > limit) {
+        // Outside the SMS folders a large file is most likely a changelog or generated page, not ours to report.
+        return this.unreadable(path, inSmsFolder, `it is ${Math.ceil(stat.size / 1024)} KB, over the ${this.config.maxFileSizeKB} KB limit (\`maxFileSizeKB\` in clausemark.json)`, `size:${stat.size}`);
+      }
+      bytes = await this.fs.readFile(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined; // deleted while being read
+      return this.unreadable(path, true, code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : `reading it failed (${code ?? String(error)})`, `error:${code ?? ''}`);
+    }
+    const decoded = decodeText(bytes, this.config.maxFileSizeKB * 1024);
+    if (!decoded.ok) {
+      const looksLikeDocument = inSmsFolder || (bytes[0] === 0x2d && bytes[1] === 0x2d && bytes[2] === 0x2d);
+      return this.unreadable(path, looksLikeDocument, decoded.reason, `bad:${hashOf(bytes)}`);
+    }
+    return this.readText(path, decoded.text);
+  }
+
+  private readText(path: string, text: string): { hash: string; result: ReadResult } {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const inSmsFolder = this.isInSmsFolder(path);
+    // The path is part of the key: findings name their file, so equal content elsewhere is another result.
+    const hash = hashOf(`${path}\0${inSmsFolder ? 1 : 0}\0${this.config.extraFields.join(',')}\0${body}`);
+    const cached = this.cache?.get(hash, body);
+    if (cached) return { hash, result: cached };
+    const result = readSmsDocument(path, body, { inSmsFolder, extraFields: this.config.extraFields });
+    this.cache?.set(hash, result);
+    return { hash, result };
+  }
+
+  private unreadable(path: string, report: boolean, reason: string, hash: string): { hash: string; result: ReadResult } {
+    const lines = new LineIndex('');
+    const findings = report ? [createFinding('file.unreadable', path, lines.lineRange(1), `This file cannot be checked: ${reason}.`)] : [];
+    return { hash, result: { path, isSmsDocument: report, findings, lines } };
+  }
+}
+
+function hashOf(content: string | Uint8Array): string {
+  return createHash('sha1').update(content).digest('hex');
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}

@@ -1,0 +1,82 @@
+import type { SourceRange } from '../text/sourceRange.js';
+import type { DocumentStatus, DocumentType } from './documentTypes.js';
+
+/** A value read from frontmatter, with the range of the value in the file. */
+export interface Located<T> {
+  readonly value: T;
+  readonly range: SourceRange;
+}
+
+/** One key of the frontmatter mapping. */
+export interface FrontmatterField {
+  readonly key: string;
+  readonly keyRange: SourceRange;
+  /** The value's range; the end of the key when the value is empty. */
+  readonly valueRange: SourceRange;
+}
+
+/** One entry of `clauses:`. */
+export interface ClauseClaim {
+  readonly clause: string;
+  /** The clause id's own range. */
+  readonly range: SourceRange;
+  /** The whole list item. */
+  readonly itemRange: SourceRange;
+  readonly section?: Located<string>;
+}
+
+/** One entry of `evidence:`. */
+export interface EvidenceLink {
+  readonly itemRange: SourceRange;
+  readonly path?: Located<string>;
+  readonly url?: Located<string>;
+  readonly clause?: Located<string>;
+  /** `YYYY-MM-DD` */
+  readonly date?: Located<string>;
+  readonly description?: string;
+}
+
+export interface Heading {
+  readonly text: string;
+  readonly slug: string;
+  readonly depth: number;
+  readonly range: SourceRange;
+}
+
+/** A fenced code block of a diagram language (mermaid), kept for diagram checks and previews. */
+export interface DiagramBlock {
+  readonly language: string;
+  readonly source: string;
+  readonly range: SourceRange;
+}
+
+/** An SMS document: what its frontmatter says, where each part is, and its outline. */
+export interface SmsDocument {
+  /** Repository-relative path with forward slashes. */
+  readonly path: string;
+  readonly frontmatterRange: SourceRange;
+  readonly fields: ReadonlyMap<string, FrontmatterField>;
+  readonly id?: Located<string>;
+  readonly title?: Located<string>;
+  readonly type?: Located<DocumentType>;
+  readonly owner?: Located<string>;
+  readonly status?: Located<DocumentStatus>;
+  readonly version?: Located<string>;
+  readonly approvedBy?: Located<string>;
+  readonly approvedOn?: Located<string>;
+  readonly nextReview?: Located<string>;
+  /** When a record was made. */
+  readonly date?: Located<string>;
+  readonly description?: Located<string>;
+  readonly clauses: readonly ClauseClaim[];
+  readonly evidence: readonly EvidenceLink[];
+  readonly related: readonly Located<string>[];
+  readonly headings: readonly Heading[];
+  readonly diagrams: readonly DiagramBlock[];
+}
+
+/** Known frontmatter fields, in the order a template writes them. */
+export const KNOWN_FIELDS = [
+  'id', 'title', 'type', 'owner', 'status', 'version', 'approved_by', 'approved_on', 'next_review', 'date',
+  'description', 'clauses', 'evidence', 'related',
+] as const;

@@ -1,0 +1,72 @@
+import type { Severity } from '../model/severity.js';
+
+/** What users configure and read about a rule; the checks that report under it live elsewhere. */
+export interface RuleDefinition {
+  /** Stable id, `group.name`; never renamed once released. */
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** One line, shown in `clausemark rules`, SARIF rule metadata and hovers. */
+  readonly description: string;
+  /** Whether the rule looks at one document (`document`) or across the repository (`repository`). */
+  readonly scope: 'document' | 'repository';
+}
+
+export const DOCS_BASE_URL = 'https://github.com/clausemark/clausemark/blob/main/README.md';
+
+const definitions = [
+  // Reading files and frontmatter
+  { id: 'file.unreadable', defaultSeverity: 'error', scope: 'document', description: 'A Markdown file could not be read as text: missing, not permitted, binary, or larger than the size limit.' },
+  { id: 'frontmatter.missing', defaultSeverity: 'error', scope: 'document', description: 'A Markdown file in an SMS folder has no YAML frontmatter.' },
+  { id: 'frontmatter.invalid-yaml', defaultSeverity: 'error', scope: 'document', description: 'The frontmatter is not valid YAML, is not a mapping, or is not closed.' },
+  { id: 'frontmatter.duplicate-key', defaultSeverity: 'error', scope: 'document', description: 'A frontmatter key appears twice; YAML readers disagree on which one wins.' },
+  { id: 'frontmatter.missing-field', defaultSeverity: 'error', scope: 'document', description: 'A field every SMS document needs (`id`, `title`, `type`) is missing.' },
+  { id: 'frontmatter.invalid-field', defaultSeverity: 'error', scope: 'document', description: 'A frontmatter field has the wrong type, an unknown value or a malformed date.' },
+  { id: 'frontmatter.unknown-field', defaultSeverity: 'info', scope: 'document', description: 'A frontmatter field is not part of the document format (often a typo).' },
+  // Document control (ISO/IEC 20000-1 7.5.2, 7.5.3)
+  { id: 'control.missing-field', defaultSeverity: 'warning', scope: 'document', description: 'A document-control field (`owner`, `version`, `status`) is missing.' },
+  { id: 'control.missing-approval', defaultSeverity: 'error', scope: 'document', description: 'An approved document does not say who approved it (`approved_by`) or when (`approved_on`).' },
+  { id: 'control.missing-review-date', defaultSeverity: 'warning', scope: 'document', description: 'An approved document has no `next_review` date.' },
+  { id: 'control.review-overdue', defaultSeverity: 'error', scope: 'document', description: 'The document\'s `next_review` date has passed.' },
+  { id: 'control.review-due-soon', defaultSeverity: 'warning', scope: 'document', description: 'The document\'s `next_review` date falls within the warning window.' },
+  { id: 'control.retired-claims-clauses', defaultSeverity: 'info', scope: 'document', description: 'A retired document still lists clauses; it no longer counts towards coverage.' },
+  // Clause claims
+  { id: 'clause.unknown', defaultSeverity: 'error', scope: 'document', description: 'A claimed clause id is not in the catalog.' },
+  { id: 'clause.not-leaf', defaultSeverity: 'warning', scope: 'document', description: 'A parent clause is claimed where the leaf clauses it groups are expected.' },
+  { id: 'clause.duplicate', defaultSeverity: 'warning', scope: 'document', description: 'The same clause is listed twice in one document.' },
+  { id: 'clause.unknown-section', defaultSeverity: 'warning', scope: 'document', description: 'A clause claim names a `section` that matches no heading of the document.' },
+  // Evidence
+  { id: 'evidence.missing-file', defaultSeverity: 'error', scope: 'repository', description: 'An evidence `path` points to a file that does not exist.' },
+  { id: 'evidence.outside-repository', defaultSeverity: 'error', scope: 'document', description: 'An evidence `path` points outside the repository.' },
+  { id: 'evidence.unsafe-url', defaultSeverity: 'error', scope: 'document', description: 'An evidence `url` is not an http or https address.' },
+  { id: 'evidence.invalid', defaultSeverity: 'error', scope: 'document', description: 'An evidence entry has neither `path` nor `url`, or both.' },
+  { id: 'evidence.stale', defaultSeverity: 'warning', scope: 'repository', description: 'Evidence is older than the configured maximum age.' },
+  { id: 'evidence.undated', defaultSeverity: 'info', scope: 'repository', description: 'Evidence has no date, so its age cannot be judged.' },
+  { id: 'evidence.clause-not-claimed', defaultSeverity: 'warning', scope: 'document', description: 'Evidence names a clause that the document does not claim.' },
+  // Traceability
+  { id: 'trace.duplicate-id', defaultSeverity: 'error', scope: 'repository', description: 'Two documents share one id.' },
+  { id: 'trace.unknown-related', defaultSeverity: 'error', scope: 'repository', description: 'A `related` id matches no document.' },
+  { id: 'trace.no-clauses', defaultSeverity: 'warning', scope: 'document', description: 'A document claims no clause, so nothing traces to it.' },
+  // Coverage (ISO/IEC 20000-1 clauses 4 to 10)
+  { id: 'coverage.uncovered-clause', defaultSeverity: 'warning', scope: 'repository', description: 'No approved document addresses a leaf clause.' },
+  { id: 'coverage.missing-document-type', defaultSeverity: 'warning', scope: 'repository', description: 'A clause is addressed, but not by an approved document of the type it calls for (a policy, a plan, an agreement…).' },
+  { id: 'coverage.missing-records', defaultSeverity: 'warning', scope: 'repository', description: 'A clause calls for records, but no current evidence is linked to it.' },
+  { id: 'coverage.exclusion-not-allowed', defaultSeverity: 'error', scope: 'repository', description: 'The configuration excludes a clause, but the catalog allows no exclusions.' },
+  // Configuration and the tool itself
+  { id: 'config.unknown-rule', defaultSeverity: 'warning', scope: 'repository', description: 'The configuration sets the severity of a rule that does not exist.' },
+  { id: 'internal.rule-failed', defaultSeverity: 'error', scope: 'document', description: 'A check failed unexpectedly on this document; the other checks still ran. Please report it.' },
+] as const satisfies readonly RuleDefinition[];
+
+export type RuleId = (typeof definitions)[number]['id'];
+
+export const RULES: readonly RuleDefinition[] = definitions;
+
+const byId = new Map<string, RuleDefinition>(RULES.map((rule) => [rule.id, rule]));
+
+export function findRule(id: string): RuleDefinition | undefined {
+  return byId.get(id);
+}
+
+/** The GitHub heading anchor of the rule's README section (`### \`clause.unknown\`` → `#clauseunknown`). */
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE_URL}#${id.replace(/[^a-z0-9-]/g, '')}`;
+}

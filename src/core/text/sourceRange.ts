@@ -1,0 +1,20 @@
+/** A position in a file: 1-based line and column (UTF-16 code units, as editors count) plus the 0-based offset. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+/** A half-open range [start, end) in a file. */
+export interface SourceRange {
+  readonly start: SourcePosition;
+  readonly end: SourcePosition;
+}
+
+export function rangeContains(outer: SourceRange, inner: SourceRange): boolean {
+  return outer.start.offset <= inner.start.offset && inner.end.offset <= outer.end.offset;
+}
+
+export function formatPosition(position: SourcePosition): string {
+  return `${position.line}:${position.column}`;
+}
