@@ -209,6 +209,20 @@ function startServer(port) {
   const extensions = path.join(tmpRoot, 'extensions');
   const xdg = path.join(tmpRoot, 'xdg');
   for (const d of [userData, extensions, xdg]) mkdirSync(d, { recursive: true });
+  // Quiet, offline-friendly defaults for the throwaway profile.
+  mkdirSync(path.join(userData, 'User'), { recursive: true });
+  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'workbench.startupEditor': 'none',
+    'workbench.enableExperiments': false,
+    'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': false,
+    'chat.disableAIFeatures': true,
+  }, null, 2));
   const config = path.join(tmpRoot, 'config.yaml');
   writeFileSync(config, ''); // otherwise code-server writes ~/.config/code-server/config.yaml
   const args = [
@@ -223,6 +237,8 @@ function startServer(port) {
     workspace,
   ];
   const env = { ...process.env, XDG_DATA_HOME: path.join(xdg, 'data'), XDG_CACHE_HOME: path.join(xdg, 'cache') };
+  // No marketplace: an empty gallery config stops the workbench querying open-vsx.org (offline anyway).
+  env.EXTENSIONS_GALLERY ??= '{}';
   delete env.VSCODE_IPC_HOOK_CLI; // if run from a VS Code terminal, don't talk to that instance
   const child = spawn(process.execPath, args, {
     cwd: workspace,
@@ -324,6 +340,12 @@ async function main() {
   const payload = [
     ['extensionDevelopmentPath', remote(extensionPath)],
     ['extensionTestsPath', remote(testsPath)],
+    // Any debugId switches the workbench out of "tests from CLI" console mode, in which
+    // extension-host console output is mixed, unlabelled, into the workbench's own log
+    // lines. With it, every extension-host console call arrives as
+    // "%c[Extension Host] %c<text>", so it can be forwarded exactly and the rest filtered.
+    // (Without a debug port nothing attaches; the suite and codeAutomationExit are unchanged.)
+    ['debugId', 'clausemark-offline-runner'],
   ];
   const url = `${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   if (verbose) log(`opening ${url}`);

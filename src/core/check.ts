@@ -16,6 +16,8 @@ export interface CheckOptions {
   readonly fs?: WorkspaceFileSystem;
   readonly now?: () => Date;
   readonly cache?: DocumentCache;
+  /** Opens a cache once the repository root is known (the CLI keeps its cache there). */
+  readonly cacheFor?: (root: string) => Promise<DocumentCache>;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -50,7 +52,8 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
   if (!loaded.ok) return loaded;
   const project = loaded.project;
 
-  const index = new WorkspaceIndex({ project, fs, ...(options.now ? { now: options.now } : {}), ...(options.cache ? { cache: options.cache } : {}) });
+  const cache = options.cache ?? (options.cacheFor ? await options.cacheFor(project.root) : undefined);
+  const index = new WorkspaceIndex({ project, fs, ...(options.now ? { now: options.now } : {}), ...(cache ? { cache } : {}) });
   await index.scan(options.onProgress);
 
   const scopes = targets.map((target) => toPosix(relative(project.root, target)));

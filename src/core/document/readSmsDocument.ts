@@ -350,7 +350,11 @@ class FrontmatterReader {
   private nodeRange(node: YamlNode | null | undefined, fallback?: SourceRange): SourceRange {
     const range = node?.range;
     if (!range) return fallback ?? this.lines.lineRange(1);
-    return this.yamlRange(range[0], Math.max(range[1], range[0]));
+    // The parser's value end takes in the line break (and a CR) after a block value; point at the value only.
+    const start = this.block.yamlStart + range[0];
+    let end = this.block.yamlStart + Math.max(range[1], range[0]);
+    while (end > start && /\s/.test(this.text.charAt(end - 1))) end--;
+    return this.lines.range(start, end);
   }
 }
 

@@ -69,6 +69,8 @@ export class FileDocumentCache implements DocumentCache {
       if (entry) entries[hash] = entry;
     }
     await fs.mkdir(dirname(this.file), { recursive: true });
+    // Keeps the cache out of git without asking anyone to edit their .gitignore.
+    await fs.writeFile(join(dirname(this.file), '.gitignore'), '*\n');
     const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     await fs.writeFile(temporary, JSON.stringify({ format: this.format, entries } satisfies CacheFile));
     await fs.rename(temporary, this.file);

@@ -1,0 +1,154 @@
+import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import type { Finding, FindingData } from '../model/finding.js';
+import type { Severity } from '../model/severity.js';
+import { ruleDocsUrl } from '../rules/ruleDefinitions.js';
+import type { SourceRange } from '../text/sourceRange.js';
+import type { ReportInput } from './reportInput.js';
+import { countFindings, sortedFindings } from './shared.js';
+
+/** A range as reports publish it: 1-based lines and columns (UTF-16 code units), end exclusive, no offsets. */
+export interface JsonRange {
+  readonly start: { readonly line: number; readonly column: number };
+  readonly end: { readonly line: number; readonly column: number };
+}
+
+export interface JsonFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly range?: JsonRange;
+  readonly related?: readonly { readonly file: string; readonly range?: JsonRange; readonly message: string }[];
+  readonly data?: FindingData;
+  readonly docsUrl: string;
+}
+
+export interface JsonClauseCoverage {
+  readonly clause: string;
+  readonly title: string;
+  readonly status: ClauseCoverage['status'];
+  readonly documents: readonly { readonly id: string; readonly title: string; readonly path: string; readonly type: string | null; readonly status: string | null }[];
+  readonly evidence: readonly { readonly documentId: string; readonly path?: string; readonly url?: string; readonly date?: string; readonly state: string }[];
+  readonly gaps: readonly string[];
+  readonly exclusion?: string;
+}
+
+/** The shape `clausemark check --format json` prints. */
+export interface JsonReport {
+  readonly tool: { readonly name: 'clausemark'; readonly version: string };
+  readonly root: string;
+  readonly configFile?: string;
+  readonly catalog: { readonly id: string; readonly title: string };
+  readonly today: string;
+  readonly summary: {
+    readonly files: number;
+    readonly documents: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+    readonly coverage: {
+      readonly leaves: number;
+      readonly covered: number;
+      readonly partial: number;
+      readonly uncovered: number;
+      readonly excluded: number;
+      readonly percent: number;
+    };
+  };
+  readonly coverage: readonly JsonClauseCoverage[];
+  readonly findings: readonly JsonFinding[];
+}
+
+export function jsonRange(range: SourceRange): JsonRange {
+  return { start: { line: range.start.line, column: range.start.column }, end: { line: range.end.line, column: range.end.column } };
+}
+
+export function jsonFinding(finding: Finding): JsonFinding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    ...(finding.range ? { range: jsonRange(finding.range) } : {}),
+    ...(finding.related && finding.related.length > 0
+      ? {
+          related: finding.related.map((related) => ({
+            file: related.file,
+            ...(related.range ? { range: jsonRange(related.range) } : {}),
+            message: related.message,
+          })),
+        }
+      : {}),
+    ...(finding.data ? { data: copyData(finding.data) } : {}),
+    docsUrl: ruleDocsUrl(finding.ruleId),
+  };
+}
+
+export function jsonClauseCoverage(clause: ClauseCoverage): JsonClauseCoverage {
+  return {
+    clause: clause.clause,
+    title: clause.title,
+    status: clause.status,
+    documents: clause.documents.map((document) => ({
+      id: document.id,
+      title: document.title,
+      path: document.path,
+      type: document.type ?? null,
+      status: document.status ?? null,
+    })),
+    evidence: clause.evidence.map((evidence) => ({
+      documentId: evidence.documentId,
+      ...(evidence.path !== undefined ? { path: evidence.path } : {}),
+      ...(evidence.url !== undefined ? { url: evidence.url } : {}),
+      ...(evidence.date !== undefined ? { date: evidence.date } : {}),
+      state: evidence.state,
+    })),
+    gaps: [...clause.gaps],
+    ...(clause.exclusion !== undefined ? { exclusion: clause.exclusion } : {}),
+  };
+}
+
+/** Builds the JSON report object (what `renderJson` serialises). */
+export function buildJsonReport(input: ReportInput): JsonReport {
+  const counts = countFindings(input.findings);
+  const summary = input.coverage.summary;
+  return {
+    tool: { name: 'clausemark', version: input.toolVersion },
+    root: input.root,
+    ...(input.configFile !== undefined ? { configFile: input.configFile } : {}),
+    catalog: { id: input.coverage.catalog.id, title: input.coverage.catalog.title },
+    today: input.today,
+    summary: {
+      files: input.stats.files,
+      documents: input.stats.documents,
+      errors: counts.errors,
+      warnings: counts.warnings,
+      infos: counts.infos,
+      coverage: {
+        leaves: summary.leaves,
+        covered: summary.covered,
+        partial: summary.partial,
+        uncovered: summary.uncovered,
+        excluded: summary.excluded,
+        percent: summary.percent,
+      },
+    },
+    coverage: input.coverage.clauses.map(jsonClauseCoverage),
+    findings: sortedFindings(input.findings).map(jsonFinding),
+  };
+}
+
+/** `clausemark check --format json`: 2-space indented, with a trailing newline. */
+export function renderJson(input: ReportInput): string {
+  return `${JSON.stringify(buildJsonReport(input), null, 2)}\n`;
+}
+
+function copyData(data: FindingData): FindingData {
+  return {
+    ...(data.suggestions !== undefined ? { suggestions: [...data.suggestions] } : {}),
+    ...(data.clause !== undefined ? { clause: data.clause } : {}),
+    ...(data.field !== undefined ? { field: data.field } : {}),
+    ...(data.documentId !== undefined ? { documentId: data.documentId } : {}),
+    ...(data.evidencePath !== undefined ? { evidencePath: data.evidencePath } : {}),
+  };
+}

@@ -1,0 +1,28 @@
+import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import type { CoverageReport } from '../coverage/coverageReport.js';
+import type { Finding } from '../model/finding.js';
+
+/** Everything a report renderer needs; built by the CLI from a `CheckResult`. Renderers never do I/O. */
+export interface ReportInput {
+  readonly findings: readonly Finding[];
+  readonly coverage: CoverageReport;
+  readonly catalog: ClauseCatalog;
+  /** Absolute path of the repository root. */
+  readonly root: string;
+  /** The config file, relative to the root, when the repository has one. */
+  readonly configFile?: string;
+  /** How many Markdown files were read and how many of them are SMS documents. */
+  readonly stats: { readonly files: number; readonly documents: number };
+  /** The day dates were judged against (`YYYY-MM-DD`). */
+  readonly today: string;
+  readonly toolVersion: string;
+  /**
+   * An existing repository-relative file to pin repository-level findings (`file` is `.`) on, where a format
+   * needs a real file (SARIF for GitHub code scanning). The CLI passes the config file or README.
+   */
+  readonly repositoryAnchorFile?: string;
+}
+
+/** What the coverage-matrix renderers (`clausemark coverage`) need; a `ReportInput` is one. */
+export type CoverageReportInput = Pick<ReportInput, 'coverage' | 'catalog' | 'root' | 'today' | 'toolVersion'>;
+

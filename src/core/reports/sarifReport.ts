@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import type * as Sarif from 'sarif';
+import type { Finding, RelatedLocation } from '../model/finding.js';
+import type { Severity } from '../model/severity.js';
+import { RULES, ruleDocsUrl, type RuleDefinition } from '../rules/ruleDefinitions.js';
+import type { SourceRange } from '../text/sourceRange.js';
+import type { ReportInput } from './reportInput.js';
+import { normalisePrefix, pascalCase, REPOSITORY_FILE, sortedFindings, withPrefix } from './shared.js';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SARIF_INFORMATION_URI = 'https://github.com/clausemark/clausemark';
+/** The `partialFingerprints` key; bump the version if the fingerprint recipe ever changes. */
+export const FINGERPRINT_KEY = 'clausemark/v1';
+const SRCROOT = '%SRCROOT%';
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level & Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, every rule in the driver, results with
+ * repository-relative locations under `%SRCROOT%` and line-independent fingerprints.
+ */
+export function renderSarif(input: ReportInput, options: SarifReportOptions = {}): string {
+  return `${JSON.stringify(buildSarif(input, options), null, 2)}\n`;
+}
+
+export interface SarifReportOptions {
+  /**
+   * Where the Clausemark root sits inside the git repository (`examples/acme-msp`) when it is not the repository
+   * root: GitHub code scanning reads relative URIs against the repository root. Every URI gets the prefix and
+   * `%SRCROOT%` becomes the root's ancestor it names.
+   */
+  readonly pathPrefix?: string;
+}
+
+export function buildSarif(input: ReportInput, options: SarifReportOptions = {}): Sarif.Log {
+  const prefix = normalisePrefix(options.pathPrefix);
+  const ruleIndex = new Map<string, number>(RULES.map((rule, index) => [rule.id, index]));
+  const fingerprints = fingerprintFindings(input.findings);
+  const context: LocationContext = { prefix, anchor: input.repositoryAnchorFile };
+  const results = sortedFindings(input.findings).map((finding) => toResult(finding, context, ruleIndex, fingerprints.get(finding) ?? fingerprintOf(finding, 0)));
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Clausemark',
+            version: input.toolVersion,
+            ...(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(input.toolVersion) ? { semanticVersion: input.toolVersion } : {}),
+            informationUri: SARIF_INFORMATION_URI,
+            rules: RULES.map(toRuleDescriptor),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryFileUri(stripPrefix(input.root, prefix)) } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+function toRuleDescriptor(rule: RuleDefinition): Sarif.ReportingDescriptor {
+  const docs = ruleDocsUrl(rule.id);
+  const scope = rule.scope === 'document' ? 'Checked in each SMS document.' : 'Checked across the repository.';
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: `${rule.description} ${scope}` },
+    helpUri: docs,
+    help: {
+      text: `${rule.description} ${scope} Documentation: ${docs}`,
+      markdown: `${rule.description} ${scope}\n\n[Documentation of \`${rule.id}\`](${docs})`,
+    },
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: { tags: ['clausemark', 'iso-iec-20000-1', rule.id.split('.')[0] ?? rule.id, `${rule.scope}-rule`] },
+  };
+}
+
+interface LocationContext {
+  readonly prefix: string;
+  readonly anchor: string | undefined;
+}
+
+function toResult(finding: Finding, context: LocationContext, ruleIndex: ReadonlyMap<string, number>, fingerprint: string): Sarif.Result {
+  const index = ruleIndex.get(finding.ruleId);
+  const location = physicalLocation(finding.file, finding.range, context);
+  const related = (finding.related ?? []).map((item, id) => toRelatedLocation(item, id, context));
+  return {
+    ruleId: finding.ruleId,
+    ...(index !== undefined ? { ruleIndex: index } : {}),
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    ...(location ? { locations: [{ physicalLocation: location }] } : {}),
+    ...(related.length > 0 ? { relatedLocations: related } : {}),
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+  };
+}
+
+function toRelatedLocation(related: RelatedLocation, id: number, context: LocationContext): Sarif.Location {
+  const location = physicalLocation(related.file, related.range, context);
+  return { id, ...(location ? { physicalLocation: location } : {}), message: { text: related.message } };
+}
+
+/** A location on a real file; `.` goes to the anchor file (line 1), or nowhere when there is none. */
+function physicalLocation(file: string, range: SourceRange | undefined, context: LocationContext): Sarif.PhysicalLocation | undefined {
+  const { anchor, prefix } = context;
+  if (file === REPOSITORY_FILE || file === '') {
+    if (anchor === undefined || anchor === '' || anchor === REPOSITORY_FILE) return undefined;
+    return { artifactLocation: { uri: encodeRelativePath(withPrefix(prefix, anchor)), uriBaseId: SRCROOT }, region: { startLine: 1 } };
+  }
+  return { artifactLocation: { uri: encodeRelativePath(withPrefix(prefix, file)), uriBaseId: SRCROOT }, region: toRegion(range) };
+}
+
+/** `/work/repo` for root `/work/repo/examples/acme` and prefix `examples/acme`; the root itself when it does not end so. */
+function stripPrefix(root: string, prefix: string): string {
+  if (prefix === '') return root;
+  const posix = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  const suffix = `/${prefix}`;
+  return posix.endsWith(suffix) ? posix.slice(0, -suffix.length) || '/' : root;
+}
+
+function toRegion(range: SourceRange | undefined): Sarif.Region {
+  if (!range) return { startLine: 1 };
+  const startLine = Math.max(1, range.start.line);
+  const startColumn = Math.max(1, range.start.column);
+  let endLine = Math.max(startLine, range.end.line);
+  let endColumn = Math.max(1, range.end.column);
+  if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
+  return { startLine, startColumn, endLine, endColumn };
+}
+
+/** Percent-encodes each segment of a repository-relative posix path (spaces, `#`, `%`, `?`, non-ASCII…). */
+export function encodeRelativePath(path: string): string {
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^\.\//, '')
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+/** `file:///work/repo/` for `/work/repo`, `file:///C:/repo/` for `C:\repo`; pure, with a trailing slash. */
+export function directoryFileUri(root: string): string {
+  let path = root.replace(/\\/g, '/');
+  let authority = '';
+  if (path.startsWith('//')) {
+    const [host = '', ...rest] = path.slice(2).split('/');
+    authority = host;
+    path = `/${rest.join('/')}`;
+  } else if (/^[A-Za-z]:/.test(path)) {
+    path = `/${path}`;
+  }
+  const encoded = path
+    .split('/')
+    .map((segment, index) => (index === 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
+  return `file://${encodeURIComponent(authority)}${encoded.endsWith('/') ? encoded : `${encoded}/`}`;
+}
+
+/**
+ * Message text without the parts that change from day to day or with configuration, so a finding keeps its
+ * fingerprint: `(in 24 days)` → `(in # days)`, `400-day` → `#-day`.
+ */
+export function stableMessage(message: string): string {
+  return message
+    .replace(/\b\d+(\s*|-)(days?|weeks?|months?|years?)\b/gi, '#$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The line-independent identity of a finding (before disambiguating identical ones). */
+export function fingerprintKey(finding: Finding): string {
+  const data = finding.data ?? {};
+  return JSON.stringify([finding.ruleId, finding.file, stableMessage(finding.message), data.clause ?? null, data.field ?? null, data.documentId ?? null, data.evidencePath ?? null]);
+}
+
+function fingerprintOf(finding: Finding, occurrence: number): string {
+  return createHash('sha256').update(`${fingerprintKey(finding)}#${occurrence}`).digest('hex');
+}
+
+/** Fingerprints for every finding; identical keys in one file are told apart by their order of appearance. */
+export function fingerprintFindings(findings: readonly Finding[]): Map<Finding, string> {
+  const seen = new Map<string, number>();
+  const result = new Map<Finding, string>();
+  for (const finding of sortedFindings(findings)) {
+    const key = fingerprintKey(finding);
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    result.set(finding, fingerprintOf(finding, occurrence));
+  }
+  return result;
+}

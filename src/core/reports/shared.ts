@@ -1,0 +1,103 @@
+import type { CoverageSummary } from '../coverage/coverageReport.js';
+import { compareFindings, type Finding } from '../model/finding.js';
+import type { Severity } from '../model/severity.js';
+import type { SourceRange } from '../text/sourceRange.js';
+
+/** The file name findings about the repository as a whole carry when there is no config file. */
+export const REPOSITORY_FILE = '.';
+
+export interface FindingCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const finding of findings) {
+    if (finding.severity === 'error') errors++;
+    else if (finding.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+/** A sorted copy, so every renderer is deterministic whatever order it was given. */
+export function sortedFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+/** Findings grouped by file, in sorted order. */
+export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of sortedFindings(findings)) {
+    const group = groups.get(finding.file);
+    if (group) group.push(finding);
+    else groups.set(finding.file, [finding]);
+  }
+  return groups;
+}
+
+/** `file:line:col`, or `file` alone without a range. */
+export function formatLocation(file: string, range: SourceRange | undefined): string {
+  return range ? `${file}:${range.start.line}:${range.start.column}` : file;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+export function severityCountsText(counts: FindingCounts): string {
+  return `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'info')}`;
+}
+
+/** `53 of 57 leaf clauses covered (93%), 2 partial, 2 uncovered` (plus `, 1 excluded` when any are). */
+export function coverageSummaryText(summary: CoverageSummary): string {
+  const applicable = summary.leaves - summary.excluded;
+  let text = `${summary.covered} of ${plural(applicable, 'leaf clause', 'leaf clauses')} covered (${formatPercent(summary.percent)}), ${summary.partial} partial, ${summary.uncovered} uncovered`;
+  if (summary.excluded > 0) text += `, ${summary.excluded} excluded`;
+  return text;
+}
+
+export function formatPercent(percent: number): string {
+  return `${Number.isFinite(percent) ? Math.round(percent * 10) / 10 : 0}%`;
+}
+
+export function severityLabel(severity: Severity): string {
+  return severity;
+}
+
+/**
+ * Replaces control characters (C0 except tab, DEL, C1) and Unicode bidi overrides with visible escapes, so text from
+ * untrusted documents cannot move the cursor, recolour a terminal or reorder what a reader sees.
+ */
+export function neutraliseControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** `coverage.uncovered-clause` → `CoverageUncoveredClause`. */
+export function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part.length > 0)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** Normalises a `pathPrefix` option: posix slashes, no leading `./` or trailing `/`; `''` for none. */
+export function normalisePrefix(prefix: string | undefined): string {
+  if (prefix === undefined) return '';
+  const cleaned = prefix.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+  return cleaned === '.' ? '' : cleaned;
+}
+
+/** `prefix/file`, or `file` when there is no prefix. */
+export function withPrefix(prefix: string, file: string): string {
+  return prefix === '' ? file : `${prefix}/${file}`;
+}
