@@ -1,7 +1,7 @@
 /**
  * Ranks candidate ids by closeness to a mistyped id. Clause numbers are short and dotted, so an
  * edit distance over characters (with transpositions: `8.6.1` typed as `8.61.`) works well; ties prefer
- * candidates that share the longest leading part (`8.6.4` → `8.6.1`, `8.6.2`, `8.6.3` before `8.4.4`).
+ * candidates that share the longest leading part (`8.6.4` → `8.6.1`, `8.6.2`, `8.6.3` before `8.4.4`), then id order.
  */
 export function nearestIds(typed: string, candidates: readonly string[], limit: number): string[] {
   const needle = typed.trim().toLowerCase();
@@ -11,7 +11,8 @@ export function nearestIds(typed: string, candidates: readonly string[], limit: 
     const distance = editDistance(needle, id.toLowerCase(), maxDistance);
     if (distance <= maxDistance) scored.push({ id, distance, prefix: commonPrefixLength(needle, id.toLowerCase()) });
   }
-  scored.sort((a, b) => a.distance - b.distance || b.prefix - a.prefix);
+  // Ties end in id order, so suggestions never depend on the order ids were seen in.
+  scored.sort((a, b) => a.distance - b.distance || b.prefix - a.prefix || a.id.localeCompare(b.id, 'en', { numeric: true }));
   return scored.slice(0, limit).map((entry) => entry.id);
 }
 

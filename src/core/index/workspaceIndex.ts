@@ -131,6 +131,9 @@ export class WorkspaceIndex implements RepositoryView {
     this.unstore(path);
     this.store(path, read.hash, read.result);
     for (const related of this.affectedBy(path, this.files.get(path))) affected.add(related);
+    if (before?.read.document?.id?.value !== read.result.document?.id?.value) {
+      for (const referrer of this.unresolvedReferrers()) affected.add(referrer);
+    }
     await this.refreshTargets([path, ...this.targetsOf(path)]);
     this.coverageMemo = undefined;
     return affected;
@@ -141,6 +144,7 @@ export class WorkspaceIndex implements RepositoryView {
     const before = this.files.get(path);
     const affected = this.affectedBy(path, before);
     this.unstore(path);
+    if (before?.read.document?.id) for (const referrer of this.unresolvedReferrers()) affected.add(referrer);
     await this.refreshTargets([path]);
     this.coverageMemo = undefined;
     return affected;
@@ -296,6 +300,15 @@ export class WorkspaceIndex implements RepositoryView {
     }
     for (const linker of this.evidenceLinks.get(path) ?? []) affected.add(linker);
     return affected;
+  }
+
+  /** Documents with a `related` id that matches no document: their suggestions depend on every id there is. */
+  private unresolvedReferrers(): Set<string> {
+    const referrers = new Set<string>();
+    for (const [id, paths] of this.referrers) {
+      if (!this.idOwners.has(id)) for (const path of paths) referrers.add(path);
+    }
+    return referrers;
   }
 
   private targetsOf(path: string): string[] {

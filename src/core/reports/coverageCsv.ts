@@ -1,0 +1,28 @@
+import type { CoverageReportInput } from './reportInput.js';
+import { documentLabels, gapTexts, usableEvidenceCount } from './coverageRows.js';
+
+export interface CoverageCsvOptions {
+  /** Start with a UTF-8 byte order mark, so Excel reads non-ASCII titles correctly. Default false. */
+  readonly bom?: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * One CSV cell: a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` so spreadsheets do not run it as a formula
+ * (OWASP CSV injection), then RFC 4180 quoting when the cell holds a comma, quote or line break.
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The coverage matrix as RFC 4180 CSV (CRLF line ends, header row). */
+export function renderCoverageCsv(input: CoverageReportInput, options: CoverageCsvOptions = {}): string {
+  const rows: (string | number)[][] = [['Clause', 'Title', 'Status', 'Documents', 'Evidence', 'Usable evidence', 'Gaps']];
+  for (const clause of input.coverage.clauses) {
+    rows.push([clause.clause, clause.title, clause.status, documentLabels(clause).join('; '), clause.evidence.length, usableEvidenceCount(clause), gapTexts(clause).join('; ')]);
+  }
+  return `${options.bom ? '\ufeff' : ''}${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,144 @@
+import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import type { ClauseCoverage, ClauseStatus } from '../coverage/coverageReport.js';
+import type { CoverageReportInput } from './reportInput.js';
+import { gapTexts, STATUS_LABEL, unusableEvidenceText, usableEvidenceCount } from './coverageRows.js';
+import { coverageSummaryText, formatPercent, plural } from './shared.js';
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;')
+  );
+}
+
+const STYLE = `
+:root { color-scheme: light; --covered: #1a7f37; --partial: #9a6700; --uncovered: #cf222e; --excluded: #6e7781; --line: #d0d7de; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; background: #fff; margin: 2rem auto; max-width: 78rem; padding: 0 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+.meta { color: #59636e; margin: 0 0 1.25rem; }
+.cards { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 1rem; padding: 0; list-style: none; }
+.cards li { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .5rem .9rem; min-width: 9rem; }
+.cards strong { display: block; font-size: 1.4rem; }
+.cards .percent { border-left-color: #0969da; }
+.cards .covered { border-left-color: var(--covered); }
+.cards .partial { border-left-color: var(--partial); }
+.cards .uncovered { border-left-color: var(--uncovered); }
+.cards .excluded { border-left-color: var(--excluded); }
+.bar { display: flex; height: .8rem; border-radius: 4px; overflow: hidden; border: 1px solid var(--line); margin: 0 0 1.5rem; }
+.bar span { display: block; height: 100%; }
+.bar .covered { background: var(--covered); } .bar .partial { background: var(--partial); } .bar .uncovered { background: var(--uncovered); } .bar .excluded { background: var(--excluded); }
+table { width: 100%; border-collapse: collapse; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .55rem; border-bottom: 1px solid var(--line); }
+thead th { background: #f6f8fa; border-bottom: 2px solid var(--line); }
+tr.section th { background: #eef1f4; font-size: .95rem; padding-top: .6rem; }
+td.num { text-align: right; white-space: nowrap; }
+td.clause { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.status { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .8rem; font-weight: 600; color: #fff; white-space: nowrap; }
+.status.covered { background: var(--covered); } .status.partial { background: var(--partial); } .status.uncovered { background: var(--uncovered); } .status.excluded { background: var(--excluded); }
+tr.partial td.clause, tr.uncovered td.clause { font-weight: 600; }
+ul { margin: 0; padding-left: 1.1rem; }
+.doc small, .muted { color: #59636e; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; }
+footer { margin-top: 1.5rem; color: #59636e; font-size: .85rem; }
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  tr.section { break-after: avoid; page-break-after: avoid; }
+}
+`;
+
+/**
+ * The coverage matrix as one self-contained HTML page: inline CSS only, no scripts, no external resources (a
+ * Content-Security-Policy says so too), every string from documents and the catalog escaped.
+ */
+export function renderCoverageHtml(input: CoverageReportInput): string {
+  const { coverage, catalog } = input;
+  const summary = coverage.summary;
+  const title = `Clause coverage: ${coverage.catalog.title}`;
+  const total = Math.max(1, summary.leaves);
+  const bar = (['covered', 'partial', 'uncovered', 'excluded'] as const)
+    .filter((status) => summary[status] > 0)
+    .map((status) => `<span class="${status}" style="width:${((summary[status] / total) * 100).toFixed(2)}%" title="${summary[status]} ${status}"></span>`)
+    .join('');
+
+  const rows: string[] = [];
+  let section: string | undefined;
+  for (const clause of coverage.clauses) {
+    const top = topLevel(catalog, clause.clause);
+    if (top !== section) {
+      section = top;
+      rows.push(`<tr class="section"><th colspan="6" scope="colgroup">${escapeHtml(catalog.label(top))}</th></tr>`);
+    }
+    rows.push(clauseRow(clause));
+  }
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Clausemark ${escapeHtml(input.toolVersion)}">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(coverageSummaryText(summary))}. Dates judged against ${escapeHtml(input.today)}.</p>
+</header>
+<main>
+<ul class="cards">
+<li class="percent"><strong>${escapeHtml(formatPercent(summary.percent))}</strong>covered of ${plural(summary.leaves - summary.excluded, 'applicable leaf clause')}</li>
+<li class="covered"><strong>${summary.covered}</strong>covered</li>
+<li class="partial"><strong>${summary.partial}</strong>partial</li>
+<li class="uncovered"><strong>${summary.uncovered}</strong>uncovered</li>
+<li class="excluded"><strong>${summary.excluded}</strong>excluded</li>
+</ul>
+<div class="bar" role="img" aria-label="${escapeHtml(coverageSummaryText(summary))}">${bar}</div>
+<table>
+<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Documents</th><th scope="col">Evidence</th><th scope="col">Gaps</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</main>
+<footer>Generated by Clausemark ${escapeHtml(input.toolVersion)} from the ${escapeHtml(coverage.catalog.id)} catalog.</footer>
+</body>
+</html>
+`;
+}
+
+function clauseRow(clause: ClauseCoverage): string {
+  const status: ClauseStatus = clause.status;
+  const documents =
+    clause.documents.length === 0
+      ? '<span class="muted">none</span>'
+      : `<ul>${clause.documents
+          .map(
+            (document) =>
+              `<li class="doc"><code>${escapeHtml(document.id)}</code> ${escapeHtml(document.title)}${document.status !== undefined ? ` <small>(${escapeHtml(document.status)})</small>` : ''}<br><small>${escapeHtml(document.path)}</small></li>`,
+          )
+          .join('')}</ul>`;
+  const unusable = unusableEvidenceText(clause);
+  const evidence = `${usableEvidenceCount(clause)}${clause.evidence.length > 0 ? ` of ${clause.evidence.length}` : ''}${unusable !== '' ? `<br><small class="muted">${escapeHtml(unusable)}</small>` : ''}`;
+  const gaps = gapTexts(clause);
+  const gapCell = gaps.length === 0 ? '' : `<ul>${gaps.map((gap) => `<li>${escapeHtml(gap)}</li>`).join('')}</ul>`;
+  return `<tr class="${status}"><td class="clause">${escapeHtml(clause.clause)}</td><td>${escapeHtml(clause.title)}</td><td><span class="status ${status}">${STATUS_LABEL[status]}</span></td><td>${documents}</td><td class="num">${evidence}</td><td>${gapCell}</td></tr>`;
+}
+
+function topLevel(catalog: ClauseCatalog, id: string): string {
+  const ancestors = catalog.ancestors(id);
+  return ancestors[ancestors.length - 1]?.id ?? id;
+}

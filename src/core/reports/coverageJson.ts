@@ -1,0 +1,77 @@
+import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import type { CoverageReportInput } from './reportInput.js';
+
+/** The shape `clausemark coverage --format json` prints. */
+export interface CoverageJson {
+  readonly tool: { readonly name: 'clausemark'; readonly version: string };
+  readonly root: string;
+  readonly catalog: { readonly id: string; readonly title: string; readonly version?: string };
+  readonly today: string;
+  readonly summary: { readonly leaves: number; readonly covered: number; readonly partial: number; readonly uncovered: number; readonly excluded: number; readonly percent: number };
+  readonly clauses: readonly CoverageJsonClause[];
+}
+
+export interface CoverageJsonClause {
+  readonly clause: string;
+  readonly title: string;
+  readonly status: ClauseCoverage['status'];
+  readonly documents: readonly { readonly id: string; readonly title: string; readonly path: string; readonly type: string | null; readonly status: string | null; readonly line: number }[];
+  readonly evidence: readonly {
+    readonly documentId: string;
+    readonly documentPath: string;
+    readonly path?: string;
+    readonly url?: string;
+    readonly date?: string;
+    readonly state: string;
+    readonly line: number;
+  }[];
+  readonly missingDocuments: readonly { readonly description: string; readonly types: readonly string[] }[];
+  readonly recordsRequired: boolean;
+  readonly recordsPresent: boolean;
+  readonly gaps: readonly string[];
+  readonly exclusion?: string;
+}
+
+export function buildCoverageJson(input: CoverageReportInput): CoverageJson {
+  const { coverage, catalog } = input;
+  const s = coverage.summary;
+  return {
+    tool: { name: 'clausemark', version: input.toolVersion },
+    root: input.root,
+    catalog: { id: coverage.catalog.id, title: coverage.catalog.title, ...(catalog.version !== undefined ? { version: catalog.version } : {}) },
+    today: input.today,
+    summary: { leaves: s.leaves, covered: s.covered, partial: s.partial, uncovered: s.uncovered, excluded: s.excluded, percent: s.percent },
+    clauses: coverage.clauses.map((clause) => ({
+      clause: clause.clause,
+      title: clause.title,
+      status: clause.status,
+      documents: clause.documents.map((document) => ({
+        id: document.id,
+        title: document.title,
+        path: document.path,
+        type: document.type ?? null,
+        status: document.status ?? null,
+        line: document.claimRange.start.line,
+      })),
+      evidence: clause.evidence.map((evidence) => ({
+        documentId: evidence.documentId,
+        documentPath: evidence.documentPath,
+        ...(evidence.path !== undefined ? { path: evidence.path } : {}),
+        ...(evidence.url !== undefined ? { url: evidence.url } : {}),
+        ...(evidence.date !== undefined ? { date: evidence.date } : {}),
+        state: evidence.state,
+        line: evidence.range.start.line,
+      })),
+      missingDocuments: clause.missingDocuments.map((requirement) => ({ description: requirement.description, types: [...requirement.types] })),
+      recordsRequired: clause.recordsRequired,
+      recordsPresent: clause.recordsPresent,
+      gaps: [...clause.gaps],
+      ...(clause.exclusion !== undefined ? { exclusion: clause.exclusion } : {}),
+    })),
+  };
+}
+
+/** `clausemark coverage --format json`: 2-space indented, trailing newline. */
+export function renderCoverageJson(input: CoverageReportInput): string {
+  return `${JSON.stringify(buildCoverageJson(input), null, 2)}\n`;
+}

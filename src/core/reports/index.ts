@@ -1,0 +1,11 @@
+export type { CoverageReportInput, ReportInput } from './reportInput.js';
+export { renderText, type TextReportOptions } from './textReport.js';
+export { buildJsonReport, renderJson, type JsonFinding, type JsonReport } from './jsonReport.js';
+export { buildSarif, renderSarif, type SarifReportOptions } from './sarifReport.js';
+export { renderGithub, type GithubReportOptions } from './githubReport.js';
+export { MARKDOWN_REPORT_MARKER, renderMarkdown, type MarkdownReportOptions } from './markdownReport.js';
+export { renderJunit } from './junitReport.js';
+export { renderCoverageMarkdown } from './coverageMarkdown.js';
+export { renderCoverageCsv, type CoverageCsvOptions } from './coverageCsv.js';
+export { renderCoverageHtml } from './coverageHtml.js';
+export { buildCoverageJson, renderCoverageJson, type CoverageJson } from './coverageJson.js';

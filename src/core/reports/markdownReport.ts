@@ -1,0 +1,124 @@
+import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import type { Finding } from '../model/finding.js';
+import type { ReportInput } from './reportInput.js';
+import { escapeMarkdown, escapeMarkdownMessage, markdownLinkTarget } from './markdownEscape.js';
+import { countFindings, formatPercent, normalisePrefix, plural, REPOSITORY_FILE, sortedFindings, withPrefix } from './shared.js';
+
+/** The hidden marker a CI job can look for to update its previous comment instead of adding one. */
+export const MARKDOWN_REPORT_MARKER = '<!-- clausemark-report -->';
+
+export interface MarkdownReportOptions {
+  /**
+   * A URL that repository paths are appended to for links, such as
+   * `https://github.com/org/repo/blob/<sha>/`; without it locations are plain text. Only http(s) is used.
+   */
+  readonly linkBase?: string;
+  /** Where the Clausemark root sits inside the linked repository (`examples/acme-msp`). */
+  readonly pathPrefix?: string;
+  /** Findings tables longer than this fold into `<details>`; default 20. */
+  readonly collapseAbove?: number;
+  /** Upper bound on the body length; findings rows that do not fit are counted instead. Default 60000 (GitHub allows 65536). */
+  readonly maxLength?: number;
+}
+
+const DEFAULT_COLLAPSE_ABOVE = 20;
+const DEFAULT_MAX_LENGTH = 60_000;
+
+/** A pull-request comment: summary table, findings table, and the clauses that are not covered. */
+export function renderMarkdown(input: ReportInput, options: MarkdownReportOptions = {}): string {
+  const collapseAbove = options.collapseAbove ?? DEFAULT_COLLAPSE_ABOVE;
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const prefix = normalisePrefix(options.pathPrefix);
+  const base = options.linkBase !== undefined ? markdownLinkTarget(options.linkBase.endsWith('/') ? options.linkBase : `${options.linkBase}/`) : undefined;
+  const counts = countFindings(input.findings);
+  const summary = input.coverage.summary;
+  const applicable = summary.leaves - summary.excluded;
+
+  const head: string[] = [
+    MARKDOWN_REPORT_MARKER,
+    '## Clausemark',
+    '',
+    input.findings.length === 0
+      ? `No problems found in ${plural(input.stats.documents, 'document')} (${plural(input.stats.files, 'Markdown file')}).`
+      : `${plural(input.findings.length, 'finding')} in ${plural(input.stats.documents, 'document')} (${plural(input.stats.files, 'Markdown file')}).`,
+    '',
+    '| Errors | Warnings | Infos | Coverage |',
+    '| ---: | ---: | ---: | :--- |',
+    `| ${counts.errors} | ${counts.warnings} | ${counts.infos} | ${formatPercent(summary.percent)} (${summary.covered} of ${applicable} leaf clauses; ${summary.partial} partial, ${summary.uncovered} uncovered${summary.excluded > 0 ? `, ${summary.excluded} excluded` : ''}) |`,
+    '',
+    `Catalog: ${escapeMarkdown(input.coverage.catalog.title)}. Dates judged against ${escapeMarkdown(input.today)}.`,
+  ];
+
+  const tail = coverageSection(input.coverage.clauses, applicable, collapseAbove);
+  const footer = ['', `<sub>Clausemark ${escapeMarkdown(input.toolVersion)}</sub>`];
+
+  const findingsSection: string[] = [];
+  const findings = sortedFindings(input.findings);
+  if (findings.length > 0) {
+    const fixedLength = [...head, ...tail, ...footer].join('\n').length + 600;
+    let budget = Math.max(0, maxLength - fixedLength);
+    const rows: string[] = [];
+    for (const finding of findings) {
+      const row = findingRow(finding, base, prefix);
+      if (row.length + 1 > budget) break;
+      budget -= row.length + 1;
+      rows.push(row);
+    }
+    const table = ['| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |', ...rows];
+    const omitted = findings.length - rows.length;
+    if (omitted > 0) table.push('', `…and ${plural(omitted, 'more finding')} not shown here; run \`clausemark check\` for the full list.`);
+    findingsSection.push('', '### Findings', '');
+    if (findings.length > collapseAbove) {
+      findingsSection.push(`<details><summary>${plural(findings.length, 'finding')}</summary>`, '', ...table, '', '</details>');
+    } else {
+      findingsSection.push(...table);
+    }
+  }
+
+  return `${[...head, ...findingsSection, ...tail, ...footer].join('\n')}\n`;
+}
+
+function findingRow(finding: Finding, base: string | undefined, prefix: string): string {
+  const location = locationCell(finding, base, prefix);
+  return `| ${location} | ${finding.severity} | <code>${escapeMarkdown(finding.ruleId)}</code> | ${messageCell(finding)} |`;
+}
+
+function locationCell(finding: Finding, base: string | undefined, prefix: string): string {
+  if (finding.file === REPOSITORY_FILE) return '(repository)';
+  const line = finding.range?.start.line;
+  const text = escapeMarkdown(line !== undefined ? `${finding.file}:${line}` : finding.file);
+  if (base === undefined) return text;
+  const path = withPrefix(prefix, finding.file)
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+  return `[${text}](${base}${path}${line !== undefined ? `#L${line}` : ''})`;
+}
+
+function messageCell(finding: Finding): string {
+  const related = (finding.related ?? []).map((item) => {
+    const where = item.file === REPOSITORY_FILE ? '(repository)' : `${item.file}${item.range ? `:${item.range.start.line}` : ''}`;
+    return `<br>↳ ${escapeMarkdown(where)}: ${escapeMarkdownMessage(item.message)}`;
+  });
+  return `${escapeMarkdownMessage(finding.message)}${related.join('')}`;
+}
+
+function coverageSection(clauses: readonly ClauseCoverage[], applicable: number, collapseAbove: number): string[] {
+  const open = clauses.filter((clause) => clause.status !== 'covered');
+  const lines = ['', '### Coverage gaps', ''];
+  if (open.length === 0) {
+    lines.push(`All ${plural(applicable, 'applicable leaf clause')} are covered.`);
+    return lines;
+  }
+  const table = [
+    '| Clause | Title | Status | Why |',
+    '| --- | --- | --- | --- |',
+    ...open.map((clause) => {
+      const why = clause.status === 'excluded' ? (clause.exclusion !== undefined ? [`excluded: ${clause.exclusion}`] : ['excluded']) : clause.gaps;
+      return `| ${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${why.map(escapeMarkdown).join('<br>')} |`;
+    }),
+  ];
+  if (open.length > collapseAbove) lines.push(`<details><summary>${plural(open.length, 'clause')} not covered</summary>`, '', ...table, '', '</details>');
+  else lines.push(...table);
+  return lines;
+}
