@@ -7,7 +7,7 @@
 #
 # Usage: bash scripts/vscode-offline/install.sh [--force]
 # Env:   CLAUSEMARK_VSCODE_CACHE  override the cache folder (absolute path)
-set -euo pipefail
+set -Eeuo pipefail
 
 CS_VERSION=4.100.3          # last code-server line that runs on Node 20 (VS Code 1.100.3)
 PW_VERSION=1.65.1           # playwright-core, only used as a CDP client for /usr/bin/chromium
@@ -28,7 +28,7 @@ log() { printf '[vscode-offline] %s\n' "$*"; }
 die() { printf '[vscode-offline] ERROR: %s\n' "$*" >&2; exit 1; }
 on_err() {
   local rc=$?
-  printf '[vscode-offline] ERROR: install failed (exit %s) during step: %s\n' "$rc" "$STEP" >&2
+  printf '\n[vscode-offline] ERROR: install failed (exit %s) during step: %s\n' "$rc" "$STEP" >&2
   if [[ -s "$LOG" ]]; then
     printf '[vscode-offline] last lines of %s:\n' "$LOG" >&2
     tail -n 40 "$LOG" | sed 's/^/    /' >&2
@@ -143,12 +143,12 @@ step "npm rebuild argon2" npm rebuild argon2
 # ---------------------------------------------------------------- verify
 STEP="verify"
 : >"$CACHE_DIR/empty-config.yaml"     # keeps code-server from writing ~/.config/code-server/config.yaml
-CS_REPORTED=$(node "$CS_DIR/out/node/entry.js" --config "$CACHE_DIR/empty-config.yaml" --version 2>>"$LOG" </dev/null | tail -n1) \
+CS_REPORTED=$(XDG_DATA_HOME="$CACHE_DIR/xdg-data" node "$CS_DIR/out/node/entry.js" --config "$CACHE_DIR/empty-config.yaml" --version 2>>"$LOG" </dev/null | tail -n1) \
   || die "code-server does not start: node $CS_DIR/out/node/entry.js --version failed (see $LOG)"
 [[ "$CS_REPORTED" == "$CS_VERSION"* ]] || die "unexpected code-server version: '$CS_REPORTED'"
 node -e "require('$VSCODE_DIR/node_modules/node-pty'); require('$VSCODE_DIR/node_modules/@vscode/spdlog')" 2>>"$LOG" \
   || die "native modules of code-server did not load after rebuild (see $LOG)"
-CHROMIUM_VERSION=$(/usr/bin/chromium --version 2>/dev/null || echo unknown)
+CHROMIUM_VERSION="chromium $(dpkg-query -W -f='${Version}' chromium 2>/dev/null || echo unknown)"
 
 printf 'code-server %s\nplaywright-core %s\n%s\nnode %s\n' "$CS_REPORTED" "$PW_VERSION" "$CHROMIUM_VERSION" "$(node -v)" >"$MARKER"
 log "installed in $(( $(date +%s) - T0 ))s: code-server $CS_REPORTED, playwright-core $PW_VERSION, $CHROMIUM_VERSION"

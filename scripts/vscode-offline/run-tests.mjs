@@ -14,7 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { format, parseArgs } from 'node:util';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '../..');
@@ -112,6 +112,7 @@ let server;        // code-server child process (own process group)
 let browser;       // playwright Browser
 let serverTail = []; // last lines of code-server output, shown on infra errors
 let cleaningUp;
+let deadline;      // overall timeout timer
 
 function killServerGroup(signal) {
   if (!server || server.exitCode !== null || server.signalCode !== null) return;
@@ -145,21 +146,25 @@ async function finish(code, message) {
   exiting = true;
   clearTimeout(deadline);
   if (message) log(message);
+  if (code !== 0 && code !== 1) await takeScreenshot(); // timeout / infra error: what was on screen?
   await Promise.race([cleanup(), delay(10000)]);
   log(`exit ${code} after ${((Date.now() - started) / 1000).toFixed(1)}s`);
   process.exit(code);
 }
 
 // Last resort if the process dies without running finish(): never leave code-server behind.
-process.on('exit', () => killServerGroup('SIGKILL'));
+process.on('exit', () => {
+  killServerGroup('SIGKILL');
+  if (!opts['keep-temp']) { try { rmSync(tmpRoot, { recursive: true, force: true }); } catch { /* ignore */ } }
+});
 for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   process.on(sig, () => finish(code, `received ${sig}, shutting down code-server and the browser`));
 }
 process.on('uncaughtException', (err) => finish(2, `infrastructure error: ${err?.stack || err}`));
 process.on('unhandledRejection', (err) => finish(2, `infrastructure error: ${err?.stack || err}`));
 
-const deadline = setTimeout(() => {
-  if (verbose || !suiteResult) dumpServerTail();
+deadline = setTimeout(() => {
+  dumpServerTail();
   finish(2, `TIMEOUT: the test suite did not report an exit code within ${timeoutMs} ms ` +
     `(--timeout-ms). A test may hang, or the extension host never started.`);
 }, timeoutMs);
@@ -173,6 +178,20 @@ function dumpServerTail() {
 }
 
 // ------------------------------------------------------------------ helpers
+let page;            // playwright Page, once opened
+let screenshotDone = false;
+async function takeScreenshot() {
+  if (!screenshot || screenshotDone || !page) return;
+  screenshotDone = true;
+  try {
+    mkdirSync(path.dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot, timeout: 10000 });
+    log(`screenshot saved to ${screenshot}`);
+  } catch (err) {
+    log(`warning: screenshot failed: ${err.message.split('\n')[0]}`);
+  }
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -222,6 +241,8 @@ function startServer(port) {
     'workbench.tips.enabled': false,
     'security.workspace.trust.enabled': false,
     'chat.disableAIFeatures': true,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'git.openRepositoryInParentFolders': 'never',
   }, null, 2));
   const config = path.join(tmpRoot, 'config.yaml');
   writeFileSync(config, ''); // otherwise code-server writes ~/.config/code-server/config.yaml
@@ -265,32 +286,31 @@ function startServer(port) {
   return child;
 }
 
-// Extension-host console messages arrive in the page console as
-// "%c[Extension Host] %c<text> %c(at ...)" with CSS arguments; unwrap them.
-const EXT_HOST_RE = /^%c\[Extension Host\] %c?/;
+// Extension-host console calls arrive in the page console (see Gms() in VS Code's
+// workbench.js, remote console forwarding) as
+//   console[sev]("%c[Extension Host] %c" + firstArg, css1, css2, ...rest)   string first arg
+//   console[sev]("%c[Extension Host]%", css1, ...args)                      anything else / no args
+// util.format consumes the %c/CSS pairs and applies %s/%d/%o like Node's console.
+const EXT_HOST_RE = /^%c\[Extension Host\]/;
 async function formatConsole(msg) {
   const text = msg.text();
   if (!EXT_HOST_RE.test(text)) return { fromExtHost: false, text };
-  let args = [];
+  let args;
   try {
-    args = await Promise.all(msg.args().map((a) => a.jsonValue().catch(() => undefined)));
+    args = await Promise.all(msg.args().map((a) => a.jsonValue().catch(() => '[unserializable]')));
   } catch { /* page gone */ }
   let out;
-  if (typeof args[0] === 'string' && args[0].startsWith('%c[Extension Host]')) {
-    // first arg is the format string; arguments 1 and 2 are CSS; rest are values
-    const fmt = args[0].replace(EXT_HOST_RE, '');
-    const rest = args.slice(1).filter((a) => !(typeof a === 'string' && /^(color|font-weight|background)\s*:/.test(a)));
-    out = [fmt.replace(/%c/g, ''), ...rest.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))].join(' ');
+  if (args && args[0] === '%c[Extension Host]%') {
+    out = args.length > 2 ? format(...args.slice(2)) : '';
+  } else if (args && typeof args[0] === 'string' && EXT_HOST_RE.test(args[0])) {
+    out = format(...args).replace(/^\[Extension Host\] /, '');
   } else {
-    out = text.replace(EXT_HOST_RE, '').replace(/%c/g, '');
+    out = text.replace(/^%c\[Extension Host\] ?%?/, '').replace(/%c/g, '');
   }
-  // drop the trailing " (at file:line)" location VS Code appends
-  out = out.replace(/\s+\(at [^\n()]*(?:\([^\n()]*\)[^\n()]*)*\)\s*$/, '');
   return { fromExtHost: true, text: out };
 }
 
 // ------------------------------------------------------------------ main
-let suiteResult; // number once codeAutomationExit was called
 
 async function main() {
   const port = await freePort();
@@ -312,26 +332,38 @@ async function main() {
     headless: true,
     args: CHROMIUM_ARGS,
     timeout: 60000,
+    // our own handlers close the browser *and* code-server; playwright's would exit first
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    // keep Chromium's crashpad/dconf/cache dirs out of $HOME
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: path.join(tmpRoot, 'xdg', 'browser-config'),
+      XDG_CACHE_HOME: path.join(tmpRoot, 'xdg', 'browser-cache'),
+    },
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
+  page = await context.newPage();
 
   let resolveExit;
   const suiteDone = new Promise((r) => { resolveExit = r; });
+  // The workbench calls codeAutomationExit(code, logs) when run() settles: 0 resolved, 1 rejected.
   await page.exposeFunction('codeAutomationExit', (code) => {
-    suiteResult = typeof code === 'number' ? code : Number(code) || 0;
-    resolveExit(suiteResult);
+    resolveExit(typeof code === 'number' ? code : Number(code) || 0);
   });
 
-  const pending = []; // console formatting is async; keep output order
+  // Formatting is async (argument values are fetched from the page); print strictly in arrival order.
+  let printed = Promise.resolve();
   page.on('console', (msg) => {
-    pending.push(formatConsole(msg).then(({ fromExtHost, text }) => {
+    const formatted = formatConsole(msg).catch(() => ({ fromExtHost: false, text: msg.text() }));
+    printed = printed.then(() => formatted).then(({ fromExtHost, text }) => {
       if (fromExtHost) {
         process.stdout.write(`${text}\n`);
       } else if (verbose) {
         process.stderr.write(`[workbench ${msg.type()}] ${text}\n`);
       }
-    }).catch(() => {}));
+    });
   });
   page.on('pageerror', (err) => { if (verbose) process.stderr.write(`[workbench pageerror] ${err.message}\n`); });
   page.on('crash', () => finish(2, 'infrastructure error: the workbench page crashed'));
@@ -349,21 +381,14 @@ async function main() {
   ];
   const url = `${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   if (verbose) log(`opening ${url}`);
-  log(`running ${path.relative(process.cwd(), testsPath) || testsPath} in the extension host`);
+  const shown = path.relative(process.cwd(), testsPath);
+  log(`running ${shown && !shown.startsWith('..') ? shown : testsPath} in the extension host`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
 
   const code = await suiteDone;
-  await Promise.race([Promise.all(pending), delay(2000)]);
+  await Promise.race([printed, delay(2000)]);
 
-  if (screenshot) {
-    try {
-      mkdirSync(path.dirname(screenshot), { recursive: true });
-      await page.screenshot({ path: screenshot, timeout: 15000 });
-      log(`screenshot saved to ${screenshot}`);
-    } catch (err) {
-      log(`warning: screenshot failed: ${err.message}`);
-    }
-  }
+  await takeScreenshot();
   await finish(code, code === 0 ? 'test suite PASSED' : `test suite FAILED (exit code ${code})`);
 }
 

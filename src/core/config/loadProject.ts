@@ -150,7 +150,7 @@ async function findConfigUpwards(start: string, fs: WorkspaceFileSystem): Promis
   }
 }
 
-async function findGitRoot(start: string, fs: WorkspaceFileSystem): Promise<string | undefined> {
+export async function findGitRoot(start: string, fs: WorkspaceFileSystem): Promise<string | undefined> {
   for (let folder = start; ; folder = dirname(folder)) {
     if ((await fs.stat(join(folder, '.git'))) !== undefined) return folder;
     if (dirname(folder) === folder) return undefined;

@@ -1,7 +1,7 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClauseCoverage, ClauseStatus } from '../coverage/coverageReport.js';
 import type { CoverageReportInput } from './reportInput.js';
-import { gapTexts, STATUS_LABEL, unusableEvidenceText, usableEvidenceCount } from './coverageRows.js';
+import { gapTexts, STATUS_LABEL, unusableEvidenceText } from './coverageRows.js';
 import { coverageSummaryText, formatPercent, plural } from './shared.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -132,7 +132,7 @@ function clauseRow(clause: ClauseCoverage): string {
           )
           .join('')}</ul>`;
   const unusable = unusableEvidenceText(clause);
-  const evidence = `${usableEvidenceCount(clause)}${clause.evidence.length > 0 ? ` of ${clause.evidence.length}` : ''}${unusable !== '' ? `<br><small class="muted">${escapeHtml(unusable)}</small>` : ''}`;
+  const evidence = `${clause.evidence.length}${unusable !== '' ? `<br><small class="muted">${escapeHtml(unusable)}</small>` : ''}`;
   const gaps = gapTexts(clause);
   const gapCell = gaps.length === 0 ? '' : `<ul>${gaps.map((gap) => `<li>${escapeHtml(gap)}</li>`).join('')}</ul>`;
   return `<tr class="${status}"><td class="clause">${escapeHtml(clause.clause)}</td><td>${escapeHtml(clause.title)}</td><td><span class="status ${status}">${STATUS_LABEL[status]}</span></td><td>${documents}</td><td class="num">${evidence}</td><td>${gapCell}</td></tr>`;

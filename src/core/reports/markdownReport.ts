@@ -107,7 +107,7 @@ function coverageSection(clauses: readonly ClauseCoverage[], applicable: number,
   const open = clauses.filter((clause) => clause.status !== 'covered');
   const lines = ['', '### Coverage gaps', ''];
   if (open.length === 0) {
-    lines.push(`All ${plural(applicable, 'applicable leaf clause')} are covered.`);
+    lines.push(applicable === 1 ? 'The one applicable leaf clause is covered.' : `All ${applicable} applicable leaf clauses are covered.`);
     return lines;
   }
   const table = [

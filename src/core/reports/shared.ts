@@ -1,6 +1,5 @@
 import type { CoverageSummary } from '../coverage/coverageReport.js';
 import { compareFindings, type Finding } from '../model/finding.js';
-import type { Severity } from '../model/severity.js';
 import type { SourceRange } from '../text/sourceRange.js';
 
 /** The file name findings about the repository as a whole carry when there is no config file. */
@@ -63,10 +62,6 @@ export function coverageSummaryText(summary: CoverageSummary): string {
 
 export function formatPercent(percent: number): string {
   return `${Number.isFinite(percent) ? Math.round(percent * 10) / 10 : 0}%`;
-}
-
-export function severityLabel(severity: Severity): string {
-  return severity;
 }
 
 /**

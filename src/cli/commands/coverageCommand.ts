@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown } from '../../core/reports/index.js';
+import type { CliIo } from '../cliIo.js';
+import { reportInputFor } from '../reportInputFor.js';
+import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';
+import { UsageError } from '../usageError.js';
+import { writeOutput } from '../writeOutput.js';
+import { oneOf } from './checkCommand.js';
+
+const FORMATS = ['markdown', 'json', 'csv', 'html'] as const;
+
+export const COVERAGE_USAGE = `Usage: clausemark coverage [path] [options]
+
+Prints the clause × document × evidence matrix: for every leaf clause of the catalog, its status
+(covered, partial, uncovered, excluded), the documents that address it, its evidence and its gaps.
+
+Options:
+  --config FILE        use this clausemark.json instead of looking upwards for one
+  --format FORMAT      markdown (default), json, csv or html
+  --output FILE        write to FILE instead of standard output
+  --today YYYY-MM-DD   judge evidence dates as of this day
+  --no-cache           read every file afresh
+  -h, --help           show this help
+`;
+
+export async function coverageCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      ...CHECK_OPTIONS,
+      format: { type: 'string', default: 'markdown' },
+    },
+  });
+  if (values.help) {
+    io.writeStdout(COVERAGE_USAGE);
+    return 0;
+  }
+  const format = oneOf('--format', values.format, FORMATS);
+  if (positionals.length > 1) throw new UsageError('coverage takes at most one path (the repository)');
+  const result = await runCheckWith(io, values, positionals);
+  if (typeof result === 'number') return result;
+  const input = reportInputFor(result);
+  const renderers: Record<(typeof FORMATS)[number], () => string> = {
+    markdown: () => renderCoverageMarkdown(input),
+    json: () => renderCoverageJson(input),
+    csv: () => renderCoverageCsv(input),
+    html: () => renderCoverageHtml(input),
+  };
+  await writeOutput(io, values.output, renderers[format]());
+  return 0;
+}

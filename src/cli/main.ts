@@ -1,0 +1,61 @@
+import { checkCommand, CHECK_USAGE } from './commands/checkCommand.js';
+import { coverageCommand } from './commands/coverageCommand.js';
+import { initCommand } from './commands/initCommand.js';
+import { rulesCommand } from './commands/rulesCommand.js';
+import { processIo, type CliIo } from './cliIo.js';
+import { TOOL_VERSION } from './toolVersion.js';
+import { UsageError } from './usageError.js';
+
+const USAGE = `Clausemark ${TOOL_VERSION}: checks ISO/IEC 20000-1 SMS documentation kept as Markdown in git.
+
+Usage: clausemark <command> [options]
+
+Commands:
+  check [paths…]      findings and coverage (see \`clausemark check --help\`)
+  coverage [path]     the clause × document × evidence matrix
+  init [folder]       write a starter clausemark.json (never overwrites)
+  rules               list the rules with their ids and default severities
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or catalog error.
+`;
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  check: checkCommand,
+  coverage: coverageCommand,
+  init: initCommand,
+  rules: rulesCommand,
+};
+
+/** Runs one command line and returns the exit code; never throws. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    io.writeStdout(command === undefined ? USAGE : rest[0] === 'check' ? CHECK_USAGE : USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '-v' || command === '--version') {
+    io.writeStdout(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.writeStderr(`clausemark: unknown command \`${command}\`\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.writeStderr(`clausemark ${command}: ${(error as Error).message}\nRun \`clausemark ${command} --help\` for the options.\n`);
+      return 2;
+    }
+    // A bug of ours: say so plainly, with enough to report it, but no stack unless asked.
+    io.writeStderr(`clausemark: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.CLAUSEMARK_DEBUG) io.writeStderr(`${error instanceof Error ? error.stack : ''}\n`);
+    return 2;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS');
+}

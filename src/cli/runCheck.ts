@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { checkRepository, type CheckResult } from '../core/check.js';
+import { parseIsoDate } from '../core/document/dates.js';
+import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
+import type { CliIo } from './cliIo.js';
+import { createProgress } from './progress.js';
+import { TOOL_VERSION } from './toolVersion.js';
+import { UsageError } from './usageError.js';
+
+export interface RunCheckOptions {
+  readonly paths: readonly string[];
+  readonly config?: string;
+  readonly useCache: boolean;
+  readonly today?: string;
+}
+
+export const CACHE_FOLDER = '.clausemark-cache';
+
+/** The command-line options every checking command takes (`parseArgs` form). */
+export const CHECK_OPTIONS = {
+  config: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  today: { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Runs the check from parsed `CHECK_OPTIONS` values and the positional paths. */
+export function runCheckWith(io: CliIo, values: { config?: string; today?: string; 'no-cache'?: boolean }, paths: readonly string[]): Promise<CheckResult | number> {
+  return runCheck(io, {
+    paths,
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    useCache: values['no-cache'] !== true,
+    ...(values.today !== undefined ? { today: values.today } : {}),
+  });
+}
+
+/** Runs the core check the way both `check` and `coverage` need it: cache, progress, and setup errors as exit 2. */
+export async function runCheck(io: CliIo, options: RunCheckOptions): Promise<CheckResult | number> {
+  const now = clockFor(options.today);
+  let cache: FileDocumentCache | undefined;
+  const progress = createProgress(io, 'Checking');
+  // The cache lives in the repository root, which is only known once the config is found: open it lazily.
+  const outcome = await checkRepository({
+    paths: options.paths,
+    cwd: io.cwd,
+    ...(options.config !== undefined ? { configPath: options.config } : {}),
+    ...(now ? { now } : {}),
+    onProgress: (done, total) => progress.update(done, total),
+    ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION)) } : {}),
+  });
+  progress.finish();
+  if (!outcome.ok) {
+    for (const problem of outcome.problems) {
+      const where = problem.range ? `${problem.file}:${problem.range.start.line}:${problem.range.start.column}` : problem.file;
+      io.writeStderr(`clausemark: ${where}: ${problem.message}\n`);
+    }
+    return 2;
+  }
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (error) {
+      // A read-only checkout still gets its check; it only loses the speed-up next time.
+      io.writeStderr(`clausemark: note: the cache could not be saved (${(error as NodeJS.ErrnoException).code ?? String(error)}); use --no-cache to skip it\n`);
+    }
+  }
+  return outcome.result;
+}
+
+function clockFor(today: string | undefined): (() => Date) | undefined {
+  if (today === undefined) return undefined;
+  const day = parseIsoDate(today);
+  if (day === undefined || day !== today) throw new UsageError(`--today takes a date written YYYY-MM-DD, not \`${today}\``);
+  const fixed = new Date(`${day}T12:00:00Z`);
+  return () => fixed;
+}

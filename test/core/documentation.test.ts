@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { findFrontmatter } from '../../src/core/document/frontmatterBlock.js';
+import { RULES, ruleDocsUrl } from '../../src/core/rules/ruleDefinitions.js';
+
+const readme = readFileSync('README.md', 'utf8');
+
+function markdownFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? markdownFiles(path) : path.endsWith('.md') ? [path] : [];
+  });
+}
+
+describe('documentation', () => {
+  it('the README has a section for every rule, at the anchor its docs link points to', () => {
+    const anchors = new Set([...readme.matchAll(/^### `([a-z.-]+)`$/gm)].map((match) => match[1]));
+    for (const rule of RULES) {
+      assert.ok(anchors.has(rule.id), `README section for ${rule.id}`);
+      assert.ok(readme.includes(`(#${ruleDocsUrl(rule.id).split('#')[1]})`), `README table links ${rule.id}`);
+    }
+  });
+
+  it('every example document validates against schemas/sms-document.schema.json', () => {
+    const schema = JSON.parse(readFileSync('schemas/sms-document.schema.json', 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const documents = markdownFiles('examples/acme-msp/sms');
+    let checked = 0;
+    for (const file of documents) {
+      const text = readFileSync(file, 'utf8');
+      const block = findFrontmatter(text);
+      if (!block) continue;
+      const data = parse(text.slice(block.yamlStart, block.yamlEnd), { version: '1.2' }) as Record<string, unknown>;
+      delete data.reviewers; // the example's one deliberate unknown field
+      assert.equal(validate(data), true, `${file}: ${JSON.stringify(validate.errors)}`);
+      checked++;
+    }
+    assert.ok(checked >= 30, `checked ${checked} documents`);
+  });
+
+  it('the schema refuses what the checker refuses', () => {
+    const schema = JSON.parse(readFileSync('schemas/sms-document.schema.json', 'utf8')) as object;
+    const validate = new Ajv({ strict: false }).compile(schema);
+    assert.equal(validate({ id: 'A', title: 'A', type: 'memo' }), false);
+    assert.equal(validate({ id: 'A', title: 'A', type: 'policy', evidence: [{ url: 'javascript:alert(1)' }] }), false);
+    assert.equal(validate({ id: 'A', title: 'A', type: 'policy', next_review: '31/12/2026' }), false);
+  });
+});
