@@ -22,6 +22,7 @@ export const CHECK_OPTIONS = {
   output: { type: 'string', short: 'o' },
   today: { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

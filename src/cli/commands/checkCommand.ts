@@ -19,6 +19,7 @@ Options:
   --config FILE        use this clausemark.json instead of looking upwards for one
   --format FORMAT      text (default), json, sarif, github, markdown or junit
   --output FILE        write the report to FILE instead of standard output
+  --force              replace the --output file if it exists
   --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, info, never
   --today YYYY-MM-DD   judge review and evidence dates as of this day (default: today, UTC)
   --no-cache           read every file afresh and leave no cache behind
@@ -55,7 +56,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     markdown: () => renderMarkdown(input),
     junit: () => renderJunit(input),
   };
-  await writeOutput(io, values.output, renderers[format]());
+  await writeOutput(io, values.output, renderers[format](), values.force);
   if (failOn === 'never') return 0;
   const threshold: Severity = failOn;
   return result.findings.some((finding) => isAtLeast(finding.severity, threshold)) ? 1 : 0;

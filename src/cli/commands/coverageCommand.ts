@@ -18,6 +18,7 @@ Options:
   --config FILE        use this clausemark.json instead of looking upwards for one
   --format FORMAT      markdown (default), json, csv or html
   --output FILE        write to FILE instead of standard output
+  --force              replace the --output file if it exists
   --today YYYY-MM-DD   judge evidence dates as of this day
   --no-cache           read every file afresh
   -h, --help           show this help
@@ -48,6 +49,6 @@ export async function coverageCommand(args: string[], io: CliIo): Promise<number
     csv: () => renderCoverageCsv(input),
     html: () => renderCoverageHtml(input),
   };
-  await writeOutput(io, values.output, renderers[format]());
+  await writeOutput(io, values.output, renderers[format](), values.force);
   return 0;
 }

@@ -22,24 +22,28 @@ function commonPrefixLength(a: string, b: string): number {
   return i;
 }
 
-/** Optimal string alignment distance, stopping early once it exceeds `cap`. */
+/**
+ * Optimal string alignment distance, stopping early once it exceeds `cap`. Three reused rows instead of a
+ * matrix: suggestions compare one id with every id of the repository, thousands of times in a large SMS.
+ */
 function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push(new Array<number>(b.length + 1).fill(0));
-  const at = (i: number, j: number): number => rows[i]?.[j] ?? Number.MAX_SAFE_INTEGER;
-  for (let i = 0; i <= a.length; i++) rows[i]![0] = i;
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  if (a === b) return 0;
+  let beforePrevious = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    let rowMin = Number.MAX_SAFE_INTEGER;
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
-      rows[i]![j] = value;
-      rowMin = Math.min(rowMin, value);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > cap) return cap + 1;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return at(a.length, b.length);
+  return previous[b.length]!;
 }

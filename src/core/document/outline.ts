@@ -1,9 +1,6 @@
 import GithubSlugger from 'github-slugger';
-import type { Code, Heading as MdastHeading, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 import type { DiagramBlock, Heading } from '../model/smsDocument.js';
 import type { LineIndex } from '../text/lineIndex.js';
 
@@ -12,44 +9,72 @@ export interface Outline {
   readonly diagrams: readonly DiagramBlock[];
 }
 
-// Frontmatter support keeps the YAML block out of the Markdown tree (its fences would otherwise read as
-// a thematic break and a setext heading), so the positions of everything below it stay right.
-const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+// markdown-it rather than remark for the outline: its block and inline parsers run in linear time on hostile
+// input (a 200 KB run of `[a](` takes remark half a minute) and cap nesting depth, so one file cannot stall a
+// check. Only block structure is parsed for the whole file; inline parsing runs on heading text alone.
+const markdown = new MarkdownIt('commonmark').disable('inline');
+const inline = new MarkdownIt('commonmark');
 
 const DIAGRAM_LANGUAGES = new Set(['mermaid']);
+/** Heading text longer than this is taken as written: anchors that long are never typed by hand. */
+const MAX_INLINE_HEADING = 2000;
 
-/** Headings (with GitHub-style slugs, the anchors a `section:` names) and diagram blocks of a Markdown file. */
-export function readOutline(text: string, lines: LineIndex): Outline {
-  const tree = markdownParser.parse(text) as Root;
+/**
+ * Headings (with GitHub-style slugs, the anchors a `section:` names) and diagram blocks of a Markdown file.
+ * `text` must have lone CR line breaks already turned into LF, so that lines here and in `lines` agree;
+ * `bodyStart` is where the Markdown starts after the frontmatter.
+ */
+export function readOutline(text: string, lines: LineIndex, bodyStart = 0): Outline {
+  // The frontmatter becomes blank lines (its fences would otherwise read as a rule and a setext heading),
+  // which keeps the line numbers of everything below it.
+  const body = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart);
+  const tokens = markdown.parse(body, {});
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   const diagrams: DiagramBlock[] = [];
-  const visit = (nodes: readonly RootContent[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'heading') headings.push(toHeading(node, slugger, lines));
-      else if (node.type === 'code') {
-        const diagram = toDiagram(node, lines);
-        if (diagram) diagrams.push(diagram);
-      }
-      if ('children' in node) visit(node.children as RootContent[]);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'heading_open' && token.map) {
+      const content = tokens[i + 1]?.type === 'inline' ? tokens[i + 1]!.content : '';
+      const headingText = inlineText(content);
+      headings.push({ text: headingText, slug: slugger.slug(headingText), depth: Number(token.tag.slice(1)), range: blockRange(text, lines, token.map) });
+    } else if (token.type === 'fence' && token.map) {
+      const language = (token.info.trim().split(/\s+/)[0] ?? '').toLowerCase();
+      if (DIAGRAM_LANGUAGES.has(language)) diagrams.push({ language, source: token.content, range: blockRange(text, lines, token.map) });
     }
-  };
-  visit(tree.children);
+  }
   return { headings, diagrams };
 }
 
-function toHeading(node: MdastHeading, slugger: GithubSlugger, lines: LineIndex): Heading {
-  const text = toString(node);
-  return {
-    text,
-    slug: slugger.slug(text),
-    depth: node.depth,
-    range: lines.range(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0),
-  };
+/** Heading text as a reader sees it: markup removed, link and image text kept (what GitHub slugs). */
+function inlineText(content: string): string {
+  if (content.length > MAX_INLINE_HEADING || !/[\\`*_[\]<>&!]/.test(content)) return content;
+  const children = inline.parseInline(content, {})[0]?.children ?? [];
+  return children.map(tokenText).join('');
 }
 
-function toDiagram(node: Code, lines: LineIndex): DiagramBlock | undefined {
-  const language = (node.lang ?? '').toLowerCase();
-  if (!DIAGRAM_LANGUAGES.has(language)) return undefined;
-  return { language, source: node.value, range: lines.range(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0) };
+function tokenText(token: Token): string {
+  switch (token.type) {
+    case 'text':
+    case 'code_inline':
+    case 'html_inline':
+      return token.content;
+    case 'image':
+      return (token.children ?? []).map(tokenText).join('');
+    case 'softbreak':
+      return '\n';
+    default:
+      return '';
+  }
+}
+
+/** From the first non-blank character of the block's first line to the end of its last line. */
+function blockRange(text: string, lines: LineIndex, [firstLine, endLine]: [number, number]): Heading['range'] {
+  const first = lines.lineRange(firstLine + 1);
+  const last = lines.lineRange(Math.max(firstLine + 1, endLine));
+  let start = first.start.offset;
+  while (start < first.end.offset && (text[start] === ' ' || text[start] === '\t')) start++;
+  let end = last.end.offset;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  return lines.range(start, end);
 }

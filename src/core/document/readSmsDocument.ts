@@ -35,8 +35,11 @@ const EVIDENCE_KEYS = ['path', 'url', 'clause', 'date', 'description', 'title', 
 const SMS_MARKER = /^(?:clauses|evidence)[ \t]*:/m;
 
 /** Reads one Markdown file: finds and parses its frontmatter, builds the document model, and reports format problems. */
-export function readSmsDocument(path: string, text: string, options: ReadOptions): ReadResult {
-  const lines = new LineIndex(text);
+export function readSmsDocument(path: string, fileText: string, options: ReadOptions): ReadResult {
+  const lines = new LineIndex(fileText);
+  // A lone CR ends a line for editors (and LineIndex) but not for the YAML and Markdown parsers; LF in its place
+  // keeps every offset, so positions stay those of the file.
+  const text = fileText.replace(/\r(?!\n)/g, '\n');
   const block = findFrontmatter(text);
   if (!block) {
     const findings = options.inSmsFolder
@@ -76,9 +79,16 @@ class FrontmatterReader {
 
     const yaml = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true });
     let syntaxBroken = false;
+    let tooDeep = false;
     for (const error of yaml.errors) {
       if (error.code === 'DUPLICATE_KEY') continue; // reported below, with both places
       syntaxBroken = true;
+      if (error.message.includes('call stack')) {
+        // The parser gives up on deep nesting once per level it unwinds; one finding says it all.
+        if (!tooDeep) this.report('frontmatter.invalid-yaml', this.yamlRange(error.pos[0], error.pos[0] + 1), 'Invalid YAML: the frontmatter is nested too deeply to read; SMS fields are at most a list of mappings.');
+        tooDeep = true;
+        continue;
+      }
       this.report('frontmatter.invalid-yaml', this.yamlRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)), `Invalid YAML: ${firstLine(error.message)}.`);
     }
     if (syntaxBroken) return this.result(true);
@@ -142,7 +152,7 @@ class FrontmatterReader {
       return node === null || (isScalar(node) && node.value === null) ? undefined : node;
     };
     const frontmatterEnd = this.block.closeFenceStart === undefined ? this.block.blockEnd : this.block.closeFenceStart + 3;
-    const outline = readOutline(this.text, this.lines);
+    const outline = readOutline(this.text, this.lines, this.block.blockEnd);
     const document: SmsDocument = {
       path: this.path,
       frontmatterRange: this.lines.range(0, frontmatterEnd),

@@ -62,6 +62,7 @@ export class WorkspaceIndex implements RepositoryView {
 
   private readonly files = new Map<string, IndexedFile>();
   private readonly idOwners = new Map<string, Set<string>>();
+  private readonly ownersMemo = new Map<string, SmsDocument[]>();
   private readonly referrers = new Map<string, Set<string>>();
   private readonly evidenceLinks = new Map<string, Set<string>>();
   private readonly targets = new Map<string, TargetState>();
@@ -182,9 +183,14 @@ export class WorkspaceIndex implements RepositoryView {
   }
 
   documentsWithId(id: string): SmsDocument[] {
+    const memo = this.ownersMemo.get(id);
+    if (memo) return memo;
     const owners = this.idOwners.get(id);
     if (!owners) return [];
-    return [...owners].sort().flatMap((path) => this.documentAt(path) ?? []);
+    // Kept until the id's owners change: every copy of a duplicated id asks, and sorting each time is quadratic.
+    const documents = [...owners].sort().flatMap((path) => this.documentAt(path) ?? []);
+    this.ownersMemo.set(id, documents);
+    return documents;
   }
 
   allIds(): Iterable<string> {
@@ -325,7 +331,10 @@ export class WorkspaceIndex implements RepositoryView {
     this.files.set(path, { path, hash, read });
     const document = read.document;
     if (!document) return;
-    if (document.id) addTo(this.idOwners, document.id.value, path);
+    if (document.id) {
+      addTo(this.idOwners, document.id.value, path);
+      this.ownersMemo.delete(document.id.value);
+    }
     for (const reference of document.related) addTo(this.referrers, reference.value, path);
     for (const target of this.targetsOf(path)) addTo(this.evidenceLinks, target, path);
   }
@@ -333,7 +342,10 @@ export class WorkspaceIndex implements RepositoryView {
   private unstore(path: string): void {
     const document = this.documentAt(path);
     if (document) {
-      if (document.id) removeFrom(this.idOwners, document.id.value, path);
+      if (document.id) {
+        removeFrom(this.idOwners, document.id.value, path);
+        this.ownersMemo.delete(document.id.value);
+      }
       for (const reference of document.related) removeFrom(this.referrers, reference.value, path);
       for (const target of this.targetsOf(path)) removeFrom(this.evidenceLinks, target, path);
     }
@@ -396,7 +408,15 @@ export class WorkspaceIndex implements RepositoryView {
     const hash = hashOf(`${path}\0${inSmsFolder ? 1 : 0}\0${this.config.extraFields.join(',')}\0${body}`);
     const cached = this.cache?.get(hash, body);
     if (cached) return { hash, result: cached };
-    const result = readSmsDocument(path, body, { inSmsFolder, extraFields: this.config.extraFields });
+    let result: ReadResult;
+    try {
+      result = readSmsDocument(path, body, { inSmsFolder, extraFields: this.config.extraFields });
+    } catch (error) {
+      // A parser bug on one file must not stop the check of the others; the failure is not cached.
+      const lines = new LineIndex(body);
+      const message = `Clausemark could not read this file (${error instanceof Error ? error.message : String(error)}); the other files were still checked.`;
+      return { hash, result: { path, isSmsDocument: true, findings: [createFinding('internal.rule-failed', path, lines.lineRange(1), message)], lines } };
+    }
     this.cache?.set(hash, result);
     return { hash, result };
   }

@@ -32,13 +32,19 @@ export interface RepositoryView {
 
 type Report = (finding: Finding) => void;
 
+/** The most other places one finding lists; the message counts the rest. */
+export const MAX_RELATED = 20;
+
 /** Duplicate ids and `related` ids that match no document. */
 export function traceFindings(document: SmsDocument, view: RepositoryView, report: Report): void {
   if (document.id) {
     const owners = view.documentsWithId(document.id.value);
     if (owners.length > 1) {
-      const others = owners.filter((other) => other !== document);
-      report(createFinding('trace.duplicate-id', document.path, document.id.range, `The id \`${document.id.value}\` is also used by ${others.map((o) => o.path).join(', ')}; ids must be unique across the SMS.`, {
+      // Thousands of copies of one id must not make every finding list every other copy (quadratic output).
+      const allOthers = owners.filter((other) => other !== document);
+      const others = allOthers.slice(0, MAX_RELATED);
+      const more = allOthers.length - others.length;
+      report(createFinding('trace.duplicate-id', document.path, document.id.range, `The id \`${document.id.value}\` is also used by ${others.map((o) => o.path).join(', ')}${more > 0 ? ` and ${more} more ${more === 1 ? 'document' : 'documents'}` : ''}; ids must be unique across the SMS.`, {
         related: others.map((other) => ({ file: other.path, range: other.id?.range, message: `also \`${document.id?.value}\`` }) as const).map(stripUndefinedRange),
         data: { documentId: document.id.value },
       }));

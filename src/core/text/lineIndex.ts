@@ -9,8 +9,10 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
+    // Lines end at LF, CRLF or a lone CR, as editors count them.
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10 /* \n */) starts.push(i + 1);
+      const char = text.charCodeAt(i);
+      if (char === 10 /* \n */ || (char === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
     }
     this.lineStarts = starts;
   }
@@ -43,7 +45,7 @@ export class LineIndex {
     const index = Math.max(1, Math.min(line, this.lineStarts.length)) - 1;
     const start = this.lineStarts[index] ?? 0;
     let end = index + 1 < this.lineStarts.length ? (this.lineStarts[index + 1] ?? 0) - 1 : this.text.length;
-    if (end > start && this.text.charCodeAt(end - 1) === 13 /* \r */) end--;
+    if (end > start && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13 /* \r */) end--;
     return this.range(start, end);
   }
 }
