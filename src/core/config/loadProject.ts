@@ -97,6 +97,11 @@ async function loadCatalogFor(reference: string, root: string, fs: WorkspaceFile
     return { ok: false, problems: [{ message: `unknown catalog \`${reference}\`; use a built-in one (${known.join(', ')}) or the path of a catalog JSON file` }] };
   }
   const catalogPath = isAbsolute(reference) ? reference : resolve(root, reference);
+  // A config comes with the repository (and with every pull request): it must not make Clausemark read,
+  // and echo the keys of, a file elsewhere on the machine.
+  if (!(await isInside(root, catalogPath, fs))) {
+    return { ok: false, problems: [{ message: `the catalog ${reference} is outside the repository at ${root}; keep the catalog file in the repository` }] };
+  }
   const text = await readSettingsText(catalogPath, fs);
   if (typeof text !== 'string') return { ok: false, problems: [{ message: `the catalog ${reference} cannot be read: ${text.error}` }] };
   const parsed = parseCatalog(text, catalogPath);
@@ -128,6 +133,14 @@ function exclusionFindings(config: ClausemarkConfig, catalog: ClauseCatalog, con
     }
     return [];
   });
+}
+
+/** Whether `path`, with symlinks followed, lies inside `root` (a path that does not exist yet is judged as written). */
+async function isInside(root: string, path: string, fs: WorkspaceFileSystem): Promise<boolean> {
+  const realRoot = (await fs.realpath(root)) ?? root;
+  const realPath = (await fs.realpath(path)) ?? path;
+  const relation = relative(realRoot, realPath);
+  return relation !== '' && !relation.startsWith(`..${sep}`) && relation !== '..' && !isAbsolute(relation);
 }
 
 async function readSettingsText(path: string, fs: WorkspaceFileSystem): Promise<string | { error: string }> {

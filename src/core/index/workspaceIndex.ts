@@ -352,10 +352,16 @@ export class WorkspaceIndex implements RepositoryView {
     this.files.delete(path);
   }
 
-  /** Looks on disk at evidence targets (existence, and whether a symlink leads out of the repository). */
-  private async refreshTargets(paths: readonly string[]): Promise<void> {
+  /** Whether an existing path, with every symlink followed, is the root or lies below it. */
+  private async isInsideRoot(absolute: string): Promise<boolean> {
     this.rootRealPath ??= (await this.fs.realpath(this.root)) ?? this.root;
     const rootPrefix = this.rootRealPath.endsWith(sep) ? this.rootRealPath : this.rootRealPath + sep;
+    const real = await this.fs.realpath(absolute);
+    return real !== undefined && (real === this.rootRealPath || real.startsWith(rootPrefix));
+  }
+
+  /** Looks on disk at evidence targets (existence, and whether a symlink leads out of the repository). */
+  private async refreshTargets(paths: readonly string[]): Promise<void> {
     await Promise.all(
       paths.map(async (path) => {
         if (this.files.has(path)) {
@@ -368,9 +374,7 @@ export class WorkspaceIndex implements RepositoryView {
           this.targets.set(path, { exists: false, leavesRepository: false });
           return;
         }
-        const real = await this.fs.realpath(absolute);
-        const inside = real !== undefined && (real === this.rootRealPath || real.startsWith(rootPrefix));
-        this.targets.set(path, { exists: true, leavesRepository: !inside });
+        this.targets.set(path, { exists: true, leavesRepository: !(await this.isInsideRoot(absolute)) });
       }),
     );
   }
@@ -381,7 +385,12 @@ export class WorkspaceIndex implements RepositoryView {
     let bytes: Uint8Array;
     try {
       const stat = await this.fs.stat(absolute);
-      if (!stat || stat.kind !== 'file') return undefined;
+      if (!stat || stat.kind === 'directory') return undefined;
+      // Never read a pipe (it would block) or a device; say so rather than skip a file that should be a document.
+      if (stat.kind !== 'file') return this.unreadable(path, inSmsFolder, 'it is not a regular file (a pipe, socket or device)', 'other');
+      if (!(await this.isInsideRoot(absolute))) {
+        return this.unreadable(path, inSmsFolder, 'it is a link to a place outside the repository, which Clausemark does not read', 'outside');
+      }
       const limit = this.config.maxFileSizeKB * 1024;
       if (stat.size > limit) {
         // Outside the SMS folders a large file is most likely a changelog or generated page, not ours to report.
