@@ -49,7 +49,10 @@ export function findFrontmatter(text: string): FrontmatterBlock | undefined {
   }
   const closeEnd = lineEnd(text, closeFenceStart);
   const blockEnd = closeEnd < text.length ? closeEnd + 1 : closeEnd;
-  return { language: language || 'yaml', yamlStart, yamlEnd: Math.max(yamlStart, closeFenceStart - 1), blockEnd, closeFenceStart };
+  // In a CRLF file the line break before the fence starts at its CR: a CR left at the end of the YAML would be
+  // read as content and break a last line that ends in a quote or a bracket.
+  const lineBreak = text.charCodeAt(closeFenceStart - 2) === 13 ? 2 : 1;
+  return { language: language || 'yaml', yamlStart, yamlEnd: Math.max(yamlStart, closeFenceStart - lineBreak), blockEnd, closeFenceStart };
 }
 
 function lineEnd(text: string, from: number): number {

@@ -12,8 +12,17 @@ export interface Outline {
 // markdown-it rather than remark for the outline: its block and inline parsers run in linear time on hostile
 // input (a 200 KB run of `[a](` takes remark half a minute) and cap nesting depth, so one file cannot stall a
 // check. Only block structure is parsed for the whole file; inline parsing runs on heading text alone.
-const markdown = new MarkdownIt('commonmark').disable('inline');
-const inline = new MarkdownIt('commonmark');
+// Past MAX_NESTING levels (a list level counts twice: the list and its item) markdown-it stops reading the enclosing block: a document built
+// that way loses the headings below that point (and its `section:` claims are reported), never the check.
+export const MAX_NESTING = 100;
+const markdown = withMaxNesting(new MarkdownIt('commonmark').disable('inline'));
+const inline = withMaxNesting(new MarkdownIt('commonmark'));
+
+function withMaxNesting(parser: MarkdownIt): MarkdownIt {
+  // A parser option its type declarations leave out (the commonmark preset sets 20).
+  Object.assign(parser.options, { maxNesting: MAX_NESTING });
+  return parser;
+}
 
 const DIAGRAM_LANGUAGES = new Set(['mermaid']);
 /** Heading text longer than this is taken as written: anchors that long are never typed by hand. */

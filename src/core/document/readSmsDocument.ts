@@ -10,6 +10,7 @@ import type { SourceRange } from '../text/sourceRange.js';
 import { parseIsoDate } from './dates.js';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatterBlock.js';
 import { readOutline } from './outline.js';
+import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from './yamlNesting.js';
 
 export interface ReadOptions {
   /** The file sits in a configured SMS folder, so it must be an SMS document. */
@@ -77,16 +78,21 @@ class FrontmatterReader {
       return this.result(true);
     }
 
+    const tooDeepAt = findExcessiveNesting(yamlText);
+    if (tooDeepAt !== undefined) {
+      this.report('frontmatter.invalid-yaml', this.yamlRange(tooDeepAt, tooDeepAt + 1), `Invalid YAML: the frontmatter nests deeper than Clausemark reads (${MAX_FLOW_DEPTH} brackets or ${MAX_BLOCK_INDENT} columns); SMS fields are at most a list of mappings.`);
+      return this.result(true);
+    }
     const yaml = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true });
     let syntaxBroken = false;
-    let tooDeep = false;
+    let outOfStack = false;
     for (const error of yaml.errors) {
       if (error.code === 'DUPLICATE_KEY') continue; // reported below, with both places
       syntaxBroken = true;
       if (error.message.includes('call stack')) {
-        // The parser gives up on deep nesting once per level it unwinds; one finding says it all.
-        if (!tooDeep) this.report('frontmatter.invalid-yaml', this.yamlRange(error.pos[0], error.pos[0] + 1), 'Invalid YAML: the frontmatter is nested too deeply to read; SMS fields are at most a list of mappings.');
-        tooDeep = true;
+        // Should nesting the scan above lets through still exhaust the stack, the parser says so once per level it unwinds.
+        if (!outOfStack) this.report('frontmatter.invalid-yaml', this.yamlRange(error.pos[0], error.pos[0] + 1), 'Invalid YAML: the frontmatter nests too deeply to read.');
+        outOfStack = true;
         continue;
       }
       this.report('frontmatter.invalid-yaml', this.yamlRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)), `Invalid YAML: ${firstLine(error.message)}.`);
@@ -258,6 +264,7 @@ class FrontmatterReader {
 
   private listItems(field: string, node: YamlNode | undefined): YamlNode[] {
     if (node === undefined) return [];
+    if (isAlias(node)) return this.invalid(field, this.nodeRange(node), `\`${field}\` uses a YAML alias (\`*name\`); write the list out instead.`) ?? [];
     if (isSeq(node)) return node.items as YamlNode[];
     if (isScalar(node) || isMap(node)) {
       // One value where a list belongs: read it (the intent is clear) and say how to write it.
