@@ -1,5 +1,3 @@
-import matter from 'gray-matter';
-
 /** Where the YAML frontmatter sits in a file. Offsets are into the text as given. */
 export interface FrontmatterBlock {
   /** The frontmatter's language when the opening fence names one (`---yaml`); `yaml` when it does not. */
@@ -14,14 +12,6 @@ export interface FrontmatterBlock {
   readonly closeFenceStart: number | undefined;
 }
 
-// gray-matter parses with js-yaml unless given an engine; we parse with `yaml` for source positions,
-// so its engines only need to return something. Passing options also keeps gray-matter's global cache off.
-const SPLIT_ONLY = {
-  engines: {
-    yaml: { parse: (): object => ({}), stringify: (): string => '' },
-  },
-};
-
 const CLOSING_FENCE = /^---[ \t]*$/;
 
 /**
@@ -29,30 +19,23 @@ const CLOSING_FENCE = /^---[ \t]*$/;
  * `---` line further down is Markdown (a thematic break), not frontmatter.
  */
 export function findFrontmatter(text: string): FrontmatterBlock | undefined {
+  // Found by scanning for the fences, never with gray-matter: it hands a `---js` block to `eval` and a
+  // `---json` or `---anything` block to a parser that throws, so one document could run code or stop the check.
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---', bomLength) || !matter.test(text.slice(bomLength))) return undefined;
-  const parsed: { matter?: string } = matter(text.slice(bomLength), SPLIT_ONLY);
-  if (parsed.matter === undefined) return undefined; // `----…` opens no frontmatter
+  if (!text.startsWith('---', bomLength) || text.charAt(bomLength + 3) === '-') return undefined; // `----…` opens no frontmatter
   const firstLineEnd = lineEnd(text, bomLength);
-  const language = text.slice(bomLength + 3, firstLineEnd).replace(/\r$/, '').trim();
+  const language = text.slice(bomLength + 3, firstLineEnd).replace(/\r$/, '').trim() || 'yaml';
   const yamlStart = firstLineEnd;
-  if (firstLineEnd === text.length) {
-    return { language: language || 'yaml', yamlStart, yamlEnd: text.length, blockEnd: text.length, closeFenceStart: undefined };
-  }
-  // gray-matter's block starts where the opening line's text ends (before `\r\n` or `\n`) and stops
-  // before the `\n` of the first line that merely starts with `---`; accept only a real fence there.
-  const matterStart = text.charCodeAt(firstLineEnd - 1) === 13 ? firstLineEnd - 1 : firstLineEnd;
-  let closeFenceStart: number | undefined = matterStart + parsed.matter.length + 1;
-  if (closeFenceStart > text.length || !isFenceLine(text, closeFenceStart)) closeFenceStart = scanForFence(text, yamlStart);
+  const closeFenceStart = firstLineEnd === text.length ? undefined : scanForFence(text, yamlStart);
   if (closeFenceStart === undefined) {
-    return { language: language || 'yaml', yamlStart, yamlEnd: text.length, blockEnd: text.length, closeFenceStart: undefined };
+    return { language, yamlStart, yamlEnd: text.length, blockEnd: text.length, closeFenceStart: undefined };
   }
   const closeEnd = lineEnd(text, closeFenceStart);
   const blockEnd = closeEnd < text.length ? closeEnd + 1 : closeEnd;
   // In a CRLF file the line break before the fence starts at its CR: a CR left at the end of the YAML would be
   // read as content and break a last line that ends in a quote or a bracket.
   const lineBreak = text.charCodeAt(closeFenceStart - 2) === 13 ? 2 : 1;
-  return { language: language || 'yaml', yamlStart, yamlEnd: Math.max(yamlStart, closeFenceStart - lineBreak), blockEnd, closeFenceStart };
+  return { language, yamlStart, yamlEnd: Math.max(yamlStart, closeFenceStart - lineBreak), blockEnd, closeFenceStart };
 }
 
 function lineEnd(text: string, from: number): number {
