@@ -3,6 +3,7 @@ import { checkRepository, type CheckResult } from '../core/check.js';
 import { parseIsoDate } from '../core/document/dates.js';
 import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
 import type { CliIo } from './cliIo.js';
+import { localCacheKey } from './cacheKey.js';
 import { createProgress } from './progress.js';
 import { TOOL_VERSION } from './toolVersion.js';
 import { UsageError } from './usageError.js';
@@ -40,6 +41,7 @@ export function runCheckWith(io: CliIo, values: { config?: string; today?: strin
 export async function runCheck(io: CliIo, options: RunCheckOptions): Promise<CheckResult | number> {
   const now = clockFor(options.today);
   let cache: FileDocumentCache | undefined;
+  const key = options.useCache ? await localCacheKey(io) : undefined;
   const progress = createProgress(io, 'Checking');
   // The cache lives in the repository root, which is only known once the config is found: open it lazily.
   const outcome = await checkRepository({
@@ -48,7 +50,7 @@ export async function runCheck(io: CliIo, options: RunCheckOptions): Promise<Che
     ...(options.config !== undefined ? { configPath: options.config } : {}),
     ...(now ? { now } : {}),
     onProgress: (done, total) => progress.update(done, total),
-    ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION)) } : {}),
+    ...(options.useCache && key ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, key)) } : {}),
   });
   progress.finish();
   if (!outcome.ok) {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ReadResult } from '../document/readSmsDocument.js';
@@ -10,34 +10,49 @@ type StoredResult = Omit<ReadResult, 'lines' | 'document'> & { document?: Omit<S
 
 interface CacheFile {
   readonly format: string;
-  readonly entries: Record<string, StoredResult>;
+  /** HMAC-SHA256 of `entries` with the signing key: a cache written elsewhere (or edited) does not verify. */
+  readonly signature: string;
+  /** The entries as a JSON string, so that the signature covers exactly what is parsed. */
+  readonly entries: string;
 }
 
 /**
  * A cache of parse results in one JSON file (the CLI keeps it in `.clausemark-cache/`). Entries are keyed by
- * content hash, and the file by tool version, so a new Clausemark never trusts an old parse. Saving writes a
- * temporary file and renames it, so a killed run or two runs at once leave either the old or a whole new
- * cache, never a torn one; a cache that does not read back is ignored.
+ * content hash, and the file by tool version, so a new Clausemark never trusts an old parse. The file is signed
+ * with a key that never leaves this machine, so a cache committed to the repository (by a pull request, say)
+ * is discarded rather than trusted. Saving writes a temporary file and renames it, so a killed run or two runs
+ * at once leave either the old or a whole new cache, never a torn one; a cache that does not verify is ignored.
  */
 export class FileDocumentCache implements DocumentCache {
   private entries = new Map<string, StoredResult>();
   private readonly used = new Set<string>();
   private changed = false;
 
-  private constructor(private readonly file: string, private readonly format: string) {}
+  private constructor(private readonly file: string, private readonly format: string, private readonly key: Buffer) {}
 
-  static async open(folder: string, toolVersion: string): Promise<FileDocumentCache> {
-    const format = `clausemark-cache-1/${toolVersion}`;
-    const cache = new FileDocumentCache(join(folder, 'documents.json'), format);
+  static async open(folder: string, toolVersion: string, key: Buffer): Promise<FileDocumentCache> {
+    const format = `clausemark-cache-2/${toolVersion}`;
+    const cache = new FileDocumentCache(join(folder, 'documents.json'), format, key);
     try {
       const parsed = JSON.parse(await fs.readFile(cache.file, 'utf8')) as Partial<CacheFile>;
-      if (parsed.format === format && parsed.entries && typeof parsed.entries === 'object') {
-        cache.entries = new Map(Object.entries(parsed.entries));
+      if (parsed.format === format && typeof parsed.entries === 'string' && typeof parsed.signature === 'string' && cache.verifies(parsed.entries, parsed.signature)) {
+        const entries: unknown = JSON.parse(parsed.entries);
+        if (entries && typeof entries === 'object' && !Array.isArray(entries)) cache.entries = new Map(Object.entries(entries as Record<string, StoredResult>));
       }
     } catch {
       // Missing or corrupt: start empty.
     }
     return cache;
+  }
+
+  private sign(entries: string): Buffer {
+    return createHmac('sha256', this.key).update(this.format).update('\0').update(entries).digest();
+  }
+
+  private verifies(entries: string, signature: string): boolean {
+    const expected = this.sign(entries);
+    const given = Buffer.from(signature, 'hex');
+    return given.byteLength === expected.byteLength && timingSafeEqual(given, expected);
   }
 
   get(hash: string, text: string): ReadResult | undefined {
@@ -72,7 +87,8 @@ export class FileDocumentCache implements DocumentCache {
     // Keeps the cache out of git without asking anyone to edit their .gitignore.
     await fs.writeFile(join(dirname(this.file), '.gitignore'), '*\n');
     const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await fs.writeFile(temporary, JSON.stringify({ format: this.format, entries } satisfies CacheFile));
+    const serialised = JSON.stringify(entries);
+    await fs.writeFile(temporary, JSON.stringify({ format: this.format, signature: this.sign(serialised).toString('hex'), entries: serialised } satisfies CacheFile));
     await fs.rename(temporary, this.file);
   }
 }

@@ -25,6 +25,7 @@ import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
 import type { DocumentCache } from './documentCache.js';
 
 const DOCUMENT_CHECKS: readonly DocumentCheck[] = [controlChecks, clauseChecks, evidenceChecks];
+const CROSS_DOCUMENT_RULES = ['trace.duplicate-id', 'trace.unknown-related', 'evidence.missing-file', 'evidence.outside-repository', 'evidence.stale', 'evidence.undated'];
 
 export interface IndexOptions {
   readonly project: Project;
@@ -217,7 +218,7 @@ export class WorkspaceIndex implements RepositoryView {
       const document = entry.read.document;
       if (document) {
         findings.push(...this.documentFindings(entry, document));
-        this.guarded(document, 'cross-document checks', (report) => {
+        this.guarded(document, CROSS_DOCUMENT_RULES, (report) => {
           if (this.anyEnabled('trace.duplicate-id', 'trace.unknown-related')) traceFindings(document, this, report);
           if (this.anyEnabled('evidence.missing-file', 'evidence.outside-repository', 'evidence.stale', 'evidence.undated')) evidenceFindings(document, this, report);
         }, findings);
@@ -258,7 +259,7 @@ export class WorkspaceIndex implements RepositoryView {
     const findings: Finding[] = [];
     for (const check of DOCUMENT_CHECKS) {
       if (!check.rules.some((rule) => this.severity.isEnabled(rule))) continue;
-      this.guarded(document, check.rules[0]?.split('.')[0] ?? 'document', (report) => {
+      this.guarded(document, check.rules, (report) => {
         check.run({
           document,
           catalog: this.catalog,
@@ -273,13 +274,15 @@ export class WorkspaceIndex implements RepositoryView {
   }
 
   /** Runs checks so that a failure in one becomes a finding on the document instead of stopping the others. */
-  private guarded(document: SmsDocument, what: string, run: (report: (finding: Finding) => void) => void, into: Finding[]): void {
+  private guarded(document: SmsDocument, rules: readonly string[], run: (report: (finding: Finding) => void) => void, into: Finding[]): void {
     const collected: Finding[] = [];
     try {
       run((finding) => collected.push(finding));
       into.push(...collected);
     } catch (error) {
-      into.push(createFinding('internal.rule-failed', document.path, document.id?.range ?? document.frontmatterRange, `Clausemark's ${what} failed on this document (${error instanceof Error ? error.message : String(error)}); the other checks still ran.`));
+      // Named by rule ids, so a user can turn the failing rules off until it is fixed, and report it.
+      const message = `The check for ${rules.map((rule) => `\`${rule}\``).join(', ')} failed on this document (${error instanceof Error ? error.message : String(error)}); the other checks still ran.`;
+      into.push(createFinding('internal.rule-failed', document.path, document.id?.range ?? document.frontmatterRange, message));
     }
   }
 
