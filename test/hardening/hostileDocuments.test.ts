@@ -42,6 +42,11 @@ describe('hostile documents', function () {
       assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
     });
 
+    it('never runs code from a document: a `---js` block is refused, not evaluated', () => {
+      for (const yamlCase of YAML_CASES) readSmsDocument('sms/case.md', yamlCase.text, { inSmsFolder: true });
+      assert.equal((globalThis as Record<string, unknown>).clausemarkEvaluated, undefined);
+    });
+
     it('never expands an alias: a billion-laughs chain reads in one pass and the list is refused', () => {
       const laughs = YAML_CASES.find((yamlCase) => yamlCase.name.includes('billion'));
       assert.ok(laughs);

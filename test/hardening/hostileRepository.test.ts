@@ -206,6 +206,13 @@ describe('hostile catalogs and configs', function () {
     refused('{"catalog": "https://example.com/catalog.json"}', undefined, [/clausemark\.json:1:13: the catalog https:\/\/example\.com\/catalog\.json cannot be read: the file does not exist/]);
   });
 
+  it('glob patterns that would backtrack catastrophically (the only regular expressions a config can hold)', () => {
+    refused('{\n  "include": ["**/*.md", "**/*a*a*a*b.md"],\n  "smsFolders": ["+(a|aa)+(a|aa)/**"]\n}', undefined, [
+      /clausemark\.json:2:26: `include` pattern `\*\*\/\*a\*a\*a\*b\.md` is refused: `\*a\*a\*a\*b\.md` has more than 2 `\*` in one name/,
+      /clausemark\.json:3:18: `smsFolders` pattern `\+\(a\|aa\)\+\(a\|aa\)\/\*\*` is refused: extended globs/,
+    ]);
+  });
+
   it('a catalog of 5,000 clauses (with prototype-named ids) is checked', () => {
     const clauses: object[] = [{ id: 'R', title: 'root' }, { id: 'constructor', title: 'c', parent: 'R' }, { id: 'toString', title: 't', parent: 'R' }];
     for (let i = 0; i < 5000; i++) clauses.push({ id: `C${i}`, title: `t${i}`, parent: i < 50 ? 'R' : `C${i % 50}`, ...(i >= 50 ? { records: [{ description: 'r' }] } : {}) });

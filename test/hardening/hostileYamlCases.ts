@@ -42,5 +42,7 @@ export const YAML_CASES: readonly YamlCase[] = [
   { name: 'a YAML directive', text: `---\n%YAML 1.1\n---\n${fields}---\n`, document: false, findings: ['frontmatter.invalid-yaml 2:10-3:1'] },
   { name: 'block sequences nested 300 deep on one line', text: `---\n${fields}clauses: \n${'- '.repeat(300)}x\n---\n`, document: false, findings: ['frontmatter.invalid-yaml 6:257-6:258'] },
   { name: 'brackets inside quotes and comments do not count as nesting', text: `---\nid: A\ntitle: "${'['.repeat(100)}" # ${'{'.repeat(100)}\ntype: policy\n---\n`, document: true, findings: [] },
+  { name: 'a `---js` block (gray-matter would eval it)', text: '---js\n{ id: (globalThis.clausemarkEvaluated = "yes") }\n---\n', document: false, findings: ['frontmatter.invalid-yaml 1:1-1:6'] },
+  { name: 'a `---json` block', text: '---json\n{ "id": "A", "title": "t", "type": "policy", "clauses": [] }\n---\n', document: false, findings: ['frontmatter.invalid-yaml 1:1-1:8'] },
   { name: 'an unknown tag', text: `---\nid: !!binary AAAA\ntitle: !custom t\ntype: policy\n---\n`, document: true, findings: ['frontmatter.invalid-yaml 3:8-3:15', 'frontmatter.invalid-field 2:14-2:18'] },
 ];

@@ -11,6 +11,7 @@ import { compileSchema, parseJsonDocument, rangeOfPath } from '../text/jsonDocum
 import type { SourceRange } from '../text/sourceRange.js';
 import { decodeText } from '../workspace/decodeText.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
+import { unsafeGlobReason } from './globSafety.js';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, withDefaults, type ClausemarkConfig, type ConfigFile } from './clausemarkConfig.js';
 
 /** Everything a check needs to know before reading documents. */
@@ -75,6 +76,14 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
   const root = dirname(configPath);
   const configFile = toPosix(relative(root, configPath));
   const locateSetting = (path: (string | number)[], part: 'key' | 'value' = 'value'): SourceRange | undefined => rangeOfPath(parsed.tree, parsed.lines, path, part);
+
+  const unsafeGlobs = (['include', 'exclude', 'smsFolders'] as const).flatMap((setting) =>
+    config[setting].flatMap((pattern, index) => {
+      const reason = unsafeGlobReason(pattern);
+      return reason === undefined ? [] : [{ file: configPath, range: locateSetting([setting, index]), message: `\`${setting}\` pattern \`${pattern}\` is refused: ${reason}` }];
+    }),
+  );
+  if (unsafeGlobs.length > 0) return { ok: false, problems: unsafeGlobs };
 
   const catalogResult = await loadCatalogFor(config.catalog, root, fs);
   if (!catalogResult.ok) {

@@ -1,0 +1,19 @@
+/** Longer patterns are not written by hand. */
+const MAX_PATTERN_LENGTH = 256;
+/**
+ * Globs become regular expressions; each `*` in one name multiplies the backtracking on a long file name
+ * (`*a*a*a*b.md` takes seconds per file, more stars take hours). Two cover every real pattern (`*-*.md`).
+ */
+const MAX_STARS_PER_NAME = 2;
+
+/**
+ * Why a glob from the config could make matching take unbounded time, or undefined when it is safe. The config
+ * comes with the repository (and with every pull request), so its patterns are untrusted input.
+ */
+export function unsafeGlobReason(pattern: string): string | undefined {
+  if (pattern.length > MAX_PATTERN_LENGTH) return `it is longer than ${MAX_PATTERN_LENGTH} characters`;
+  if (/[@*+?!]\(/.test(pattern)) return 'extended globs such as `+(a|b)` are not accepted; use `{a,b}`';
+  const crowded = pattern.split('/').find((name) => name !== '**' && (name.match(/\*+/g) ?? []).length > MAX_STARS_PER_NAME);
+  if (crowded !== undefined) return `\`${crowded}\` has more than ${MAX_STARS_PER_NAME} \`*\` in one name, which can take very long to match`;
+  return undefined;
+}
