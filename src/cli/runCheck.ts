@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { checkRepository, type CheckResult } from '../core/check.js';
 import { parseIsoDate } from '../core/document/dates.js';
+import { validateMermaid } from '../core/diagrams/mermaidValidator.js';
 import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
 import type { CliIo } from './cliIo.js';
 import { createProgress } from './progress.js';
@@ -47,6 +48,7 @@ export async function runCheck(io: CliIo, options: RunCheckOptions): Promise<Che
     ...(options.config !== undefined ? { configPath: options.config } : {}),
     ...(now ? { now } : {}),
     onProgress: (done, total) => progress.update(done, total),
+    validateDiagram: validateMermaid,
     ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION)) } : {}),
   });
   progress.finish();

@@ -51,6 +51,8 @@ const definitions = [
   { id: 'coverage.missing-document-type', defaultSeverity: 'warning', scope: 'repository', description: 'A clause is addressed, but not by an approved document of the type it calls for (a policy, a plan, an agreement…).' },
   { id: 'coverage.missing-records', defaultSeverity: 'warning', scope: 'repository', description: 'A clause calls for records, but no current evidence is linked to it.' },
   { id: 'coverage.exclusion-not-allowed', defaultSeverity: 'error', scope: 'repository', description: 'The configuration excludes a clause, but the catalog allows no exclusions.' },
+  // Diagrams in document bodies
+  { id: 'diagram.invalid-mermaid', defaultSeverity: 'warning', scope: 'document', description: 'A ```mermaid block does not parse, so it will not render in previews, on GitHub or in reports.' },
   // Configuration and the tool itself
   { id: 'config.unknown-rule', defaultSeverity: 'warning', scope: 'repository', description: 'The configuration sets the severity of a rule that does not exist.' },
   { id: 'internal.rule-failed', defaultSeverity: 'error', scope: 'document', description: 'A check failed unexpectedly on this document; the other checks still ran. Please report it.' },
