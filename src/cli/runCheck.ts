@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { checkRepository, type CheckResult } from '../core/check.js';
 import { parseIsoDate } from '../core/document/dates.js';
-import { validateMermaid } from '../core/diagrams/mermaidValidator.js';
+import { mermaidValidator } from '../core/diagrams/mermaidValidator.js';
 import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
 import type { CliIo } from './cliIo.js';
+import { mermaidScriptPath } from './mermaidScript.js';
 import { createProgress } from './progress.js';
 import { TOOL_VERSION } from './toolVersion.js';
 import { UsageError } from './usageError.js';
@@ -48,7 +49,7 @@ export async function runCheck(io: CliIo, options: RunCheckOptions): Promise<Che
     ...(options.config !== undefined ? { configPath: options.config } : {}),
     ...(now ? { now } : {}),
     onProgress: (done, total) => progress.update(done, total),
-    validateDiagram: validateMermaid,
+    validateDiagram: mermaidValidator(mermaidScriptPath()),
     ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION)) } : {}),
   });
   progress.finish();

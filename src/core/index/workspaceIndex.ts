@@ -63,7 +63,8 @@ export class WorkspaceIndex implements RepositoryView {
   private readonly validateDiagram: DiagramValidator | undefined;
   private readonly severity: SeverityPolicy;
   private readonly isIncluded: (path: string) => boolean;
-  private readonly isInSmsFolder: (path: string) => boolean;
+  /** Whether a repository-relative path is in a configured SMS folder (so it must be an SMS document). */
+  readonly isInSmsFolder: (path: string) => boolean;
 
   private readonly files = new Map<string, IndexedFile>();
   private readonly idOwners = new Map<string, Set<string>>();
