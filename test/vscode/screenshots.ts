@@ -55,7 +55,9 @@ async function problems(): Promise<void> {
 }
 
 async function quickFix(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closePanel');
   await openAt(INCIDENT_REVIEW, '8.6.4', 2);
+  await vscode.commands.executeCommand('revealLine', { lineNumber: 0, at: 'top' });
   await vscode.commands.executeCommand('editor.action.quickFix');
   await capture('quick-fix');
   await vscode.commands.executeCommand('hideCodeActionWidget');
