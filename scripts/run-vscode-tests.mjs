@@ -12,6 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = mkdtempSync(join(tmpdir(), 'clausemark-vscode-'));
 cpSync(join(root, 'examples', 'acme-msp'), workspace, { recursive: true });
 const testsPath = join(root, 'out', 'test', 'vscode', 'index.cjs');
+// CLAUSEMARK_VSIX=path: test the packaged extension, installed from the .vsix, instead of this folder.
+const vsix = process.env.CLAUSEMARK_VSIX;
 const screenshot = process.env.CLAUSEMARK_SCREENSHOT;
 
 let status;
@@ -25,9 +27,12 @@ try {
   } else {
     const install = spawnSync('bash', [join(root, 'scripts/vscode-offline/install.sh')], { stdio: 'inherit' });
     if (install.status !== 0) process.exit(install.status ?? 2);
-    const args = [join(root, 'scripts/vscode-offline/run-tests.mjs'), '--extension-path', root, '--tests-path', testsPath, '--workspace', workspace, '--timeout-ms', '600000'];
+    const extensionPath = vsix ? join(root, 'test', 'vscode-smoke') : root;
+    const args = [join(root, 'scripts/vscode-offline/run-tests.mjs'), '--extension-path', extensionPath, '--tests-path', testsPath, '--workspace', workspace, '--timeout-ms', '600000'];
+    if (vsix) args.push('--install-vsix', vsix);
     if (screenshot) args.push('--screenshot', screenshot);
-    status = spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 2;
+    const env = { ...process.env, CLAUSEMARK_SUITE_LABEL: vsix ? 'packaged' : 'integration' };
+    status = spawnSync(process.execPath, args, { stdio: 'inherit', env }).status ?? 2;
   }
 } finally {
   rmSync(workspace, { recursive: true, force: true });

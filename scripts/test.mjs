@@ -1,15 +1,16 @@
-// The whole test suite: unit tests (mocha, plain Node), then the integration tests inside a real VS Code
-// extension host. Each part prints "N passed, N failed"; this adds them up in one closing line.
-import { spawn } from 'node:child_process';
+// The whole test suite: unit tests (mocha, plain Node), the integration tests inside a real VS Code extension
+// host, and the same suite against the extension installed from its .vsix. Each part prints
+// "N passed, N failed"; this adds them up in one closing line.
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SUMMARY = /^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/;
 
-function run(label, command, args) {
+function run(label, command, args, env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let counts;
     let pending = '';
     child.stdout.on('data', (chunk) => {
@@ -26,10 +27,16 @@ function run(label, command, args) {
   });
 }
 
+const vsix = join(root, 'clausemark.vsix');
 const parts = [
   await run('unit', process.execPath, [join(root, 'node_modules/mocha/bin/mocha.js')]),
   await run('integration', process.execPath, [join(root, 'scripts/run-vscode-tests.mjs')]),
 ];
+// The same suite against the packaged extension, installed from the .vsix: proves the package is complete.
+const packaged = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--baseImagesUrl', 'https://github.com/clausemark/clausemark/raw/main/', '--out', vsix], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, npm_config_yes: 'true' } });
+parts.push(packaged.status === 0
+  ? await run('packaged', process.execPath, [join(root, 'scripts/run-vscode-tests.mjs')], { ...process.env, CLAUSEMARK_VSIX: vsix })
+  : { label: 'packaging', code: packaged.status ?? 1, counts: undefined });
 let passed = 0;
 let failed = 0;
 let skipped = 0;

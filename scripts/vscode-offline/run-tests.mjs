@@ -7,7 +7,7 @@
 // Exit codes: 0 suite passed, 1 suite failed, 2 infrastructure error / timeout,
 // 130/143 interrupted by SIGINT/SIGTERM.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -42,7 +42,9 @@ const USAGE = `Usage: node scripts/vscode-offline/run-tests.mjs --extension-path
   --screenshot-dir  capture on demand: when the suite logs "CLAUSEMARK_SCREENSHOT <name>", save the
                     workbench as <dir>/<name>.png (written whole, by rename, so its appearance is the
                     acknowledgement); the extension host gets the folder as $CLAUSEMARK_SCREENSHOT_DIR
-  --viewport        browser viewport, WIDTHxHEIGHT (default 1400x900)`;
+  --viewport        browser viewport, WIDTHxHEIGHT (default 1400x900)
+  --install-vsix    install this .vsix into the run's fresh extensions folder first, so the suite tests the
+                    packaged extension (pair it with a stub --extension-path)`;
 
 const log = (msg) => process.stderr.write(`${TAG} ${msg}\n`);
 
@@ -63,6 +65,7 @@ try {
       'cache-dir': { type: 'string' },
       'screenshot-dir': { type: 'string' },
       viewport: { type: 'string', default: '1400x900' },
+      'install-vsix': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -271,6 +274,17 @@ function startServer(port) {
   }, null, 2));
   const config = path.join(tmpRoot, 'config.yaml');
   writeFileSync(config, ''); // otherwise code-server writes ~/.config/code-server/config.yaml
+  if (opts['install-vsix']) {
+    const vsix = path.resolve(opts['install-vsix']);
+    if (!existsSync(vsix)) throw new Error(`--install-vsix: no such file ${vsix}`);
+    const installed = spawnSync(process.execPath, [csEntry, '--config', config, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], {
+      env: { ...process.env, XDG_DATA_HOME: path.join(xdg, 'data'), XDG_CACHE_HOME: path.join(xdg, 'cache'), EXTENSIONS_GALLERY: '{}' },
+      encoding: 'utf8',
+      timeout: 120000,
+    });
+    if (installed.status !== 0) throw new Error(`installing ${vsix} failed: ${installed.stderr || installed.stdout}`);
+    log(`installed ${path.basename(vsix)} into the run's extensions folder`);
+  }
   const args = [
     csEntry,
     '--config', config,
