@@ -30,6 +30,7 @@ copyFileSync(require.resolve('mermaid/dist/mermaid.min.js'), join(root, 'dist/me
 
 // The integration tests run inside the extension host; mocha comes from node_modules at run time.
 await build({ ...common, entryPoints: ['test/vscode/index.ts'], outfile: 'out/test/vscode/index.cjs', external: ['vscode', 'mocha'] });
+await build({ ...common, entryPoints: ['test/vscode/multiRoot.ts'], outfile: 'out/test/vscode/multiRoot.cjs', external: ['vscode', 'mocha'] });
 
 // The README's screenshots are taken by a suite of its own (scripts/screenshots.mjs).
 await build({ ...common, entryPoints: ['test/vscode/screenshots.ts'], outfile: 'out/test/vscode/screenshots.cjs', external: ['vscode'] });

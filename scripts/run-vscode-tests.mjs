@@ -3,7 +3,7 @@
 // downloaded (CLAUSEMARK_VSCODE_RUNNER=electron), and code-server + headless Chromium otherwise (the
 // default, and what CI uses here: these machines cannot download VS Code).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,12 @@ const testsPath = join(root, 'out', 'test', 'vscode', 'index.cjs');
 // CLAUSEMARK_VSIX=path: test the packaged extension, installed from the .vsix, instead of this folder.
 const vsix = process.env.CLAUSEMARK_VSIX;
 const screenshot = process.env.CLAUSEMARK_SCREENSHOT;
+
+// A second, multi-root workspace: the example beside a small SMS with a config of its own.
+const multiRoot = mkdtempSync(join(tmpdir(), 'clausemark-multiroot-'));
+cpSync(join(root, 'examples', 'acme-msp'), join(multiRoot, 'acme-msp'), { recursive: true });
+cpSync(join(root, 'test', 'vscode', 'fixtures', 'second-sms'), join(multiRoot, 'second-sms'), { recursive: true });
+writeFileSync(join(multiRoot, 'sms.code-workspace'), JSON.stringify({ folders: [{ path: 'acme-msp' }, { path: 'second-sms' }] }));
 
 let status;
 try {
@@ -33,8 +39,13 @@ try {
     if (screenshot) args.push('--screenshot', screenshot);
     const env = { ...process.env, CLAUSEMARK_SUITE_LABEL: vsix ? 'packaged' : 'integration' };
     status = spawnSync(process.execPath, args, { stdio: 'inherit', env }).status ?? 2;
+    if (status === 0 && !vsix && !process.env.CLAUSEMARK_TEST_GREP) {
+      const multiRootArgs = [join(root, 'scripts/vscode-offline/run-tests.mjs'), '--extension-path', root, '--tests-path', join(root, 'out', 'test', 'vscode', 'multiRoot.cjs'), '--workspace', multiRoot, '--workspace-file', join(multiRoot, 'sms.code-workspace'), '--timeout-ms', '300000'];
+      status = spawnSync(process.execPath, multiRootArgs, { stdio: 'inherit', env: { ...process.env, CLAUSEMARK_SUITE_LABEL: 'multi-root' } }).status ?? 2;
+    }
   }
 } finally {
   rmSync(workspace, { recursive: true, force: true });
+  rmSync(multiRoot, { recursive: true, force: true });
 }
 process.exit(status);

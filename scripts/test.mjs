@@ -20,7 +20,13 @@ function run(label, command, args, env = process.env) {
       pending = lines.pop() ?? '';
       for (const line of lines) {
         const match = SUMMARY.exec(line);
-        if (match) counts = { passed: Number(match[1]), failed: Number(match[2]), skipped: Number(match[3] ?? 0) };
+        // A part may run several suites (integration, then multi-root): add up each one's line.
+        if (match) {
+          counts ??= { passed: 0, failed: 0, skipped: 0 };
+          counts.passed += Number(match[1]);
+          counts.failed += Number(match[2]);
+          counts.skipped += Number(match[3] ?? 0);
+        }
       }
     });
     child.on('close', (code) => resolve({ label, code: code ?? 1, counts }));

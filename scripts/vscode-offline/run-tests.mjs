@@ -34,6 +34,7 @@ const USAGE = `Usage: node scripts/vscode-offline/run-tests.mjs --extension-path
   --extension-path  folder with the extension's package.json (extensionDevelopmentPath)
   --tests-path      compiled test index module exporting run() (extensionTestsPath)
   --workspace       folder opened in the workbench
+  --workspace-file  a .code-workspace file to open instead (multi-root); --workspace is then its folder
   --timeout-ms      overall limit incl. startup (default 180000); exceeded => exit 2
   --screenshot      save a PNG of the workbench after the suite finished
   --verbose         also print workbench console noise and code-server output
@@ -58,6 +59,7 @@ try {
       'extension-path': { type: 'string' },
       'tests-path': { type: 'string' },
       workspace: { type: 'string' },
+      'workspace-file': { type: 'string' },
       'timeout-ms': { type: 'string', default: '180000' },
       screenshot: { type: 'string' },
       verbose: { type: 'boolean', default: false },
@@ -422,7 +424,8 @@ async function main() {
     // (Without a debug port nothing attaches; the suite and codeAutomationExit are unchanged.)
     ['debugId', 'clausemark-offline-runner'],
   ];
-  const url = `${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const opened = opts['workspace-file'] ? `workspace=${encodeURIComponent(path.resolve(opts['workspace-file']))}` : `folder=${encodeURIComponent(workspace)}`;
+  const url = `${origin}/?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   if (verbose) log(`opening ${url}`);
   const shown = path.relative(process.cwd(), testsPath);
   log(`running ${shown && !shown.startsWith('..') ? shown : testsPath} in the extension host`);
