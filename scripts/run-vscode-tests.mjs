@@ -41,7 +41,7 @@ try {
     status = spawnSync(process.execPath, args, { stdio: 'inherit', env }).status ?? 2;
     if (status === 0 && !vsix && !process.env.CLAUSEMARK_TEST_GREP) {
       const multiRootArgs = [join(root, 'scripts/vscode-offline/run-tests.mjs'), '--extension-path', root, '--tests-path', join(root, 'out', 'test', 'vscode', 'multiRoot.cjs'), '--workspace', multiRoot, '--workspace-file', join(multiRoot, 'sms.code-workspace'), '--timeout-ms', '300000'];
-      status = spawnSync(process.execPath, multiRootArgs, { stdio: 'inherit', env: { ...process.env, CLAUSEMARK_SUITE_LABEL: 'multi-root' } }).status ?? 2;
+      status = spawnSync(process.execPath, multiRootArgs, { stdio: 'inherit', env: { ...process.env, CLAUSEMARK_SUITE_LABEL: 'multiroot' } }).status ?? 2;
     }
   }
 } finally {

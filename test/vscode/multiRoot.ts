@@ -39,7 +39,7 @@ export async function run(): Promise<void> {
   });
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      console.log(`${process.env.CLAUSEMARK_SUITE_LABEL ?? 'multi-root'}: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
+      console.log(`${process.env.CLAUSEMARK_SUITE_LABEL ?? 'multiroot'}: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} multi-root test(s) failed`));
       else resolve();
     });
