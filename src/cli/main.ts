@@ -1,5 +1,7 @@
 import { checkCommand, CHECK_USAGE } from './commands/checkCommand.js';
 import { coverageCommand } from './commands/coverageCommand.js';
+import { diffCommand } from './commands/diffCommand.js';
+import { reportCommand } from './commands/reportCommand.js';
 import { initCommand } from './commands/initCommand.js';
 import { rulesCommand } from './commands/rulesCommand.js';
 import { processIo, type CliIo } from './cliIo.js';
@@ -22,6 +24,8 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   check: checkCommand,
   coverage: coverageCommand,
+  diff: diffCommand,
+  report: reportCommand,
   init: initCommand,
   rules: rulesCommand,
 };

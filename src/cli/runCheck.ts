@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { checkRepository, type CheckResult } from '../core/check.js';
+import type { SetupProblem } from '../core/config/loadProject.js';
 import { parseIsoDate } from '../core/document/dates.js';
 import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
 import type { CliIo } from './cliIo.js';
@@ -50,25 +51,31 @@ export async function runCheck(io: CliIo, options: RunCheckOptions): Promise<Che
     ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION)) } : {}),
   });
   progress.finish();
-  if (!outcome.ok) {
-    for (const problem of outcome.problems) {
-      const where = problem.range ? `${problem.file}:${problem.range.start.line}:${problem.range.start.column}` : problem.file;
-      io.writeStderr(`clausemark: ${where}: ${problem.message}\n`);
-    }
-    return 2;
-  }
-  if (cache) {
-    try {
-      await cache.save();
-    } catch (error) {
-      // A read-only checkout still gets its check; it only loses the speed-up next time.
-      io.writeStderr(`clausemark: note: the cache could not be saved (${(error as NodeJS.ErrnoException).code ?? String(error)}); use --no-cache to skip it\n`);
-    }
-  }
+  if (!outcome.ok) return reportProblems(io, outcome.problems);
+  await saveCache(io, cache);
   return outcome.result;
 }
 
-function clockFor(today: string | undefined): (() => Date) | undefined {
+/** Prints setup problems as `clausemark: file:line:col: message` and returns exit code 2. */
+export function reportProblems(io: CliIo, problems: readonly SetupProblem[]): 2 {
+  for (const problem of problems) {
+    const where = problem.range ? `${problem.file}:${problem.range.start.line}:${problem.range.start.column}` : problem.file;
+    io.writeStderr(`clausemark: ${where}: ${problem.message}\n`);
+  }
+  return 2;
+}
+
+export async function saveCache(io: CliIo, cache: FileDocumentCache | undefined): Promise<void> {
+  if (!cache) return;
+  try {
+    await cache.save();
+  } catch (error) {
+    // A read-only checkout still gets its check; it only loses the speed-up next time.
+    io.writeStderr(`clausemark: note: the cache could not be saved (${(error as NodeJS.ErrnoException).code ?? String(error)}); use --no-cache to skip it\n`);
+  }
+}
+
+export function clockFor(today: string | undefined): (() => Date) | undefined {
   if (today === undefined) return undefined;
   const day = parseIsoDate(today);
   if (day === undefined || day !== today) throw new UsageError(`--today takes a date written YYYY-MM-DD, not \`${today}\``);

@@ -18,7 +18,8 @@ export function escapeHtml(text: string): string {
   );
 }
 
-const STYLE = `
+/** The stylesheet of Clausemark's HTML pages: tables, status badges and cards that also print. */
+export const HTML_STYLE = `
 :root { color-scheme: light; --covered: #1a7f37; --partial: #9a6700; --uncovered: #cf222e; --excluded: #6e7781; --line: #d0d7de; }
 * { box-sizing: border-box; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; background: #fff; margin: 2rem auto; max-width: 78rem; padding: 0 1.5rem; }
@@ -91,7 +92,7 @@ export function renderCoverageHtml(input: CoverageReportInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Clausemark ${escapeHtml(input.toolVersion)}">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${HTML_STYLE}</style>
 </head>
 <body>
 <header>
@@ -120,7 +121,8 @@ ${rows.join('\n')}
 `;
 }
 
-function clauseRow(clause: ClauseCoverage): string {
+/** One row of the coverage matrix: clause, title, status badge, documents, evidence, gaps. */
+export function clauseRow(clause: ClauseCoverage): string {
   const status: ClauseStatus = clause.status;
   const documents =
     clause.documents.length === 0
@@ -138,7 +140,8 @@ function clauseRow(clause: ClauseCoverage): string {
   return `<tr class="${status}"><td class="clause">${escapeHtml(clause.clause)}</td><td>${escapeHtml(clause.title)}</td><td><span class="status ${status}">${STATUS_LABEL[status]}</span></td><td>${documents}</td><td class="num">${evidence}</td><td>${gapCell}</td></tr>`;
 }
 
-function topLevel(catalog: ClauseCatalog, id: string): string {
+/** The top-level clause (the family) a clause belongs to. */
+export function topLevel(catalog: ClauseCatalog, id: string): string {
   const ancestors = catalog.ancestors(id);
   return ancestors[ancestors.length - 1]?.id ?? id;
 }
