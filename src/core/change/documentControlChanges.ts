@@ -14,7 +14,8 @@ export function documentControlFindings(changes: readonly DocumentChange[]): Fin
   const findings: Finding[] = [];
   for (const change of changes) {
     const { base, head } = change;
-    if (!base || !head || !isSubstantive(change)) continue;
+    // Retiring a document and clearing its claims is housekeeping (control.retired-claims-clauses asks for it).
+    if (!base || !head || !isSubstantive(change) || head.status?.value === 'retired') continue;
     const what = change.bodyChanged && change.clausesChanged ? 'text and clauses' : change.bodyChanged ? 'text' : 'clauses';
     const revised = head.type === undefined || !EVIDENCE_DOCUMENT_TYPES.has(head.type.value);
     if (revised && head.version && base.version && head.version.value === base.version.value) {
