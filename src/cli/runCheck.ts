@@ -38,22 +38,32 @@ export function runCheckWith(io: CliIo, values: { config?: string; today?: strin
 
 /** Runs the core check the way both `check` and `coverage` need it: cache, progress, and setup errors as exit 2. */
 export async function runCheck(io: CliIo, options: RunCheckOptions): Promise<CheckResult | number> {
+  const session = checkSession(io, options);
+  return session.finish(await checkRepository(session.options));
+}
+
+/** The core options a CLI check passes (clock, cache, progress), and how it ends: setup problems → exit 2, else the cache saved. */
+export function checkSession(io: CliIo, options: RunCheckOptions) {
   const now = clockFor(options.today);
   let cache: FileDocumentCache | undefined;
   const progress = createProgress(io, 'Checking');
-  // The cache lives in the repository root, which is only known once the config is found: open it lazily.
-  const outcome = await checkRepository({
-    paths: options.paths,
-    cwd: io.cwd,
-    ...(options.config !== undefined ? { configPath: options.config } : {}),
-    ...(now ? { now } : {}),
-    onProgress: (done, total) => progress.update(done, total),
-    ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION)) } : {}),
-  });
-  progress.finish();
-  if (!outcome.ok) return reportProblems(io, outcome.problems);
-  await saveCache(io, cache);
-  return outcome.result;
+  return {
+    options: {
+      paths: options.paths,
+      cwd: io.cwd,
+      ...(options.config !== undefined ? { configPath: options.config } : {}),
+      ...(now ? { now } : {}),
+      onProgress: (done: number, total: number) => progress.update(done, total),
+      // The cache lives in the repository root, which is only known once the config is found: open it lazily.
+      ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION)) } : {}),
+    },
+    async finish<T>(outcome: { ok: true; result: T } | { ok: false; problems: readonly SetupProblem[] }): Promise<T | number> {
+      progress.finish();
+      if (!outcome.ok) return reportProblems(io, outcome.problems);
+      await saveCache(io, cache);
+      return outcome.result;
+    },
+  };
 }
 
 /** Prints setup problems as `clausemark: file:line:col: message` and returns exit code 2. */

@@ -12,6 +12,7 @@ import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';
 import { TOOL_VERSION } from '../toolVersion.js';
 import { UsageError } from '../usageError.js';
 import { oneOf } from './checkCommand.js';
+import { writeNewFile } from '../writeOutput.js';
 
 const FORMATS = ['html', 'markdown'] as const;
 const FILE_NAMES: Record<(typeof FORMATS)[number], string> = { html: 'audit-pack.html', markdown: 'audit-pack.md' };
@@ -56,18 +57,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const revision = await describeHead(result.project.root);
   const pack = buildAuditPack(result, { toolVersion: TOOL_VERSION, ...(revision ? { revision } : {}) });
   const text = format === 'html' ? renderAuditHtml(pack, { mermaidScript: await mermaidScript(), nonce: randomBytes(18).toString('base64') }) : renderAuditMarkdown(pack);
-  try {
-    await fs.mkdir(resolve(target, '..'), { recursive: true });
-    // `wx` refuses to replace a file that appeared since the check above.
-    await fs.writeFile(target, text, { flag: values.force ? 'w' : 'wx' });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      io.writeStderr(`clausemark: ${target} already exists; it was left as it is (use --force to replace it)\n`);
-      return 2;
-    }
-    throw new UsageError(`cannot write ${target}: ${code ?? String(error)}`);
-  }
+  if (!(await writeNewFile(io, target, text, values.force))) return 2;
   io.writeStdout(`Wrote ${target}\n`);
   return 0;
 }

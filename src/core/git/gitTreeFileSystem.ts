@@ -106,32 +106,29 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
     return sep === '/' ? inside : inside.split(sep).join('/');
   }
 
-  /** Follows symbolic links stored in the commit; undefined when a link leads nowhere in it or loops. */
+  /** Follows symbolic links stored in the commit; undefined when a link leads nowhere in it, out of it, or loops. */
   private resolveLinks(path: string): string | undefined {
-    let current = path;
-    for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
-      const link = this.firstLink(current);
-      if (!link) return current;
-      const target = this.linkTarget(link.at);
-      if (target === undefined) return undefined;
-      const joined = posix.normalize(posix.join(posix.dirname(link.at), target, link.rest));
-      if (posix.isAbsolute(target) || joined === '..' || joined.startsWith('../')) return undefined;
-      current = joined === '.' ? '' : joined;
-    }
-    return undefined;
+    const walked = this.walkLinks(path);
+    return walked?.kind === 'inside' ? walked.path : undefined;
   }
 
   /** An absolute path outside the top folder when a link in `path` leads out of the commit's tree. */
   private linkLeavingTree(path: string): string | undefined {
+    const walked = this.walkLinks(path);
+    return walked?.kind === 'outside' ? walked.path : undefined;
+  }
+
+  /** Where `path` leads once every link in it is followed: a tree path, an absolute path outside, or nowhere. */
+  private walkLinks(path: string): { kind: 'inside' | 'outside'; path: string } | undefined {
     let current = path;
     for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
       const link = this.firstLink(current);
-      if (!link) return undefined;
+      if (!link) return { kind: 'inside', path: current };
       const target = this.linkTarget(link.at);
       if (target === undefined) return undefined;
-      if (posix.isAbsolute(target)) return posix.join(target, link.rest);
+      if (posix.isAbsolute(target)) return { kind: 'outside', path: posix.join(target, link.rest) };
       const joined = posix.normalize(posix.join(posix.dirname(link.at), target, link.rest));
-      if (joined === '..' || joined.startsWith('../')) return resolve(this.gitRoot, joined);
+      if (joined === '..' || joined.startsWith('../')) return { kind: 'outside', path: resolve(this.gitRoot, joined) };
       current = joined === '.' ? '' : joined;
     }
     return undefined;

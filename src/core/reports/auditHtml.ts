@@ -1,6 +1,6 @@
 import type { AuditPack, RegisterEntry } from '../audit/auditPack.js';
-import { clauseRow, escapeHtml, HTML_STYLE } from './coverageHtml.js';
-import { coverageSummaryText, formatLocation, formatPercent, plural, REPOSITORY_FILE, sortedFindings } from './shared.js';
+import { clauseRow, coverageCards, escapeHtml, HTML_STYLE } from './coverageHtml.js';
+import { coverageSummaryText, formatLocation, plural, REPOSITORY_FILE, sortedFindings } from './shared.js';
 
 export interface AuditHtmlOptions {
   /** The mermaid library (`mermaid/dist/mermaid.min.js`), inlined so the page needs no network. */
@@ -63,13 +63,7 @@ export function renderAuditHtml(pack: AuditPack, options: AuditHtmlOptions): str
 <main>
 <section id="coverage">
 <h2>Statement of coverage</h2>
-<ul class="cards">
-<li class="percent"><strong>${escapeHtml(formatPercent(summary.percent))}</strong>covered of ${plural(summary.leaves - summary.excluded, 'applicable leaf clause')}</li>
-<li class="covered"><strong>${summary.covered}</strong>covered</li>
-<li class="partial"><strong>${summary.partial}</strong>partial</li>
-<li class="uncovered"><strong>${summary.uncovered}</strong>uncovered</li>
-<li class="excluded"><strong>${summary.excluded}</strong>excluded</li>
-</ul>
+${coverageCards(summary)}
 <table>
 <thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Documents</th><th scope="col">Evidence</th><th scope="col">Gaps</th></tr></thead>
 <tbody>

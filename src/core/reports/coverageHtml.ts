@@ -1,5 +1,5 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
-import type { ClauseCoverage, ClauseStatus } from '../coverage/coverageReport.js';
+import type { ClauseCoverage, ClauseStatus, CoverageSummary } from '../coverage/coverageReport.js';
 import type { CoverageReportInput } from './reportInput.js';
 import { gapTexts, STATUS_LABEL, unusableEvidenceText } from './coverageRows.js';
 import { coverageSummaryText, formatPercent, plural } from './shared.js';
@@ -100,13 +100,7 @@ export function renderCoverageHtml(input: CoverageReportInput): string {
 <p class="meta">${escapeHtml(coverageSummaryText(summary))}. Dates judged against ${escapeHtml(input.today)}.</p>
 </header>
 <main>
-<ul class="cards">
-<li class="percent"><strong>${escapeHtml(formatPercent(summary.percent))}</strong>covered of ${plural(summary.leaves - summary.excluded, 'applicable leaf clause')}</li>
-<li class="covered"><strong>${summary.covered}</strong>covered</li>
-<li class="partial"><strong>${summary.partial}</strong>partial</li>
-<li class="uncovered"><strong>${summary.uncovered}</strong>uncovered</li>
-<li class="excluded"><strong>${summary.excluded}</strong>excluded</li>
-</ul>
+${coverageCards(summary)}
 <div class="bar" role="img" aria-label="${escapeHtml(coverageSummaryText(summary))}">${bar}</div>
 <table>
 <thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Documents</th><th scope="col">Evidence</th><th scope="col">Gaps</th></tr></thead>
@@ -119,6 +113,17 @@ ${rows.join('\n')}
 </body>
 </html>
 `;
+}
+
+/** The coverage figures as cards: percentage, then covered, partial, uncovered and excluded counts. */
+export function coverageCards(summary: CoverageSummary): string {
+  return `<ul class="cards">
+<li class="percent"><strong>${escapeHtml(formatPercent(summary.percent))}</strong>covered of ${plural(summary.leaves - summary.excluded, 'applicable leaf clause')}</li>
+<li class="covered"><strong>${summary.covered}</strong>covered</li>
+<li class="partial"><strong>${summary.partial}</strong>partial</li>
+<li class="uncovered"><strong>${summary.uncovered}</strong>uncovered</li>
+<li class="excluded"><strong>${summary.excluded}</strong>excluded</li>
+</ul>`;
 }
 
 /** One row of the coverage matrix: clause, title, status badge, documents, evidence, gaps. */
