@@ -19,6 +19,8 @@ export interface CheckOptions {
   /** Opens a cache once the repository root is known (the CLI keeps its cache there). */
   readonly cacheFor?: (root: string) => Promise<DocumentCache>;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The repository root when no config file is found (see `LoadProjectOptions.fallbackRoot`). */
+  readonly fallbackRoot?: string;
 }
 
 /** Everything one check produced; renderers turn it into text, JSON, SARIF and the rest. */
@@ -48,7 +50,12 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
   if (missing.length > 0) return { ok: false, problems: missing };
   const firstTarget = targets[0] ?? cwd;
   const start = (await fs.stat(firstTarget))?.kind === 'directory' ? firstTarget : resolve(firstTarget, '..');
-  const loaded = await loadProject({ start, fs, ...(options.configPath !== undefined ? { configPath: resolve(cwd, options.configPath) } : {}) });
+  const loaded = await loadProject({
+    start,
+    fs,
+    ...(options.configPath !== undefined ? { configPath: resolve(cwd, options.configPath) } : {}),
+    ...(options.fallbackRoot !== undefined ? { fallbackRoot: options.fallbackRoot } : {}),
+  });
   if (!loaded.ok) return loaded;
   const project = loaded.project;
 

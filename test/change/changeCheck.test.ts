@@ -186,6 +186,29 @@ describe('reviewing a change against its base revision', function () {
   });
 });
 
+describe('reviewing a change that adds the SMS', function () {
+  this.timeout(120_000);
+
+  it('compares with an empty base, naming files relative to the new config folder', async () => {
+    const repository = GitRepository.create({ 'README.md': '# Tools\n' });
+    try {
+      repository.branch('add-sms');
+      repository.write({ 'docs/clausemark.json': '{}\n', 'docs/sms/incident.md': documentText(), 'docs/sms/request.md': documentText({ id: 'PRC-REQ', status: 'draft', clauses: '\n  - 8.6.2' }) });
+      repository.commit('add the SMS');
+      const outcome = await checkChange({ cwd: repository.root, paths: ['docs'], base: 'main', now: () => TODAY });
+      assert.ok(outcome.ok, outcome.ok ? '' : outcome.problems.map((problem) => problem.message).join('; '));
+      const { review } = outcome;
+      assert.equal(review.head.result.project.root, review.base.result.project.root);
+      assert.deepEqual(review.documents.map((change) => [change.path, change.kind]), [['sms/incident.md', 'added'], ['sms/request.md', 'added']]);
+      assert.deepEqual(newly(review.delta, 'partial').map((clause) => clause.clause), ['8.6.1', '8.6.2']);
+      assert.equal(review.delta.before.covered, 0);
+      assert.deepEqual(review.findings.filter((finding) => review.states.get(finding) !== 'new'), [], 'everything is new');
+    } finally {
+      repository.remove();
+    }
+  });
+});
+
 describe('reviewing a change in a shallow clone', function () {
   this.timeout(120_000);
 

@@ -55,7 +55,9 @@ export async function checkChange(options: ChangeCheckOptions): Promise<ChangeCh
   };
   const head = await checkRepository({ ...common, fs: headFs, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   if (!head.ok) return head;
-  const base = await checkRepository({ ...common, fs: baseFs });
+  // The base names files relative to the head's root, and folders the change adds are empty on it.
+  baseFs.assumeFolders([head.result.project.root, ...(options.paths ?? ['.']).map((path) => resolve(options.cwd, path))]);
+  const base = await checkRepository({ ...common, fs: baseFs, fallbackRoot: head.result.project.root });
   if (!base.ok) return { ok: false, problems: base.problems.map((item) => ({ ...item, message: `on the base revision ${options.base}: ${item.message}` })) };
 
   const changes = await gitChanges(gitRoot, baseCommit.commit, headCommit);

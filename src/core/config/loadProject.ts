@@ -46,6 +46,12 @@ export interface LoadProjectOptions {
   /** A config file named on the command line; it must exist. */
   readonly configPath?: string;
   readonly fs: WorkspaceFileSystem;
+  /**
+   * The root to use when no config file is found, instead of the git work tree. A change review passes the
+   * head's root for the base, so both sides name files relative to the same folder even when the change adds
+   * the config.
+   */
+  readonly fallbackRoot?: string;
 }
 
 /** Finds and reads clausemark.json and the catalog it names; a repository without a config gets the defaults. */
@@ -61,7 +67,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
   }
 
   if (configPath === undefined) {
-    const root = (await findGitRoot(start, fs)) ?? start;
+    const root = options.fallbackRoot ?? (await findGitRoot(start, fs)) ?? start;
     const catalog = builtinCatalog(DEFAULT_CONFIG.catalog);
     if (!catalog) return failure(root, 'the built-in catalog is missing from this installation');
     return { ok: true, project: { root, configFile: undefined, config: DEFAULT_CONFIG, catalog, locateSetting: () => undefined, findings: [] } };

@@ -26,8 +26,20 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
     readonly gitRoot: string,
     readonly commit: string,
     private readonly entries: ReadonlyMap<string, TreeEntry>,
-    private readonly directories: ReadonlySet<string>,
+    private readonly directories: Set<string>,
   ) {}
+
+  /**
+   * Makes folders the commit does not have appear as empty ones (a change that adds the SMS folder is compared
+   * with a base where it is simply empty). Paths that are files in the commit are left alone.
+   */
+  assumeFolders(absolutePaths: readonly string[]): void {
+    for (const absolutePath of absolutePaths) {
+      const path = this.treePath(absolutePath);
+      if (path === undefined || this.entries.has(path)) continue;
+      for (let folder = path; folder !== '.' && folder !== '' && !this.directories.has(folder); folder = posix.dirname(folder)) this.directories.add(folder);
+    }
+  }
 
   /** Lists the commit's tree once; throws nothing, returns a message when git cannot list it. */
   static async open(gitRoot: string, commit: string): Promise<GitTreeFileSystem | { readonly error: string }> {
