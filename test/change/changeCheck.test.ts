@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { newly } from '../../src/core/change/coverageDelta.js';
 import { checkChange } from '../../src/core/change/checkChange.js';
 import type { JsonReport } from '../../src/core/reports/jsonReport.js';
@@ -158,6 +160,37 @@ describe('reviewing a change against its base revision', function () {
       assert.match(summary, /change\.suspect-link/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('runs the action\'s check step as GitHub would: SARIF with every finding, annotations, job summary, failing on new errors', () => {
+    const action = parse(readFileSync('action.yml', 'utf8')) as { runs: { steps: { id?: string; run?: string }[] } };
+    const script = action.runs.steps.find((step) => step.id === 'check')?.run;
+    assert.ok(script, 'the action has a check step');
+    const temp = mkdtempSync(join(tmpdir(), 'clausemark-action-'));
+    try {
+      const env = {
+        ...process.env,
+        CLAUSEMARK: resolve('bin/clausemark.js'),
+        BASE: 'main',
+        CHECK_PATH: '.',
+        FAIL_ON: 'error',
+        RUNNER_TEMP: temp,
+        GITHUB_OUTPUT: join(temp, 'output'),
+        GITHUB_STEP_SUMMARY: join(temp, 'summary.md'),
+      };
+      writeFileSync(join(temp, 'step.sh'), script);
+      // GitHub runs `shell: bash` steps as `bash --noprofile --norc -eo pipefail {0}`.
+      const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', join(temp, 'step.sh')], { cwd: repository.root, env, encoding: 'utf8' });
+      assert.equal(run.status, 1, `new errors fail the step: ${run.stderr}`);
+      assert.match(run.stdout, /^::error file=sms\/new\.md,line=\d+/m);
+      assert.match(readFileSync(join(temp, 'output'), 'utf8'), new RegExp(`^sarif=${join(temp, 'clausemark.sarif')}$`, 'm'));
+      const log = assertValidSarif(readFileSync(join(temp, 'clausemark.sarif'), 'utf8'));
+      const states = new Set(log.runs[0]?.results?.map((result) => result.baselineState));
+      assert.deepEqual([...states].sort(), ['new', 'unchanged']);
+      assert.match(readFileSync(join(temp, 'summary.md'), 'utf8'), /## Clausemark: what this change does to the SMS/);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
     }
   });
 

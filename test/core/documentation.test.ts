@@ -53,7 +53,8 @@ describe('documentation', () => {
     const action = parse(readFileSync('action.yml', 'utf8')) as { runs: { using: string; steps: { uses?: string; run?: string }[] } };
     assert.equal(action.runs.using, 'composite');
     const runs = action.runs.steps.map((step) => step.run ?? '').join('\n');
-    assert.match(runs, /check "\$CHECK_PATH" --base "\$BASE" --format sarif/);
+    assert.match(runs, /check "\$CHECK_PATH" "\$\{change\[@\]\}" "\$\{all\[@\]\}" --format sarif/);
+    assert.match(runs, /change=\(--base "\$BASE"\)/);
     assert.match(runs, /--format github/);
     assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@')));
     assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('actions/setup-node@')));
