@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { checkChange } from '../../src/core/change/checkChange.js';
-import type { ChangeReview } from '../../src/core/change/reviewChange.js';
 import { RULES } from '../../src/core/rules/ruleDefinitions.js';
-import { GitRepository } from '../support/gitRepository.js';
+import { reviewOf } from '../support/gitRepository.js';
 import { markedText } from '../support/markedText.js';
-import { describeFinding, documentText, TODAY } from '../support/repository.js';
+import { describeFinding, documentText } from '../support/repository.js';
 
 /**
  * The rules that judge a change against its base (`scope: 'change'`), like test/core/rules.test.ts but on real
@@ -24,7 +22,7 @@ interface ChangeRuleCase {
 const CHANGED_BODY = '# Purpose\n\nWhy this exists, now with escalation rules.\n';
 const POLICY = { id: 'POL-SMS', type: 'policy', title: 'SMS policy', clauses: '\n  - 5.2.1' };
 
-export const changeCases: ChangeRuleCase[] = [
+const changeCases: ChangeRuleCase[] = [
   {
     rule: 'change.version-not-bumped',
     base: { 'sms/a.md': documentText() },
@@ -77,17 +75,6 @@ export const changeCases: ChangeRuleCase[] = [
     ok: { 'sms/a.md': documentText({ evidence: '\n  - path: ../records/log.csv\n    date: 2026-10-01' }), 'records/other.csv': 'new\n' },
   },
 ];
-
-/** Commits `base` on main and `head` on a branch, then reviews the branch against main. */
-export async function reviewOf(base: Record<string, string>, head: Record<string, string | undefined>): Promise<{ review: ChangeReview; repository: GitRepository }> {
-  const repository = GitRepository.create(base);
-  repository.branch('change');
-  repository.write(head);
-  repository.commit('change');
-  const outcome = await checkChange({ cwd: repository.root, base: 'main', now: () => TODAY });
-  if (!outcome.ok) throw new Error(outcome.problems.map((problem) => `${problem.file}: ${problem.message}`).join('; '));
-  return { review: outcome.review, repository };
-}
 
 describe('change rules (against a base revision)', function () {
   this.timeout(60_000);

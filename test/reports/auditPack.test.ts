@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { clausemarkInProcess } from '../support/cli.js';
-import { GitRepository } from '../support/gitRepository.js';
+import { changeDiagram } from '../../src/core/reports/changeMarkdown.js';
+import { GitRepository, reviewOf } from '../support/gitRepository.js';
 import { documentText } from '../support/repository.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -119,6 +120,20 @@ describe('the audit pack (clausemark report)', function () {
 
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.evaluate("getComputedStyle(document.querySelector('nav')).display"), 'none', 'the table of contents is left off paper');
+
+      // The PR comment's diagram goes through the same mermaid: it must parse, and hostile clause titles stay text.
+      const { review, repository: changed } = await reviewOf(
+        { 'clausemark.json': '{ "catalog": "./catalog.json" }\n', 'catalog.json': CATALOG, 'sms/a.md': documentText({ clauses: '\n  - 1.1\n  - 1.2' }) },
+        { 'sms/a.md': documentText({ status: 'retired', clauses: '\n  - 1.1' }), 'sms/b.md': documentText({ id: 'PRC-B', clauses: '\n  - 2.1' }) },
+      );
+      changed.remove();
+      const diagram = changeDiagram(review, 40);
+      assert.ok(diagram);
+      const svg = String(await page.evaluate(`mermaid.render('change-diagram', ${JSON.stringify(diagram.source)}).then((result) => result.svg)`));
+      assert.match(svg, /^<svg/);
+      assert.match(svg, /1\.1 Policy &lt;img src=x onerror=/);
+      assert.ok(!/<img/i.test(svg), 'no markup from a title reaches the SVG');
+      assert.equal(await page.evaluate('typeof window.__injected'), 'undefined');
       await page.close();
     });
   });

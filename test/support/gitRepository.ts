@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkChange } from '../../src/core/change/checkChange.js';
+import type { ChangeReview } from '../../src/core/change/reviewChange.js';
+import { TODAY } from './repository.js';
 
 const GIT_ENV = {
   ...process.env,
@@ -67,4 +70,15 @@ export class GitRepository {
   remove(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/** Commits `base` on main and `head` on a branch, then reviews the branch against main; remove the repository after. */
+export async function reviewOf(base: Record<string, string>, head: Record<string, string | undefined>): Promise<{ review: ChangeReview; repository: GitRepository }> {
+  const repository = GitRepository.create(base);
+  repository.branch('change');
+  repository.write(head);
+  repository.commit('change');
+  const outcome = await checkChange({ cwd: repository.root, base: 'main', now: () => TODAY });
+  if (!outcome.ok) throw new Error(outcome.problems.map((problem) => `${problem.file}: ${problem.message}`).join('; '));
+  return { review: outcome.review, repository };
 }
