@@ -12,6 +12,24 @@ interface TreeEntry {
 const SYMLINK_MODE = '120000';
 const SUBMODULE_MODE = '160000';
 const MAX_LINK_HOPS = 40;
+const PREFETCH_MAX_BYTES = 8 * 1024 * 1024;
+
+/** Splits `git cat-file --batch` output (`<object> <type> <size>\n<content>\n` per object) into contents by object id. */
+export function parseBatch(output: Buffer): Map<string, Uint8Array> {
+  const blobs = new Map<string, Uint8Array>();
+  let offset = 0;
+  while (offset < output.length) {
+    const lineEnd = output.indexOf(10, offset);
+    if (lineEnd < 0) break;
+    const [objectId = '', type = '', size = ''] = output.subarray(offset, lineEnd).toString('utf8').split(' ');
+    offset = lineEnd + 1;
+    if (type === 'missing' || size === '') continue;
+    const length = Number.parseInt(size, 10);
+    blobs.set(objectId, output.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return blobs;
+}
 
 /**
  * One commit of a git repository as a read-only file system: paths under the work tree's top folder map to the
@@ -107,7 +125,27 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
       const inside = path.slice(prefix.length);
       if (included(inside) && !excluded(inside)) found.push(inside);
     }
+    await this.prefetch(found.map((path) => `${prefix}${path}`));
     return found.sort();
+  }
+
+  /**
+   * Reads the blobs of files about to be checked with one `git cat-file --batch` instead of one git process per
+   * file. Large files are left to `readFile`, which is only called when the size limit allows.
+   */
+  private async prefetch(paths: readonly string[]): Promise<void> {
+    const wanted = paths.flatMap((path) => {
+      const entry = this.entries.get(path);
+      return entry && entry.mode !== SYMLINK_MODE && entry.mode !== SUBMODULE_MODE && entry.size <= PREFETCH_MAX_BYTES && !this.contents.has(path) ? [[path, entry.objectId] as const] : [];
+    });
+    if (wanted.length === 0) return;
+    const batch = await runGit(this.gitRoot, ['cat-file', '--batch'], `${wanted.map(([, objectId]) => objectId).join('\n')}\n`);
+    if (!batch.ok) return; // readFile will read them one by one, and report what fails
+    const blobs = parseBatch(batch.stdout);
+    for (const [path, objectId] of wanted) {
+      const blob = blobs.get(objectId);
+      if (blob) this.contents.set(path, Promise.resolve(blob));
+    }
   }
 
   /** The commit's path for an absolute path under the top folder (`''` for the top folder), else undefined. */
