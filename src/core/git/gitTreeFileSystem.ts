@@ -95,6 +95,9 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
     if (relativePath === undefined) return undefined;
     // The check stops climbing for a config at the repository's `.git`; the commit has one by definition.
     if (relativePath === '.git') return { kind: 'directory', size: 0 };
+    // A link out of the commit leads to this machine's disk, not to the revision: it is there, and `realpath`
+    // says where, so the check reports it as leaving the repository whatever this machine has at that place.
+    if (this.linkLeavingTree(relativePath) !== undefined) return { kind: 'other', size: 0 };
     const path = this.resolveLinks(relativePath);
     if (path === undefined) return undefined;
     if (this.directories.has(path)) return { kind: 'directory', size: 0 };
