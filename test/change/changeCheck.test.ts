@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { newly } from '../../src/core/change/coverageDelta.js';
 import { checkChange } from '../../src/core/change/checkChange.js';
+import type { ChangeJson } from '../../src/core/reports/changeJson.js';
 import type { JsonReport } from '../../src/core/reports/jsonReport.js';
 import { FINGERPRINT_KEY } from '../../src/core/reports/sarifReport.js';
 import { clausemarkInProcess } from '../support/cli.js';
@@ -80,6 +81,12 @@ describe('reviewing a change against its base revision', function () {
       'sms/review.md change.last-coverage-removed',
     ]);
     assert.ok(report.findings.every((finding) => finding.baselineState === 'new'));
+    const change = (JSON.parse(result.stdout) as { change: ChangeJson }).change;
+    assert.equal(change.base.ref, 'main');
+    assert.equal(change.head.commit, null, 'the working tree');
+    assert.equal(change.newFindings, report.findings.length);
+    assert.deepEqual(change.coverage.clauses.filter((clause) => clause.before !== clause.after).map((clause) => [clause.clause, clause.before, clause.after]), [['1.3', 'partial', 'covered'], ['1.4', 'covered', 'uncovered']]);
+    assert.deepEqual(change.reReview.map((item) => [item.id, item.via, item.target]), [['PRC-OPS', 'related', 'POL-SMS'], ['PRC-OPS', 'evidence', 'records/log.csv']]);
 
     const all = JSON.parse((await clausemarkInProcess(['check', '--base', 'main', '--all', '--format', 'json', ...TODAY_ARGS], repository.root)).stdout) as JsonReport;
     const unknownClause = all.findings.find((finding) => finding.ruleId === 'clause.unknown');

@@ -4,7 +4,8 @@ import type { Finding } from '../../core/model/finding.js';
 import { renderChangeGithub } from '../../core/reports/changeGithub.js';
 import { changeSummaryText } from '../../core/reports/changeText.js';
 import { renderChangeMarkdown } from '../../core/reports/changeMarkdown.js';
-import { renderGithub, renderJson, renderJunit, renderMarkdown, renderSarif, renderText, type ReportInput } from '../../core/reports/index.js';
+import { buildChangeJson } from '../../core/reports/changeJson.js';
+import { buildJsonReport, renderGithub, renderJson, renderJunit, renderMarkdown, renderSarif, renderText, type ReportInput } from '../../core/reports/index.js';
 import { appendJobSummary } from '../jobSummary.js';
 import { runChangeCheck } from '../runChangeCheck.js';
 import { TOOL_VERSION } from '../toolVersion.js';
@@ -116,7 +117,7 @@ export async function changeCheck(io: CliIo, values: ChangeCheckValues, paths: r
   const summary = (): string => renderChangeMarkdown(review, { toolVersion: TOOL_VERSION, pathPrefix });
   const renderers: Record<(typeof FORMATS)[number], () => string> = {
     text: () => `${renderText(input, { color: values.output === undefined && wantsColor(io) })}${changeSummaryText(review)}`,
-    json: () => renderJson(input),
+    json: () => `${JSON.stringify({ ...buildJsonReport(input), change: buildChangeJson(review) }, null, 2)}\n`,
     sarif: () => renderSarif(input, { pathPrefix }),
     github: () => renderChangeGithub(review, input, { pathPrefix }),
     markdown: summary,
