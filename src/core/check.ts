@@ -29,6 +29,8 @@ export interface CheckResult {
   readonly index: WorkspaceIndex;
   /** Findings in the requested paths plus repository-level ones, sorted. */
   readonly findings: readonly Finding[];
+  /** Whether a root-relative file is within the requested paths (or is the repository-level file). */
+  readonly inScope: (file: string) => boolean;
   readonly coverage: CoverageReport;
   /** How many Markdown files were read and how many of them are SMS documents. */
   readonly stats: { readonly files: number; readonly documents: number };
@@ -74,6 +76,7 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
   return {
     ok: true,
     result: {
+      inScope,
       project,
       index,
       findings,

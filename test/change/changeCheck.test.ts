@@ -88,6 +88,9 @@ describe('reviewing a change against its base revision', function () {
     assert.deepEqual(change.coverage.clauses.filter((clause) => clause.before !== clause.after).map((clause) => [clause.clause, clause.before, clause.after]), [['1.3', 'partial', 'covered'], ['1.4', 'covered', 'uncovered']]);
     assert.deepEqual(change.reReview.map((item) => [item.id, item.via, item.target]), [['PRC-OPS', 'related', 'POL-SMS'], ['PRC-OPS', 'evidence', 'records/log.csv']]);
 
+    const scoped = JSON.parse((await clausemarkInProcess(['check', 'sms/policy.md', '--base', 'main', '--format', 'json', ...TODAY_ARGS], repository.root)).stdout) as JsonReport;
+    assert.deepEqual([...new Set(scoped.findings.map((finding) => finding.file))].sort(), ['clausemark.json', 'sms/policy.md'], 'paths limit the change findings too');
+
     const all = JSON.parse((await clausemarkInProcess(['check', '--base', 'main', '--all', '--format', 'json', ...TODAY_ARGS], repository.root)).stdout) as JsonReport;
     const unknownClause = all.findings.find((finding) => finding.ruleId === 'clause.unknown');
     // The plan's lines moved (approval fields were added above the claim), yet the finding is the same one.

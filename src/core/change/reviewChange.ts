@@ -60,7 +60,9 @@ export async function reviewChange(input: ChangeReviewInput): Promise<ChangeRevi
     ...documentControlFindings(documents),
     ...lastCoverageFindings(base.result.coverage, head.result.coverage, documents, { file: headIndex.repositoryFile, range: headIndex.repositoryAnchor() }),
     ...suspectLinkFindings(suspects),
-  ].flatMap((finding) => policy.apply(finding) ?? []);
+  ]
+    .filter((finding) => head.result.inScope(finding.file))
+    .flatMap((finding) => policy.apply(finding) ?? []);
 
   const states = baselineStates(base.result.findings, head.result.findings);
   for (const finding of changeFindings) states.set(finding, 'new');
