@@ -11,7 +11,7 @@ import type { ChangeJson } from '../../src/core/reports/changeJson.js';
 import type { JsonReport } from '../../src/core/reports/jsonReport.js';
 import { FINGERPRINT_KEY } from '../../src/core/reports/sarifReport.js';
 import { clausemarkInProcess } from '../support/cli.js';
-import { git, GitRepository } from '../support/gitRepository.js';
+import { git, GitRepository, reviewOf } from '../support/gitRepository.js';
 import { documentText, TODAY } from '../support/repository.js';
 import { assertValidSarif } from '../support/sarifSchema.js';
 
@@ -246,6 +246,24 @@ describe('reviewing a change that adds the SMS', function () {
       assert.deepEqual(newly(review.delta, 'partial').map((clause) => clause.clause), ['8.6.1', '8.6.2']);
       assert.equal(review.delta.before.covered, 0);
       assert.deepEqual(review.findings.filter((finding) => review.states.get(finding) !== 'new'), [], 'everything is new');
+    } finally {
+      repository.remove();
+    }
+  });
+});
+
+describe('reviewing a change that moves a document', function () {
+  this.timeout(60_000);
+
+  it('keeps its findings unchanged under the new path and reports no version rule for the move alone', async () => {
+    const text = documentText({ clauses: '\n  - 8.6.4' });
+    const { review, repository } = await reviewOf({ 'sms/old/incident.md': text }, { 'sms/old/incident.md': undefined, 'sms/processes/incident.md': text });
+    try {
+      assert.deepEqual(review.documents.map((change) => [change.kind, change.path, change.base?.path]), [['moved', 'sms/processes/incident.md', 'sms/old/incident.md']]);
+      const unknown = review.findings.find((finding) => finding.ruleId === 'clause.unknown');
+      assert.equal(unknown?.file, 'sms/processes/incident.md');
+      assert.equal(review.states.get(unknown!), 'unchanged');
+      assert.deepEqual(review.newFindings, []);
     } finally {
       repository.remove();
     }

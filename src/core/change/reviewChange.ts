@@ -64,7 +64,10 @@ export async function reviewChange(input: ChangeReviewInput): Promise<ChangeRevi
     .filter((finding) => head.result.inScope(finding.file))
     .flatMap((finding) => policy.apply(finding) ?? []);
 
-  const states = baselineStates(base.result.findings, head.result.findings);
+  // A moved document keeps its findings: compare them under its new path.
+  const moves = new Map(documents.flatMap((change) => (change.kind === 'moved' && change.base ? [[change.base.path, change.path] as const] : [])));
+  const baseFindings = base.result.findings.map((finding) => (moves.has(finding.file) ? { ...finding, file: moves.get(finding.file)! } : finding));
+  const states = baselineStates(baseFindings, head.result.findings);
   for (const finding of changeFindings) states.set(finding, 'new');
   const findings = [...head.result.findings, ...changeFindings].sort(compareFindings);
   return {
