@@ -84,16 +84,7 @@ export function renderCoverageHtml(input: CoverageReportInput): string {
     rows.push(clauseRow(clause));
   }
 
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Clausemark ${escapeHtml(input.toolVersion)}">
-<title>${escapeHtml(title)}</title>
-<style>${HTML_STYLE}</style>
-</head>
+  return `${htmlHead({ title, toolVersion: input.toolVersion, csp: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'", style: HTML_STYLE })}
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
@@ -113,6 +104,34 @@ ${rows.join('\n')}
 </body>
 </html>
 `;
+}
+
+/**
+ * `<!DOCTYPE html>` up to `</head>`: charset, the Content-Security-Policy, viewport, generator, title and inline
+ * style. `csp` and `style` are Clausemark's own text and go in as they are; the title is escaped.
+ */
+export function htmlHead(page: { readonly title: string; readonly toolVersion: string; readonly csp: string; readonly style: string }): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${page.csp.replace(/"/g, '&quot;')}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Clausemark ${escapeHtml(page.toolVersion)}">
+<title>${escapeHtml(page.title)}</title>
+<style>${page.style}</style>
+</head>`;
+}
+
+/** A table with a header row, or a paragraph saying `empty` when there are no rows; cells are HTML already escaped. */
+export function htmlTable(headers: readonly string[], rows: readonly (readonly string[])[], empty: string): string {
+  if (rows.length === 0) return `<p class="none">${escapeHtml(empty)}</p>`;
+  return `<table>
+<thead><tr>${headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.map((cells) => `<tr>${cells.map((cell) => (cell.startsWith('<td') ? cell : `<td>${cell}</td>`)).join('')}</tr>`).join('\n')}
+</tbody>
+</table>`;
 }
 
 /** The coverage figures as cards: percentage, then covered, partial, uncovered and excluded counts. */
