@@ -226,6 +226,14 @@ describe('reviewing a change against its base revision', function () {
     const option = await clausemarkInProcess(['check', '--base=--output=/tmp/x', ...TODAY_ARGS], repository.root);
     assert.equal(option.status, 2);
     assert.match(option.stderr, /is not a git revision/);
+    const outside = mkdtempSync(join(tmpdir(), 'clausemark-no-git-'));
+    try {
+      const noGit = await clausemarkInProcess(['check', '--base', 'main', ...TODAY_ARGS], outside);
+      assert.equal(noGit.status, 2);
+      assert.match(noGit.stderr, /is not inside a git repository, so there is no base revision to compare with/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
 
