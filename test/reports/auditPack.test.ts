@@ -61,6 +61,8 @@ describe('the audit pack (clausemark report)', function () {
     assert.match(text, /Built on 2026-11-21/);
     assert.match(text, /\| PRC-OPS \| Operations \(sms\/process\.md\) \| process \| Service Desk Manager \| 1\.0 \| approved \| Head of Operations, 2026-03-02 \| 2026-01-31 \|/);
     assert.equal((text.match(/```mermaid/g) ?? []).length, 2, 'one diagram per clause family');
+    assert.match(text, /\| 1\.2 \| PRC-OPS \| records\/log\.csv \| 2026-10-01 \| current \|/, 'evidence paths are given from the repository root');
+    assert.match(text, /## Overdue reviews\n\n\| Id \|[^\n]*\n[^\n]*\n\| PRC-OPS \|/);
     assert.ok(!text.includes('<script>'), 'document text is escaped');
 
     writeFileSync(file, 'kept');
@@ -114,7 +116,8 @@ describe('the audit pack (clausemark report)', function () {
       assert.deepEqual(requests, [pathToFileURL(file).href], 'nothing but the page itself is loaded');
       assert.deepEqual(problems, []);
 
-      const screenshot = join(output, 'audit-pack.png');
+      // Kept in the temporary folder after the run, for a person to look at.
+      const screenshot = join(tmpdir(), 'clausemark-audit-pack.png');
       await page.screenshot({ path: screenshot, fullPage: true });
       assert.ok(statSync(screenshot).size > 10_000, 'a screenshot was taken');
 

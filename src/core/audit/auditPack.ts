@@ -2,6 +2,7 @@ import type { CheckResult } from '../check.js';
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
 import type { EvidenceState } from '../model/evidenceState.js';
 import type { Finding } from '../model/finding.js';
+import { resolveEvidencePath } from '../rules/evidencePath.js';
 import { MermaidIds, mermaidLabel, STATUS_CLASS_DEFS } from '../reports/mermaidText.js';
 
 /** The git commit a pack was built from; `dirty` when tracked files differed from it. */
@@ -29,7 +30,7 @@ export interface RegisterEntry {
 export interface EvidenceEntry {
   readonly documentId: string;
   readonly clause: string;
-  /** The repository-relative path or URL as written. */
+  /** The URL, or the path relative to the repository root (as written when it leads outside). */
   readonly target: string;
   readonly date?: string;
   readonly state: EvidenceState;
@@ -85,7 +86,7 @@ export function buildAuditPack(result: CheckResult, options: { readonly toolVers
     clause.evidence.map((item) => ({
       documentId: item.documentId,
       clause: clause.clause,
-      target: item.url ?? item.path ?? item.documentPath,
+      target: item.url ?? (item.path !== undefined ? repositoryPath(item.documentPath, item.path) : item.documentPath),
       ...optional('date', item.date),
       state: item.state,
     })),
@@ -112,6 +113,11 @@ export function buildAuditPack(result: CheckResult, options: { readonly toolVers
     overdue: documents.filter((document) => document.status !== 'retired' && document.nextReview !== undefined && document.nextReview < result.today),
     findings: result.findings,
   };
+}
+
+function repositoryPath(documentPath: string, written: string): string {
+  const location = resolveEvidencePath(documentPath, written);
+  return location.kind === 'inside' ? location.path : written;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
