@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { loadProject, toPosix, type Project, type SetupProblem } from './config/loadProject.js';
 import type { CoverageReport } from './coverage/coverageReport.js';
+import type { DiagramValidator } from './diagrams/diagramValidator.js';
 import type { DocumentCache } from './index/documentCache.js';
 import { WorkspaceIndex } from './index/workspaceIndex.js';
 import type { Finding } from './model/finding.js';
@@ -21,6 +22,8 @@ export interface CheckOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** The repository root when no config file is found (see `LoadProjectOptions.fallbackRoot`). */
   readonly fallbackRoot?: string;
+  /** Checks diagram blocks while reading (the CLI and editor pass the mermaid validator). */
+  readonly validateDiagram?: DiagramValidator;
 }
 
 /** Everything one check produced; renderers turn it into text, JSON, SARIF and the rest. */
@@ -62,7 +65,13 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
   const project = loaded.project;
 
   const cache = options.cache ?? (options.cacheFor ? await options.cacheFor(project.root) : undefined);
-  const index = new WorkspaceIndex({ project, fs, ...(options.now ? { now: options.now } : {}), ...(cache ? { cache } : {}) });
+  const index = new WorkspaceIndex({
+    project,
+    fs,
+    ...(options.now ? { now: options.now } : {}),
+    ...(cache ? { cache } : {}),
+    ...(options.validateDiagram ? { validateDiagram: options.validateDiagram } : {}),
+  });
   await index.scan(options.onProgress);
 
   const scopes = targets.map((target) => toPosix(relative(project.root, target)));

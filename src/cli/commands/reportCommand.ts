@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAuditPack } from '../../core/audit/auditPack.js';
@@ -8,6 +7,7 @@ import { describeHead } from '../../core/git/gitRevision.js';
 import { renderAuditHtml } from '../../core/reports/auditHtml.js';
 import { renderAuditMarkdown } from '../../core/reports/auditMarkdown.js';
 import type { CliIo } from '../cliIo.js';
+import { mermaidScriptPath } from '../mermaidScript.js';
 import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';
 import { TOOL_VERSION } from '../toolVersion.js';
 import { UsageError } from '../usageError.js';
@@ -73,6 +73,5 @@ async function exists(path: string): Promise<boolean> {
 
 /** The browser build of mermaid from this installation, inlined into the page. */
 async function mermaidScript(): Promise<string> {
-  const path = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
-  return fs.readFile(path, 'utf8');
+  return fs.readFile(mermaidScriptPath(), 'utf8');
 }

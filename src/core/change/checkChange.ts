@@ -8,7 +8,7 @@ import { openGitTree, GitTreeFileSystem } from '../git/gitTreeFileSystem.js';
 import { nodeFileSystem } from '../workspace/nodeFileSystem.js';
 import { reviewChange, type ChangeReview } from './reviewChange.js';
 
-export interface ChangeCheckOptions extends Pick<CheckOptions, 'paths' | 'configPath' | 'now' | 'onProgress'> {
+export interface ChangeCheckOptions extends Pick<CheckOptions, 'paths' | 'configPath' | 'now' | 'onProgress' | 'validateDiagram'> {
   readonly cwd: string;
   /** The base revision (`main`, `origin/main`, a sha). */
   readonly base: string;
@@ -51,6 +51,7 @@ export async function checkChange(options: ChangeCheckOptions): Promise<ChangeCh
     ...(options.paths ? { paths: options.paths } : {}),
     ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.validateDiagram ? { validateDiagram: options.validateDiagram } : {}),
     ...shared,
   };
   const head = await checkRepository({ ...common, fs: headFs, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });

@@ -49,7 +49,10 @@ export function findFrontmatter(text: string): FrontmatterBlock | undefined {
   }
   const closeEnd = lineEnd(text, closeFenceStart);
   const blockEnd = closeEnd < text.length ? closeEnd + 1 : closeEnd;
-  return { language: language || 'yaml', yamlStart, yamlEnd: Math.max(yamlStart, closeFenceStart - 1), blockEnd, closeFenceStart };
+  // The YAML ends before the line break that precedes the closing fence: `\n`, or `\r\n` in CRLF files.
+  let yamlEnd = Math.max(yamlStart, closeFenceStart - 1);
+  if (yamlEnd > yamlStart && text.charCodeAt(yamlEnd - 1) === 13) yamlEnd--;
+  return { language: language || 'yaml', yamlStart, yamlEnd, blockEnd, closeFenceStart };
 }
 
 function lineEnd(text: string, from: number): number {

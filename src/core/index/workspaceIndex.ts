@@ -22,6 +22,8 @@ import type { SourceRange } from '../text/sourceRange.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { decodeText } from '../workspace/decodeText.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
+import { checkDiagrams } from '../diagrams/checkDiagrams.js';
+import type { DiagramValidator } from '../diagrams/diagramValidator.js';
 import type { DocumentCache } from './documentCache.js';
 
 const DOCUMENT_CHECKS: readonly DocumentCheck[] = [controlChecks, clauseChecks, evidenceChecks];
@@ -33,6 +35,8 @@ export interface IndexOptions {
   readonly now?: () => Date;
   /** Parse results by content hash, kept between runs. */
   readonly cache?: DocumentCache;
+  /** Checks diagram blocks (mermaid) when reading a document; off when absent. */
+  readonly validateDiagram?: DiagramValidator;
 }
 
 /** One Markdown file the index has read. */
@@ -56,9 +60,11 @@ export class WorkspaceIndex implements RepositoryView {
   private readonly fs: WorkspaceFileSystem;
   private readonly now: () => Date;
   private readonly cache: DocumentCache | undefined;
+  private readonly validateDiagram: DiagramValidator | undefined;
   private readonly severity: SeverityPolicy;
   private readonly isIncluded: (path: string) => boolean;
-  private readonly isInSmsFolder: (path: string) => boolean;
+  /** Whether a repository-relative path is in a configured SMS folder (so it must be an SMS document). */
+  readonly isInSmsFolder: (path: string) => boolean;
 
   private readonly files = new Map<string, IndexedFile>();
   private readonly idOwners = new Map<string, Set<string>>();
@@ -75,6 +81,7 @@ export class WorkspaceIndex implements RepositoryView {
     this.fs = options.fs;
     this.now = options.now ?? (() => new Date());
     this.cache = options.cache;
+    this.validateDiagram = options.validateDiagram;
     this.severity = new SeverityPolicy(this.config.rules);
     const excluded = picomatch([...ALWAYS_EXCLUDED, ...this.config.exclude], { dot: true });
     const included = picomatch([...this.config.include], { dot: false });
@@ -124,7 +131,7 @@ export class WorkspaceIndex implements RepositoryView {
   async setDocument(path: string, text?: string): Promise<ReadonlySet<string>> {
     if (!this.isIncluded(path)) return this.fileChanged(path);
     const before = this.files.get(path);
-    const read = text === undefined ? await this.readFromDisk(path) : this.readText(path, text);
+    const read = text === undefined ? await this.readFromDisk(path) : await this.readText(path, text);
     if (!read) return this.deleteDocument(path);
     if (before && before.hash === read.hash) return new Set();
     const affected = this.affectedBy(path, before);
@@ -390,14 +397,17 @@ export class WorkspaceIndex implements RepositoryView {
     return this.readText(path, decoded.text);
   }
 
-  private readText(path: string, text: string): { hash: string; result: ReadResult } {
+  private async readText(path: string, text: string): Promise<{ hash: string; result: ReadResult }> {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const inSmsFolder = this.isInSmsFolder(path);
     // The path is part of the key: findings name their file, so equal content elsewhere is another result.
-    const hash = hashOf(`${path}\0${inSmsFolder ? 1 : 0}\0${this.config.extraFields.join(',')}\0${body}`);
+    const hash = hashOf(`${path}\0${inSmsFolder ? 1 : 0}\0${this.validateDiagram ? 'diagrams' : ''}\0${this.config.extraFields.join(',')}\0${body}`);
     const cached = this.cache?.get(hash, body);
     if (cached) return { hash, result: cached };
-    const result = readSmsDocument(path, body, { inSmsFolder, extraFields: this.config.extraFields });
+    let result = readSmsDocument(path, body, { inSmsFolder, extraFields: this.config.extraFields });
+    if (this.validateDiagram && result.document && result.document.diagrams.length > 0) {
+      result = { ...result, findings: [...result.findings, ...(await checkDiagrams(result.document, result.lines, this.validateDiagram))] };
+    }
     this.cache?.set(hash, result);
     return { hash, result };
   }

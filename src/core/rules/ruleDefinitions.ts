@@ -54,6 +54,8 @@ const definitions = [
   { id: 'coverage.missing-document-type', defaultSeverity: 'warning', scope: 'repository', description: 'A clause is addressed, but not by an approved document of the type it calls for (a policy, a plan, an agreement…).' },
   { id: 'coverage.missing-records', defaultSeverity: 'warning', scope: 'repository', description: 'A clause calls for records, but no current evidence is linked to it.' },
   { id: 'coverage.exclusion-not-allowed', defaultSeverity: 'error', scope: 'repository', description: 'The configuration excludes a clause, but the catalog allows no exclusions.' },
+  // Diagrams in document bodies
+  { id: 'diagram.invalid-mermaid', defaultSeverity: 'warning', scope: 'document', description: 'A ```mermaid block does not parse, so it will not render in previews, on GitHub or in reports.' },
   // A change against its base revision (`clausemark check --base`; ISO/IEC 20000-1 7.5.3 control of changes)
   { id: 'change.version-not-bumped', defaultSeverity: 'warning', scope: 'change', description: 'A document\'s body or clauses changed, but its `version` did not.' },
   { id: 'change.approval-not-renewed', defaultSeverity: 'warning', scope: 'change', description: 'An approved document was edited and is still approved, with the old `approved_by` and `approved_on`.' },
