@@ -3,7 +3,8 @@ import type { ClauseCoverage } from '../coverage/coverageReport.js';
 import type { EvidenceState } from '../model/evidenceState.js';
 import type { Finding } from '../model/finding.js';
 import { resolveEvidencePath } from '../rules/evidencePath.js';
-import { MermaidIds, mermaidLabel, STATUS_CLASS_DEFS } from '../reports/mermaidText.js';
+import { mermaidFlowchart } from '../traceability/mermaidFlowchart.js';
+import { traceabilityGraph } from '../traceability/traceabilityGraph.js';
 
 /** The git commit a pack was built from; `dirty` when tracked files differed from it. */
 export interface PackRevision {
@@ -41,7 +42,7 @@ export interface ClauseFamily {
   readonly id: string;
   readonly label: string;
   readonly clauses: readonly ClauseCoverage[];
-  /** Mermaid flowchart source: leaf clauses and the documents that address them. */
+  /** Mermaid flowchart source: the family's clauses, the documents that address them and their evidence. */
   readonly diagram: string;
 }
 
@@ -107,7 +108,12 @@ export function buildAuditPack(result: CheckResult, options: { readonly toolVers
     ...(options.revision ? { revision: options.revision } : {}),
     toolVersion: options.toolVersion,
     summary: result.coverage.summary,
-    families: [...families].map(([id, clauses]) => ({ id, label: catalog.label(id), clauses, diagram: familyDiagram(clauses) })),
+    families: [...families].map(([id, clauses]) => ({
+      id,
+      label: catalog.label(id),
+      clauses,
+      diagram: mermaidFlowchart(traceabilityGraph({ kind: 'family', clause: id }, result.index.documents(), catalog, result.coverage)).trimEnd(),
+    })),
     documents,
     evidence,
     overdue: documents.filter((document) => document.status !== 'retired' && document.nextReview !== undefined && document.nextReview < result.today),
@@ -122,26 +128,4 @@ function repositoryPath(documentPath: string, written: string): string {
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
-}
-
-/** Leaf clauses of one family, coloured by status, with an arrow from each document that addresses them. */
-export function familyDiagram(clauses: readonly ClauseCoverage[]): string {
-  const documentIds = new MermaidIds('d');
-  const clauseIds = new MermaidIds('c');
-  const lines = ['flowchart LR'];
-  const declared = new Set<string>();
-  for (const clause of clauses) {
-    const clauseId = clauseIds.idOf(clause.clause);
-    lines.push(`  ${clauseId}[${mermaidLabel(`${clause.clause} ${clause.title}`, 48)}]:::${clause.status}`);
-    for (const document of clause.documents) {
-      const documentId = documentIds.idOf(document.id);
-      if (!declared.has(documentId)) {
-        declared.add(documentId);
-        lines.push(`  ${documentId}[${mermaidLabel(document.id, 40)}]:::document`);
-      }
-      lines.push(`  ${documentId} ${document.status === 'approved' ? '-->' : '-.->'} ${clauseId}`);
-    }
-  }
-  lines.push(...STATUS_CLASS_DEFS.map((line) => `  ${line}`));
-  return lines.join('\n');
 }

@@ -64,7 +64,7 @@ ${pack.families.map((family) => [`<tr class="section"><th colspan="6" scope="col
 </section>
 <section id="traceability">
 <h2>Traceability by clause family</h2>
-<p class="muted">Each leaf clause, coloured by status, with the documents that address it (solid: approved; dashed: not yet approved).</p>
+<p class="muted">Each clause, coloured by status, with the documents that address it (coloured by document status) and the evidence they link.</p>
 ${pack.families
   .map(
     (family) => `<figure class="diagram" id="family-${escapeHtml(family.id)}">

@@ -1,17 +1,12 @@
+import { mermaidText } from '../traceability/mermaidFlowchart.js';
+
 /**
- * Building mermaid flowcharts from untrusted text (document titles, ids, clause titles). Labels are always
- * quoted, and every character mermaid or HTML could read as syntax becomes a mermaid entity code, so a title
- * can neither break the diagram nor inject markup into the rendered SVG.
+ * A double-quoted mermaid label showing exactly `text` (document titles, ids, clause titles), on one line: every
+ * character mermaid or HTML could read as syntax is an entity code (see `mermaidText`), so a title can neither
+ * break the diagram nor put markup into the rendered SVG.
  */
-
-const ENTITY: Record<string, string> = { '"': '#quot;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '#': '#35;', '`': '#96;', '\\': '#92;', '|': '#124;', '{': '#123;', '}': '#125;', '[': '#91;', ']': '#93;' };
-
-/** A double-quoted mermaid label showing exactly `text`, on one line, at most `max` characters. */
 export function mermaidLabel(text: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex
-  const oneLine = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const short = oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-  return `"${short.replace(/["<>&#`\\|{}[\]]/g, (char) => ENTITY[char] ?? char)}"`;
+  return `"${mermaidText(text, max)}"`;
 }
 
 /** Node ids are generated (`d0`, `c3`), never taken from documents. */
