@@ -30,6 +30,15 @@ const NO_STACK = /\n\s+at .+:\d+:\d+/;
 describe('the clausemark CLI', function () {
   this.timeout(60_000);
 
+  it('lists every command in its usage, and `help COMMAND` shows that command\'s options', async () => {
+    const usage = await clausemarkInProcess(['--help']);
+    assert.equal(usage.status, 0);
+    for (const command of ['check', 'diff <base> [head]', 'coverage', 'report', 'init', 'rules']) assert.match(usage.stdout, new RegExp(`^  ${command.replace(/[[\]]/g, '\\$&')} `, 'm'));
+    assert.match((await clausemarkInProcess(['help', 'report'])).stdout, /^Usage: clausemark report/);
+    assert.match((await clausemarkInProcess(['help', 'diff'])).stdout, /^Usage: clausemark diff/);
+    assert.match((await clausemarkInProcess(['check', '--help'])).stdout, /--base REF/);
+  });
+
   it('checks the example: findings as file:line:col, exit 1 because there are errors', () => {
     const result = clausemark(['check', EXAMPLE, '--no-cache', '--today', '2026-11-21']);
     assert.equal(result.status, 1, result.stderr);
