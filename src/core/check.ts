@@ -20,6 +20,8 @@ export interface CheckOptions {
   /** Opens a cache once the repository root is known (the CLI keeps its cache there). */
   readonly cacheFor?: (root: string) => Promise<DocumentCache>;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The repository root when no config file is found (see `LoadProjectOptions.fallbackRoot`). */
+  readonly fallbackRoot?: string;
   /** Checks diagram blocks while reading (the CLI and editor pass the mermaid validator). */
   readonly validateDiagram?: DiagramValidator;
 }
@@ -30,6 +32,8 @@ export interface CheckResult {
   readonly index: WorkspaceIndex;
   /** Findings in the requested paths plus repository-level ones, sorted. */
   readonly findings: readonly Finding[];
+  /** Whether a root-relative file is within the requested paths (or is the repository-level file). */
+  readonly inScope: (file: string) => boolean;
   readonly coverage: CoverageReport;
   /** How many Markdown files were read and how many of them are SMS documents. */
   readonly stats: { readonly files: number; readonly documents: number };
@@ -51,7 +55,12 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
   if (missing.length > 0) return { ok: false, problems: missing };
   const firstTarget = targets[0] ?? cwd;
   const start = (await fs.stat(firstTarget))?.kind === 'directory' ? firstTarget : resolve(firstTarget, '..');
-  const loaded = await loadProject({ start, fs, ...(options.configPath !== undefined ? { configPath: resolve(cwd, options.configPath) } : {}) });
+  const loaded = await loadProject({
+    start,
+    fs,
+    ...(options.configPath !== undefined ? { configPath: resolve(cwd, options.configPath) } : {}),
+    ...(options.fallbackRoot !== undefined ? { fallbackRoot: options.fallbackRoot } : {}),
+  });
   if (!loaded.ok) return loaded;
   const project = loaded.project;
 
@@ -76,6 +85,7 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
   return {
     ok: true,
     result: {
+      inScope,
       project,
       index,
       findings,

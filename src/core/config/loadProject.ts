@@ -46,6 +46,12 @@ export interface LoadProjectOptions {
   /** A config file named on the command line; it must exist. */
   readonly configPath?: string;
   readonly fs: WorkspaceFileSystem;
+  /**
+   * The root to use when no config file is found, instead of the git work tree. A change review passes the
+   * head's root for the base, so both sides name files relative to the same folder even when the change adds
+   * the config.
+   */
+  readonly fallbackRoot?: string;
   /** Settings from elsewhere (the editor's); the config file wins where both set a value. */
   readonly settings?: ConfigFile;
 }
@@ -64,7 +70,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
 
   const settings = options.settings ?? {};
   if (configPath === undefined) {
-    const root = (await findGitRoot(start, fs)) ?? start;
+    const root = options.fallbackRoot ?? (await findGitRoot(start, fs)) ?? start;
     const config = withDefaults(settings);
     const catalogResult = await loadCatalogFor(config.catalog, root, fs);
     if (!catalogResult.ok) return { ok: false, problems: catalogResult.problems.map((problem) => ({ ...problem, file: problem.file ?? root })) };

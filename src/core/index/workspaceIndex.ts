@@ -292,7 +292,8 @@ export class WorkspaceIndex implements RepositoryView {
     return findings.flatMap((finding) => this.severity.apply(finding) ?? []);
   }
 
-  private repositoryAnchor(): SourceRange | undefined {
+  /** Where repository-level findings sit in the config file (its `catalog` key, else the whole object). */
+  repositoryAnchor(): SourceRange | undefined {
     if (this.project.configFile === undefined) return undefined;
     return this.project.locateSetting(['catalog'], 'key') ?? this.project.locateSetting([], 'value');
   }

@@ -42,8 +42,8 @@ function shape(node: TraceNode): string {
 }
 
 /** Text as a mermaid label: only letters, digits, spaces and harmless punctuation pass as themselves. */
-export function mermaidText(text: string): string {
+export function mermaidText(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const clipped = flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
+  const clipped = flat.length > max ? `${flat.slice(0, max - 3)}…` : flat;
   return clipped.replace(/[^\p{L}\p{N} .,:/_()'+-]/gu, (character) => `#${character.codePointAt(0)};`);
 }
