@@ -125,6 +125,9 @@ describe('SARIF report', () => {
     assert.equal(stableMessage('The review is due on 2026-12-15 (in 24 days).'), 'The review is due on 2026-12-15 (in # days).');
     assert.equal(stableMessage('The review was due on 2026-08-31 (82 days ago).'), 'The review was due on 2026-08-31 (# days ago).');
     assert.equal(stableMessage('older than the 400-day maximum'), 'older than the #-day maximum');
+    // Suggestions change when other documents come and go; the finding does not.
+    assert.equal(stableMessage('No document has the id `PRC-KNOW`; did you mean `PRC-INC`, `PRC-AST`?'), 'No document has the id `PRC-KNOW`');
+    assert.equal(stableMessage('No document has the id `PRC-KNOW`; did you mean `PRC-NEW`?'), stableMessage('No document has the id `PRC-KNOW`.'.replace('.', '; did you mean `X`?')));
     const result = results(buildSarif(makeInput())).find((r) => r.ruleId === 'control.review-due-soon');
     assert.equal(result?.message.text, 'The review is due on 2026-12-15 (in 24 days).');
   });

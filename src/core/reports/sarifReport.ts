@@ -175,6 +175,8 @@ export function directoryFileUri(root: string): string {
  */
 export function stableMessage(message: string): string {
   return message
+    // Suggestions depend on what else is in the repository; the finding is the same without them.
+    .replace(/[;(]\s*did you mean [^)]*?\)?(?=[.!]?$)/i, '')
     .replace(/\b\d+(\s*|-)(days?|weeks?|months?|years?)\b/gi, '#$1$2')
     .replace(/\s+/g, ' ')
     .trim();
