@@ -7,9 +7,9 @@
 // Exit codes: 0 suite passed, 1 suite failed, 2 infrastructure error / timeout,
 // 130/143 interrupted by SIGINT/SIGTERM.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,16 +29,23 @@ const TAG = '[vscode-offline]';
 
 const USAGE = `Usage: node scripts/vscode-offline/run-tests.mjs --extension-path <abs dir> --tests-path <abs test index module>
          --workspace <abs folder> [--timeout-ms 180000] [--screenshot <png>] [--verbose] [--keep-temp]
-         [--cache-dir <abs dir>]
+         [--cache-dir <abs dir>] [--screenshot-dir <dir>] [--viewport 1400x900]
 
   --extension-path  folder with the extension's package.json (extensionDevelopmentPath)
   --tests-path      compiled test index module exporting run() (extensionTestsPath)
   --workspace       folder opened in the workbench
+  --workspace-file  a .code-workspace file to open instead (multi-root); --workspace is then its folder
   --timeout-ms      overall limit incl. startup (default 180000); exceeded => exit 2
   --screenshot      save a PNG of the workbench after the suite finished
   --verbose         also print workbench console noise and code-server output
   --keep-temp       keep the temporary user-data/extensions dirs
-  --cache-dir       install folder (default .cache/vscode-offline, or $CLAUSEMARK_VSCODE_CACHE)`;
+  --cache-dir       install folder (default .cache/vscode-offline, or $CLAUSEMARK_VSCODE_CACHE)
+  --screenshot-dir  capture on demand: when the suite logs "CLAUSEMARK_SCREENSHOT <name>", save the
+                    workbench as <dir>/<name>.png (written whole, by rename, so its appearance is the
+                    acknowledgement); the extension host gets the folder as $CLAUSEMARK_SCREENSHOT_DIR
+  --viewport        browser viewport, WIDTHxHEIGHT (default 1400x900)
+  --install-vsix    install this .vsix into the run's fresh extensions folder first, so the suite tests the
+                    packaged extension (pair it with a stub --extension-path)`;
 
 const log = (msg) => process.stderr.write(`${TAG} ${msg}\n`);
 
@@ -52,11 +59,15 @@ try {
       'extension-path': { type: 'string' },
       'tests-path': { type: 'string' },
       workspace: { type: 'string' },
+      'workspace-file': { type: 'string' },
       'timeout-ms': { type: 'string', default: '180000' },
       screenshot: { type: 'string' },
       verbose: { type: 'boolean', default: false },
       'keep-temp': { type: 'boolean', default: false },
       'cache-dir': { type: 'string' },
+      'screenshot-dir': { type: 'string' },
+      viewport: { type: 'string', default: '1400x900' },
+      'install-vsix': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -93,6 +104,10 @@ if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) usageError(`--timeout-ms must
 if (!existsSync(path.join(extensionPath, 'package.json'))) usageError(`no package.json in --extension-path ${extensionPath}`);
 const screenshot = opts.screenshot ? path.resolve(opts.screenshot) : undefined;
 const verbose = opts.verbose;
+const screenshotDir = opts['screenshot-dir'] ? path.resolve(opts['screenshot-dir']) : undefined;
+const viewportMatch = /^(\d+)x(\d+)$/.exec(opts.viewport);
+if (!viewportMatch) usageError(`--viewport must look like 1400x900: ${opts.viewport}`);
+const viewport = { width: Number(viewportMatch[1]), height: Number(viewportMatch[2]) };
 
 const cacheDir = path.resolve(opts['cache-dir'] || process.env.CLAUSEMARK_VSCODE_CACHE || path.join(REPO_ROOT, '.cache/vscode-offline'));
 const csEntry = path.join(cacheDir, 'node_modules/code-server/out/node/entry.js');
@@ -192,6 +207,21 @@ async function takeScreenshot() {
   }
 }
 
+// On-demand captures (--screenshot-dir): the suite names the picture, the runner takes it.
+const SCREENSHOT_REQUEST_RE = /^CLAUSEMARK_SCREENSHOT ([\w.-]+)$/;
+async function takeRequestedScreenshot(name) {
+  const target = path.join(screenshotDir, `${name}.png`);
+  try {
+    mkdirSync(screenshotDir, { recursive: true });
+    const png = await page.screenshot({ type: 'png', timeout: 10000 });
+    writeFileSync(`${target}.partial`, png);
+    renameSync(`${target}.partial`, target); // the suite waits for the whole file to appear
+    log(`screenshot saved to ${target}`);
+  } catch (err) {
+    log(`warning: screenshot ${name} failed: ${err.message.split('\n')[0]}`);
+  }
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -246,6 +276,17 @@ function startServer(port) {
   }, null, 2));
   const config = path.join(tmpRoot, 'config.yaml');
   writeFileSync(config, ''); // otherwise code-server writes ~/.config/code-server/config.yaml
+  if (opts['install-vsix']) {
+    const vsix = path.resolve(opts['install-vsix']);
+    if (!existsSync(vsix)) throw new Error(`--install-vsix: no such file ${vsix}`);
+    const installed = spawnSync(process.execPath, [csEntry, '--config', config, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], {
+      env: { ...process.env, XDG_DATA_HOME: path.join(xdg, 'data'), XDG_CACHE_HOME: path.join(xdg, 'cache'), EXTENSIONS_GALLERY: '{}' },
+      encoding: 'utf8',
+      timeout: 120000,
+    });
+    if (installed.status !== 0) throw new Error(`installing ${vsix} failed: ${installed.stderr || installed.stdout}`);
+    log(`installed ${path.basename(vsix)} into the run's extensions folder`);
+  }
   const args = [
     csEntry,
     '--config', config,
@@ -260,6 +301,7 @@ function startServer(port) {
   const env = { ...process.env, XDG_DATA_HOME: path.join(xdg, 'data'), XDG_CACHE_HOME: path.join(xdg, 'cache') };
   // No marketplace: an empty gallery config stops the workbench querying open-vsx.org (offline anyway).
   env.EXTENSIONS_GALLERY ??= '{}';
+  if (screenshotDir) env.CLAUSEMARK_SCREENSHOT_DIR = screenshotDir; // inherited by the extension host
   delete env.VSCODE_IPC_HOOK_CLI; // if run from a VS Code terminal, don't talk to that instance
   const child = spawn(process.execPath, args, {
     cwd: workspace,
@@ -343,7 +385,7 @@ async function main() {
       XDG_CACHE_HOME: path.join(tmpRoot, 'xdg', 'browser-cache'),
     },
   });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport });
   page = await context.newPage();
 
   let resolveExit;
@@ -358,7 +400,10 @@ async function main() {
   page.on('console', (msg) => {
     const formatted = formatConsole(msg).catch(() => ({ fromExtHost: false, text: msg.text() }));
     printed = printed.then(() => formatted).then(({ fromExtHost, text }) => {
-      if (fromExtHost) {
+      const request = fromExtHost && screenshotDir ? SCREENSHOT_REQUEST_RE.exec(text.trim()) : null;
+      if (request) {
+        return takeRequestedScreenshot(request[1]);
+      } else if (fromExtHost) {
         process.stdout.write(`${text}\n`);
       } else if (verbose) {
         process.stderr.write(`[workbench ${msg.type()}] ${text}\n`);
@@ -379,7 +424,8 @@ async function main() {
     // (Without a debug port nothing attaches; the suite and codeAutomationExit are unchanged.)
     ['debugId', 'clausemark-offline-runner'],
   ];
-  const url = `${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const opened = opts['workspace-file'] ? `workspace=${encodeURIComponent(path.resolve(opts['workspace-file']))}` : `folder=${encodeURIComponent(workspace)}`;
+  const url = `${origin}/?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   if (verbose) log(`opening ${url}`);
   const shown = path.relative(process.cwd(), testsPath);
   log(`running ${shown && !shown.startsWith('..') ? shown : testsPath} in the extension host`);

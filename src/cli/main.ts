@@ -1,5 +1,7 @@
 import { checkCommand, CHECK_USAGE } from './commands/checkCommand.js';
 import { coverageCommand } from './commands/coverageCommand.js';
+import { diffCommand, DIFF_USAGE } from './commands/diffCommand.js';
+import { reportCommand, REPORT_USAGE } from './commands/reportCommand.js';
 import { initCommand } from './commands/initCommand.js';
 import { rulesCommand } from './commands/rulesCommand.js';
 import { processIo, type CliIo } from './cliIo.js';
@@ -11,17 +13,24 @@ const USAGE = `Clausemark ${TOOL_VERSION}: checks ISO/IEC 20000-1 SMS documentat
 Usage: clausemark <command> [options]
 
 Commands:
-  check [paths…]      findings and coverage (see \`clausemark check --help\`)
+  check [paths…]      findings and coverage (see \`clausemark check --help\`);
+                      with --base REF, what a change does against that revision
+  diff <base> [head]  the change review as a PR comment (Markdown)
   coverage [path]     the clause × document × evidence matrix
+  report [path]       the audit pack: coverage statement, registers, diagrams (HTML or Markdown)
   init [folder]       write a starter clausemark.json (never overwrites)
   rules               list the rules with their ids and default severities
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or catalog error.
 `;
 
+const HELP: Record<string, string> = { check: CHECK_USAGE, diff: DIFF_USAGE, report: REPORT_USAGE };
+
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   check: checkCommand,
   coverage: coverageCommand,
+  diff: diffCommand,
+  report: reportCommand,
   init: initCommand,
   rules: rulesCommand,
 };
@@ -30,7 +39,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    io.writeStdout(command === undefined ? USAGE : rest[0] === 'check' ? CHECK_USAGE : USAGE);
+    const topic = rest[0] === undefined ? undefined : HELP[rest[0]];
+    io.writeStdout(command === undefined ? USAGE : (topic ?? USAGE));
     return command === undefined ? 2 : 0;
   }
   if (command === '-v' || command === '--version') {

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import { checkRepository, type CheckResult } from '../core/check.js';
+import type { SetupProblem } from '../core/config/loadProject.js';
 import { parseIsoDate } from '../core/document/dates.js';
+import { mermaidValidator } from '../core/diagrams/mermaidValidator.js';
 import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
 import type { CliIo } from './cliIo.js';
 import { localCacheKey } from './cacheKey.js';
+import { mermaidScriptPath } from './mermaidScript.js';
 import { createProgress } from './progress.js';
 import { TOOL_VERSION } from './toolVersion.js';
 import { UsageError } from './usageError.js';
@@ -39,39 +42,55 @@ export function runCheckWith(io: CliIo, values: { config?: string; today?: strin
 
 /** Runs the core check the way both `check` and `coverage` need it: cache, progress, and setup errors as exit 2. */
 export async function runCheck(io: CliIo, options: RunCheckOptions): Promise<CheckResult | number> {
-  const now = clockFor(options.today);
-  let cache: FileDocumentCache | undefined;
-  const key = options.useCache ? await localCacheKey(io) : undefined;
-  const progress = createProgress(io, 'Checking');
-  // The cache lives in the repository root, which is only known once the config is found: open it lazily.
-  const outcome = await checkRepository({
-    paths: options.paths,
-    cwd: io.cwd,
-    ...(options.config !== undefined ? { configPath: options.config } : {}),
-    ...(now ? { now } : {}),
-    onProgress: (done, total) => progress.update(done, total),
-    ...(options.useCache && key ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, key)) } : {}),
-  });
-  progress.finish();
-  if (!outcome.ok) {
-    for (const problem of outcome.problems) {
-      const where = problem.range ? `${problem.file}:${problem.range.start.line}:${problem.range.start.column}` : problem.file;
-      io.writeStderr(`clausemark: ${where}: ${problem.message}\n`);
-    }
-    return 2;
-  }
-  if (cache) {
-    try {
-      await cache.save();
-    } catch (error) {
-      // A read-only checkout still gets its check; it only loses the speed-up next time.
-      io.writeStderr(`clausemark: note: the cache could not be saved (${(error as NodeJS.ErrnoException).code ?? String(error)}); use --no-cache to skip it\n`);
-    }
-  }
-  return outcome.result;
+  const session = checkSession(io, options);
+  return session.finish(await checkRepository(session.options));
 }
 
-function clockFor(today: string | undefined): (() => Date) | undefined {
+/** The core options a CLI check passes (clock, cache, progress), and how it ends: setup problems → exit 2, else the cache saved. */
+export function checkSession(io: CliIo, options: RunCheckOptions) {
+  const now = clockFor(options.today);
+  let cache: FileDocumentCache | undefined;
+  const progress = createProgress(io, 'Checking');
+  return {
+    options: {
+      paths: options.paths,
+      cwd: io.cwd,
+      ...(options.config !== undefined ? { configPath: options.config } : {}),
+      ...(now ? { now } : {}),
+      onProgress: (done: number, total: number) => progress.update(done, total),
+      validateDiagram: mermaidValidator(mermaidScriptPath()),
+      // The cache lives in the repository root, which is only known once the config is found: open it lazily.
+      ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, await localCacheKey(io))) } : {}),
+    },
+    async finish<T>(outcome: { ok: true; result: T } | { ok: false; problems: readonly SetupProblem[] }): Promise<T | number> {
+      progress.finish();
+      if (!outcome.ok) return reportProblems(io, outcome.problems);
+      await saveCache(io, cache);
+      return outcome.result;
+    },
+  };
+}
+
+/** Prints setup problems as `clausemark: file:line:col: message` and returns exit code 2. */
+export function reportProblems(io: CliIo, problems: readonly SetupProblem[]): 2 {
+  for (const problem of problems) {
+    const where = problem.range ? `${problem.file}:${problem.range.start.line}:${problem.range.start.column}` : problem.file;
+    io.writeStderr(`clausemark: ${where}: ${problem.message}\n`);
+  }
+  return 2;
+}
+
+export async function saveCache(io: CliIo, cache: FileDocumentCache | undefined): Promise<void> {
+  if (!cache) return;
+  try {
+    await cache.save();
+  } catch (error) {
+    // A read-only checkout still gets its check; it only loses the speed-up next time.
+    io.writeStderr(`clausemark: note: the cache could not be saved (${(error as NodeJS.ErrnoException).code ?? String(error)}); use --no-cache to skip it\n`);
+  }
+}
+
+export function clockFor(today: string | undefined): (() => Date) | undefined {
   if (today === undefined) return undefined;
   const day = parseIsoDate(today);
   if (day === undefined || day !== today) throw new UsageError(`--today takes a date written YYYY-MM-DD, not \`${today}\``);

@@ -21,3 +21,22 @@ export async function writeOutput(io: CliIo, output: string | undefined, text: s
     throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
+
+/**
+ * Writes a file the user asked for, refusing to replace an existing one unless `force`: `wx` fails if the file
+ * exists, so a race with another writer cannot clobber it either. Returns false (after saying so) when it exists.
+ */
+export async function writeNewFile(io: CliIo, target: string, text: string, force: boolean): Promise<boolean> {
+  try {
+    await fs.mkdir(dirname(target), { recursive: true });
+    await fs.writeFile(target, text, { flag: force ? 'w' : 'wx' });
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      io.writeStderr(`clausemark: ${target} already exists; it was left as it is (use --force to replace it)\n`);
+      return false;
+    }
+    throw new UsageError(`cannot write ${target}: ${code ?? String(error)}`);
+  }
+}

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { loadProject, toPosix, type Project, type SetupProblem } from './config/loadProject.js';
 import type { CoverageReport } from './coverage/coverageReport.js';
+import type { DiagramValidator } from './diagrams/diagramValidator.js';
 import type { DocumentCache } from './index/documentCache.js';
 import { WorkspaceIndex } from './index/workspaceIndex.js';
 import type { Finding } from './model/finding.js';
@@ -19,6 +20,10 @@ export interface CheckOptions {
   /** Opens a cache once the repository root is known (the CLI keeps its cache there). */
   readonly cacheFor?: (root: string) => Promise<DocumentCache>;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The repository root when no config file is found (see `LoadProjectOptions.fallbackRoot`). */
+  readonly fallbackRoot?: string;
+  /** Checks diagram blocks while reading (the CLI and editor pass the mermaid validator). */
+  readonly validateDiagram?: DiagramValidator;
 }
 
 /** Everything one check produced; renderers turn it into text, JSON, SARIF and the rest. */
@@ -27,6 +32,8 @@ export interface CheckResult {
   readonly index: WorkspaceIndex;
   /** Findings in the requested paths plus repository-level ones, sorted. */
   readonly findings: readonly Finding[];
+  /** Whether a root-relative file is within the requested paths (or is the repository-level file). */
+  readonly inScope: (file: string) => boolean;
   readonly coverage: CoverageReport;
   /** How many Markdown files were read and how many of them are SMS documents. */
   readonly stats: { readonly files: number; readonly documents: number };
@@ -48,12 +55,23 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
   if (missing.length > 0) return { ok: false, problems: missing };
   const firstTarget = targets[0] ?? cwd;
   const start = (await fs.stat(firstTarget))?.kind === 'directory' ? firstTarget : resolve(firstTarget, '..');
-  const loaded = await loadProject({ start, fs, ...(options.configPath !== undefined ? { configPath: resolve(cwd, options.configPath) } : {}) });
+  const loaded = await loadProject({
+    start,
+    fs,
+    ...(options.configPath !== undefined ? { configPath: resolve(cwd, options.configPath) } : {}),
+    ...(options.fallbackRoot !== undefined ? { fallbackRoot: options.fallbackRoot } : {}),
+  });
   if (!loaded.ok) return loaded;
   const project = loaded.project;
 
   const cache = options.cache ?? (options.cacheFor ? await options.cacheFor(project.root) : undefined);
-  const index = new WorkspaceIndex({ project, fs, ...(options.now ? { now: options.now } : {}), ...(cache ? { cache } : {}) });
+  const index = new WorkspaceIndex({
+    project,
+    fs,
+    ...(options.now ? { now: options.now } : {}),
+    ...(cache ? { cache } : {}),
+    ...(options.validateDiagram ? { validateDiagram: options.validateDiagram } : {}),
+  });
   await index.scan(options.onProgress);
 
   const scopes = targets.map((target) => toPosix(relative(project.root, target)));
@@ -67,6 +85,7 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
   return {
     ok: true,
     result: {
+      inScope,
       project,
       index,
       findings,

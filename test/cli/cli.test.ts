@@ -2,26 +2,25 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CliIo } from '../../src/cli/cliIo.js';
-import { main } from '../../src/cli/main.js';
+import { clausemarkInProcess } from '../support/cli.js';
 import { clausemark, tempRepository } from '../support/cliRunner.js';
 import { documentText } from '../support/repository.js';
 
 const EXAMPLE = resolve('examples/acme-msp');
 
-/** Runs the CLI in this process with captured output. */
-async function clausemarkInProcess(args: string[], cwd = process.cwd()): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd, env: { NO_COLOR: '1' }, stdoutIsTTY: false, stderrIsTTY: false, writeStdout: (t) => void (stdout += t), writeStderr: (t) => void (stderr += t) };
-  const status = await main(args, io);
-  return { status, stdout, stderr };
-}
-
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
 
 describe('the clausemark CLI', function () {
   this.timeout(60_000);
+
+  it('lists every command in its usage, and `help COMMAND` shows that command\'s options', async () => {
+    const usage = await clausemarkInProcess(['--help']);
+    assert.equal(usage.status, 0);
+    for (const command of ['check', 'diff <base> [head]', 'coverage', 'report', 'init', 'rules']) assert.match(usage.stdout, new RegExp(`^  ${command.replace(/[[\]]/g, '\\$&')} `, 'm'));
+    assert.match((await clausemarkInProcess(['help', 'report'])).stdout, /^Usage: clausemark report/);
+    assert.match((await clausemarkInProcess(['help', 'diff'])).stdout, /^Usage: clausemark diff/);
+    assert.match((await clausemarkInProcess(['check', '--help'])).stdout, /--base REF/);
+  });
 
   it('checks the example: findings as file:line:col, exit 1 because there are errors', () => {
     const result = clausemark(['check', EXAMPLE, '--no-cache', '--today', '2026-11-21']);

@@ -138,6 +138,18 @@ describe('configuration', () => {
     assert.match(result.problems.map((p) => p.message).join('\n'), /title/);
   });
 
+  it('applies editor settings, and lets clausemark.json win where both set a value', async () => {
+    const fs = new MemoryFileSystem({ '/repo/clausemark.json': '{ "reviewWarningDays": 10 }' });
+    fs.write('/repo/.git/HEAD', 'x');
+    const result = await loadProject({ start: '/repo', fs, settings: { reviewWarningDays: 60, evidenceMaxAgeDays: 90 } });
+    assert.ok(result.ok);
+    assert.equal(result.project.config.reviewWarningDays, 10, 'the config file wins');
+    assert.equal(result.project.config.evidenceMaxAgeDays, 90, 'the setting fills what the file leaves out');
+    const withoutFile = await loadProject({ start: '/repo/sub', fs: new MemoryFileSystem({ '/repo/.git/HEAD': 'x', '/repo/sub/a.md': 'x' }), settings: { smsFolders: ['policies/**'] } });
+    assert.ok(withoutFile.ok);
+    assert.deepEqual(withoutFile.project.config.smsFolders, ['policies/**']);
+  });
+
   it('names an unknown built-in catalog', async () => {
     const result = await load({ '/repo/clausemark.json': '{ "catalog": "iso27001" }' });
     assert.equal(result.ok, false);

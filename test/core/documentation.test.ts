@@ -48,4 +48,18 @@ describe('documentation', () => {
     assert.equal(validate({ id: 'A', title: 'A', type: 'policy', evidence: [{ url: 'javascript:alert(1)' }] }), false);
     assert.equal(validate({ id: 'A', title: 'A', type: 'policy', next_review: '31/12/2026' }), false);
   });
+
+  it('the action runs the change check, writes the job summary and uploads SARIF; the pre-commit hook runs check', () => {
+    const action = parse(readFileSync('action.yml', 'utf8')) as { runs: { using: string; steps: { uses?: string; run?: string }[] } };
+    assert.equal(action.runs.using, 'composite');
+    const runs = action.runs.steps.map((step) => step.run ?? '').join('\n');
+    assert.match(runs, /check "\$CHECK_PATH" "\$\{change\[@\]\}" "\$\{all\[@\]\}" --format sarif/);
+    assert.match(runs, /change=\(--base "\$BASE"\)/);
+    assert.match(runs, /--format github/);
+    assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@')));
+    assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('actions/setup-node@')));
+    const hooks = parse(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as { id: string; entry: string }[];
+    assert.deepEqual(hooks.map((hook) => [hook.id, hook.entry]), [['clausemark', 'clausemark check']]);
+    assert.match(readme, /uses: clausemark\/clausemark@main/);
+  });
 });

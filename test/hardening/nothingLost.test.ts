@@ -34,6 +34,8 @@ function snapshot(): { folder: string; cacheHome: string } {
   mkdirSync(join(folder, '.git'));
   writeFileSync(join(folder, '.git', 'HEAD'), 'ref: refs/heads/main\n');
   writeFileSync(join(folder, 'existing-report.md'), 'an earlier report\n');
+  mkdirSync(join(folder, 'existing-pack'));
+  writeFileSync(join(folder, 'existing-pack', 'audit-pack.html'), 'an earlier audit pack\n');
   return { folder, cacheHome: join(sandbox, 'cache-home') };
 }
 
@@ -46,10 +48,13 @@ function runEveryCommand(folder: string, extra: string[], cacheHome: string): Cl
   for (const format of COVERAGE_FORMATS) runs.push(run(['coverage', '--format', format, '--today', '2026-11-21', ...extra]));
   runs.push(run(['rules']), run(['rules', '--format', 'json']));
   runs.push(run(['--help']), run(['check', '--help']));
+  // Not a real git history here: `diff` ends with exit 2, and must not write either. The audit pack goes outside.
+  runs.push(run(['diff', 'HEAD']), run(['report', '--output', join(cacheHome, '..', 'pack'), '--today', '2026-11-21', ...extra]));
   const refusals = [
     run(['init']),
     run(['check', '--output', 'existing-report.md', ...extra]),
     run(['coverage', '--output', 'existing-report.md', ...extra]),
+    run(['report', '--output', 'existing-pack', ...extra]),
   ];
   for (const refusal of refusals) {
     assert.equal(refusal.status, 2, refusal.stderr);

@@ -1,31 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormatsModule from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { buildSarif, directoryFileUri, encodeRelativePath, FINGERPRINT_KEY, renderSarif, stableMessage } from '../../src/core/reports/sarifReport.js';
 import { RULES, ruleDocsUrl } from '../../src/core/rules/ruleDefinitions.js';
+import { assertValidSarif as assertValid } from '../support/sarifSchema.js';
 import { acmeInput } from './acme.js';
 import { finding, FINDINGS, makeInput, range, shifted } from './fixtures.js';
-
-const require = createRequire(import.meta.url);
-const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-// Both packages are CommonJS whose module.exports also carries itself as `default`.
-const Ajv = AjvDraft04.default;
-const addFormats = addFormatsModule.default;
-// The schema's language pattern is not valid with the `u` flag (`...]?$`), so compile patterns without it.
-const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-addFormats(ajv);
-const validateSarif = ajv.compile(schema);
-
-function assertValid(text: string): Sarif.Log {
-  const log = JSON.parse(text) as Sarif.Log;
-  const valid = validateSarif(log);
-  assert.ok(valid, `SARIF is valid: ${ajv.errorsText(validateSarif.errors, { separator: '\n' })}`);
-  return log;
-}
 
 function results(log: Sarif.Log): Sarif.Result[] {
   return log.runs[0]?.results ?? [];
@@ -146,6 +125,9 @@ describe('SARIF report', () => {
     assert.equal(stableMessage('The review is due on 2026-12-15 (in 24 days).'), 'The review is due on 2026-12-15 (in # days).');
     assert.equal(stableMessage('The review was due on 2026-08-31 (82 days ago).'), 'The review was due on 2026-08-31 (# days ago).');
     assert.equal(stableMessage('older than the 400-day maximum'), 'older than the #-day maximum');
+    // Suggestions change when other documents come and go; the finding does not.
+    assert.equal(stableMessage('No document has the id `PRC-KNOW`; did you mean `PRC-INC`, `PRC-AST`?'), 'No document has the id `PRC-KNOW`');
+    assert.equal(stableMessage('No document has the id `PRC-KNOW`; did you mean `PRC-NEW`?'), stableMessage('No document has the id `PRC-KNOW`.'.replace('.', '; did you mean `X`?')));
     const result = results(buildSarif(makeInput())).find((r) => r.ruleId === 'control.review-due-soon');
     assert.equal(result?.message.text, 'The review is due on 2026-12-15 (in 24 days).');
   });

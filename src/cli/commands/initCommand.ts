@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG } from '../../core/config/clausemarkConfig.js';
 import type { CliIo } from '../cliIo.js';
 import { UsageError } from '../usageError.js';
+import { writeNewFile } from '../writeOutput.js';
 
 export const INIT_USAGE = `Usage: clausemark init [folder] [--force]
 
@@ -32,17 +33,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     evidenceMaxAgeDays: DEFAULT_CONFIG.evidenceMaxAgeDays,
     rules: {},
   };
-  try {
-    // `wx` fails if the file exists, so a race with another writer cannot clobber it either.
-    await fs.writeFile(target, `${JSON.stringify(starter, null, 2)}\n`, { flag: values.force ? 'w' : 'wx' });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      io.writeStderr(`clausemark: ${target} already exists; it was left as it is (use --force to replace it)\n`);
-      return 2;
-    }
-    throw new UsageError(`cannot write ${target}: ${code ?? String(error)}`);
-  }
+  if (!(await writeNewFile(io, target, `${JSON.stringify(starter, null, 2)}\n`, values.force))) return 2;
   io.writeStdout(`Wrote ${target}\nNext: put your SMS documents under ${starter.smsFolders.join(', ')} and run \`clausemark check\`.\n`);
   return 0;
 }

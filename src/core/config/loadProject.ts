@@ -12,7 +12,7 @@ import type { SourceRange } from '../text/sourceRange.js';
 import { decodeText } from '../workspace/decodeText.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
 import { unsafeGlobReason } from './globSafety.js';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, withDefaults, type ClausemarkConfig, type ConfigFile } from './clausemarkConfig.js';
+import { CONFIG_FILE_NAME, withDefaults, type ClausemarkConfig, type ConfigFile } from './clausemarkConfig.js';
 
 /** Everything a check needs to know before reading documents. */
 export interface Project {
@@ -47,6 +47,14 @@ export interface LoadProjectOptions {
   /** A config file named on the command line; it must exist. */
   readonly configPath?: string;
   readonly fs: WorkspaceFileSystem;
+  /**
+   * The root to use when no config file is found, instead of the git work tree. A change review passes the
+   * head's root for the base, so both sides name files relative to the same folder even when the change adds
+   * the config.
+   */
+  readonly fallbackRoot?: string;
+  /** Settings from elsewhere (the editor's); the config file wins where both set a value. */
+  readonly settings?: ConfigFile;
 }
 
 /** Finds and reads clausemark.json and the catalog it names; a repository without a config gets the defaults. */
@@ -61,18 +69,20 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
     configPath = await findConfigUpwards(start, fs);
   }
 
+  const settings = options.settings ?? {};
   if (configPath === undefined) {
-    const root = (await findGitRoot(start, fs)) ?? start;
-    const catalog = builtinCatalog(DEFAULT_CONFIG.catalog);
-    if (!catalog) return failure(root, 'the built-in catalog is missing from this installation');
-    return { ok: true, project: { root, configFile: undefined, config: DEFAULT_CONFIG, catalog, locateSetting: () => undefined, findings: [] } };
+    const root = options.fallbackRoot ?? (await findGitRoot(start, fs)) ?? start;
+    const config = withDefaults(settings);
+    const catalogResult = await loadCatalogFor(config.catalog, root, fs);
+    if (!catalogResult.ok) return { ok: false, problems: catalogResult.problems.map((problem) => ({ ...problem, file: problem.file ?? root })) };
+    return { ok: true, project: { root, configFile: undefined, config, catalog: catalogResult.catalog, locateSetting: () => undefined, findings: [] } };
   }
 
   const text = await readSettingsText(configPath, fs);
   if (typeof text !== 'string') return failure(configPath, text.error);
   const parsed = parseJsonDocument<ConfigFile>(text, validateConfig);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((problem) => ({ file: configPath, ...problem })) };
-  const config = withDefaults(parsed.value);
+  const config = withDefaults({ ...settings, ...parsed.value });
   const root = dirname(configPath);
   const configFile = toPosix(relative(root, configPath));
   const locateSetting = (path: (string | number)[], part: 'key' | 'value' = 'value'): SourceRange | undefined => rangeOfPath(parsed.tree, parsed.lines, path, part);

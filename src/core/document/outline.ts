@@ -49,7 +49,8 @@ export function readOutline(text: string, lines: LineIndex, bodyStart = 0): Outl
       headings.push({ text: headingText, slug: slugger.slug(headingText), depth: Number(token.tag.slice(1)), range: blockRange(text, lines, token.map) });
     } else if (token.type === 'fence' && token.map) {
       const language = (token.info.trim().split(/\s+/)[0] ?? '').toLowerCase();
-      if (DIAGRAM_LANGUAGES.has(language)) diagrams.push({ language, source: token.content, range: blockRange(text, lines, token.map) });
+      // The source without the fence's last line break, as remark gave it: diagram checks count lines in it.
+      if (DIAGRAM_LANGUAGES.has(language)) diagrams.push({ language, source: token.content.replace(/\n$/, ''), range: blockRange(text, lines, token.map) });
     }
   }
   return { headings, diagrams };

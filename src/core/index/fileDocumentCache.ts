@@ -28,11 +28,13 @@ export class FileDocumentCache implements DocumentCache {
   private readonly used = new Set<string>();
   private changed = false;
 
-  private constructor(private readonly file: string, private readonly format: string, private readonly key: Buffer) {}
+  private constructor(private readonly file: string, private readonly format: string, private readonly key: Buffer | undefined) {}
 
-  static async open(folder: string, toolVersion: string, key: Buffer): Promise<FileDocumentCache> {
+  /** Without a key (none could be kept on this machine) the cache neither loads nor saves anything. */
+  static async open(folder: string, toolVersion: string, key: Buffer | undefined): Promise<FileDocumentCache> {
     const format = `clausemark-cache-2/${toolVersion}`;
     const cache = new FileDocumentCache(join(folder, 'documents.json'), format, key);
+    if (!key) return cache;
     try {
       const parsed = JSON.parse(await fs.readFile(cache.file, 'utf8')) as Partial<CacheFile>;
       if (parsed.format === format && typeof parsed.entries === 'string' && typeof parsed.signature === 'string' && cache.verifies(parsed.entries, parsed.signature)) {
@@ -46,7 +48,7 @@ export class FileDocumentCache implements DocumentCache {
   }
 
   private sign(entries: string): Buffer {
-    return createHmac('sha256', this.key).update(this.format).update('\0').update(entries).digest();
+    return createHmac('sha256', this.key ?? Buffer.alloc(0)).update(this.format).update('\0').update(entries).digest();
   }
 
   private verifies(entries: string, signature: string): boolean {
@@ -77,7 +79,7 @@ export class FileDocumentCache implements DocumentCache {
   /** Writes the entries used in this run (others are dropped, so the cache does not grow without bound). */
   async save(): Promise<void> {
     const unused = [...this.entries.keys()].some((hash) => !this.used.has(hash));
-    if (!this.changed && !unused) return;
+    if (!this.key || (!this.changed && !unused)) return;
     const entries: Record<string, StoredResult> = {};
     for (const hash of this.used) {
       const entry = this.entries.get(hash);

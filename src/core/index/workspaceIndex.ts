@@ -22,6 +22,8 @@ import type { SourceRange } from '../text/sourceRange.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { decodeText } from '../workspace/decodeText.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
+import { checkDiagrams } from '../diagrams/checkDiagrams.js';
+import type { DiagramValidator } from '../diagrams/diagramValidator.js';
 import type { DocumentCache } from './documentCache.js';
 
 const DOCUMENT_CHECKS: readonly DocumentCheck[] = [controlChecks, clauseChecks, evidenceChecks];
@@ -34,6 +36,8 @@ export interface IndexOptions {
   readonly now?: () => Date;
   /** Parse results by content hash, kept between runs. */
   readonly cache?: DocumentCache;
+  /** Checks diagram blocks (mermaid) when reading a document; off when absent. */
+  readonly validateDiagram?: DiagramValidator;
 }
 
 /** One Markdown file the index has read. */
@@ -57,9 +61,11 @@ export class WorkspaceIndex implements RepositoryView {
   private readonly fs: WorkspaceFileSystem;
   private readonly now: () => Date;
   private readonly cache: DocumentCache | undefined;
+  private readonly validateDiagram: DiagramValidator | undefined;
   private readonly severity: SeverityPolicy;
   private readonly isIncluded: (path: string) => boolean;
-  private readonly isInSmsFolder: (path: string) => boolean;
+  /** Whether a repository-relative path is in a configured SMS folder (so it must be an SMS document). */
+  readonly isInSmsFolder: (path: string) => boolean;
 
   private readonly files = new Map<string, IndexedFile>();
   private readonly idOwners = new Map<string, Set<string>>();
@@ -77,6 +83,7 @@ export class WorkspaceIndex implements RepositoryView {
     this.fs = options.fs;
     this.now = options.now ?? (() => new Date());
     this.cache = options.cache;
+    this.validateDiagram = options.validateDiagram;
     this.severity = new SeverityPolicy(this.config.rules);
     const excluded = picomatch([...ALWAYS_EXCLUDED, ...this.config.exclude], { dot: true });
     const included = picomatch([...this.config.include], { dot: false });
@@ -126,7 +133,7 @@ export class WorkspaceIndex implements RepositoryView {
   async setDocument(path: string, text?: string): Promise<ReadonlySet<string>> {
     if (!this.isIncluded(path)) return this.fileChanged(path);
     const before = this.files.get(path);
-    const read = text === undefined ? await this.readFromDisk(path) : this.readText(path, text);
+    const read = text === undefined ? await this.readFromDisk(path) : await this.readText(path, text);
     if (!read) return this.deleteDocument(path);
     if (before && before.hash === read.hash) return new Set();
     const affected = this.affectedBy(path, before);
@@ -294,7 +301,8 @@ export class WorkspaceIndex implements RepositoryView {
     return findings.flatMap((finding) => this.severity.apply(finding) ?? []);
   }
 
-  private repositoryAnchor(): SourceRange | undefined {
+  /** Where repository-level findings sit in the config file (its `catalog` key, else the whole object). */
+  repositoryAnchor(): SourceRange | undefined {
     if (this.project.configFile === undefined) return undefined;
     return this.project.locateSetting(['catalog'], 'key') ?? this.project.locateSetting([], 'value');
   }
@@ -413,11 +421,11 @@ export class WorkspaceIndex implements RepositoryView {
     return this.readText(path, decoded.text);
   }
 
-  private readText(path: string, text: string): { hash: string; result: ReadResult } {
+  private async readText(path: string, text: string): Promise<{ hash: string; result: ReadResult }> {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const inSmsFolder = this.isInSmsFolder(path);
     // The path is part of the key: findings name their file, so equal content elsewhere is another result.
-    const hash = hashOf(`${path}\0${inSmsFolder ? 1 : 0}\0${this.config.extraFields.join(',')}\0${body}`);
+    const hash = hashOf(`${path}\0${inSmsFolder ? 1 : 0}\0${this.validateDiagram ? 'diagrams' : ''}\0${this.config.extraFields.join(',')}\0${body}`);
     const cached = this.cache?.get(hash, body);
     if (cached) return { hash, result: cached };
     let result: ReadResult;
@@ -428,6 +436,9 @@ export class WorkspaceIndex implements RepositoryView {
       const lines = new LineIndex(body);
       const message = `Clausemark could not read this file (${error instanceof Error ? error.message : String(error)}); the other files were still checked.`;
       return { hash, result: { path, isSmsDocument: true, findings: [createFinding('internal.rule-failed', path, lines.lineRange(1), message)], lines } };
+    }
+    if (this.validateDiagram && result.document && result.document.diagrams.length > 0) {
+      result = { ...result, findings: [...result.findings, ...(await checkDiagrams(result.document, result.lines, this.validateDiagram))] };
     }
     this.cache?.set(hash, result);
     return { hash, result };

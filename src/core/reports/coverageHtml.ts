@@ -1,5 +1,5 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
-import type { ClauseCoverage, ClauseStatus } from '../coverage/coverageReport.js';
+import type { ClauseCoverage, ClauseStatus, CoverageSummary } from '../coverage/coverageReport.js';
 import type { CoverageReportInput } from './reportInput.js';
 import { gapTexts, STATUS_LABEL, unusableEvidenceText } from './coverageRows.js';
 import { coverageSummaryText, formatPercent, plural } from './shared.js';
@@ -18,7 +18,8 @@ export function escapeHtml(text: string): string {
   );
 }
 
-const STYLE = `
+/** The stylesheet of Clausemark's HTML pages: tables, status badges and cards that also print. */
+export const HTML_STYLE = `
 :root { color-scheme: light; --covered: #1a7f37; --partial: #9a6700; --uncovered: #cf222e; --excluded: #6e7781; --line: #d0d7de; }
 * { box-sizing: border-box; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; background: #fff; margin: 2rem auto; max-width: 78rem; padding: 0 1.5rem; }
@@ -83,29 +84,14 @@ export function renderCoverageHtml(input: CoverageReportInput): string {
     rows.push(clauseRow(clause));
   }
 
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Clausemark ${escapeHtml(input.toolVersion)}">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
+  return `${htmlHead({ title, toolVersion: input.toolVersion, csp: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'", style: HTML_STYLE })}
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(coverageSummaryText(summary))}. Dates judged against ${escapeHtml(input.today)}.</p>
 </header>
 <main>
-<ul class="cards">
-<li class="percent"><strong>${escapeHtml(formatPercent(summary.percent))}</strong>covered of ${plural(summary.leaves - summary.excluded, 'applicable leaf clause')}</li>
-<li class="covered"><strong>${summary.covered}</strong>covered</li>
-<li class="partial"><strong>${summary.partial}</strong>partial</li>
-<li class="uncovered"><strong>${summary.uncovered}</strong>uncovered</li>
-<li class="excluded"><strong>${summary.excluded}</strong>excluded</li>
-</ul>
+${coverageCards(summary)}
 <div class="bar" role="img" aria-label="${escapeHtml(coverageSummaryText(summary))}">${bar}</div>
 <table>
 <thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Documents</th><th scope="col">Evidence</th><th scope="col">Gaps</th></tr></thead>
@@ -120,7 +106,47 @@ ${rows.join('\n')}
 `;
 }
 
-function clauseRow(clause: ClauseCoverage): string {
+/**
+ * `<!DOCTYPE html>` up to `</head>`: charset, the Content-Security-Policy, viewport, generator, title and inline
+ * style. `csp` and `style` are Clausemark's own text and go in as they are; the title is escaped.
+ */
+export function htmlHead(page: { readonly title: string; readonly toolVersion: string; readonly csp: string; readonly style: string }): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${page.csp.replace(/"/g, '&quot;')}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Clausemark ${escapeHtml(page.toolVersion)}">
+<title>${escapeHtml(page.title)}</title>
+<style>${page.style}</style>
+</head>`;
+}
+
+/** A table with a header row, or a paragraph saying `empty` when there are no rows; cells are HTML already escaped. */
+export function htmlTable(headers: readonly string[], rows: readonly (readonly string[])[], empty: string): string {
+  if (rows.length === 0) return `<p class="none">${escapeHtml(empty)}</p>`;
+  return `<table>
+<thead><tr>${headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.map((cells) => `<tr>${cells.map((cell) => (cell.startsWith('<td') ? cell : `<td>${cell}</td>`)).join('')}</tr>`).join('\n')}
+</tbody>
+</table>`;
+}
+
+/** The coverage figures as cards: percentage, then covered, partial, uncovered and excluded counts. */
+export function coverageCards(summary: CoverageSummary): string {
+  return `<ul class="cards">
+<li class="percent"><strong>${escapeHtml(formatPercent(summary.percent))}</strong>covered of ${plural(summary.leaves - summary.excluded, 'applicable leaf clause')}</li>
+<li class="covered"><strong>${summary.covered}</strong>covered</li>
+<li class="partial"><strong>${summary.partial}</strong>partial</li>
+<li class="uncovered"><strong>${summary.uncovered}</strong>uncovered</li>
+<li class="excluded"><strong>${summary.excluded}</strong>excluded</li>
+</ul>`;
+}
+
+/** One row of the coverage matrix: clause, title, status badge, documents, evidence, gaps. */
+export function clauseRow(clause: ClauseCoverage): string {
   const status: ClauseStatus = clause.status;
   const documents =
     clause.documents.length === 0
@@ -138,7 +164,8 @@ function clauseRow(clause: ClauseCoverage): string {
   return `<tr class="${status}"><td class="clause">${escapeHtml(clause.clause)}</td><td>${escapeHtml(clause.title)}</td><td><span class="status ${status}">${STATUS_LABEL[status]}</span></td><td>${documents}</td><td class="num">${evidence}</td><td>${gapCell}</td></tr>`;
 }
 
-function topLevel(catalog: ClauseCatalog, id: string): string {
+/** The top-level clause (the family) a clause belongs to. */
+export function topLevel(catalog: ClauseCatalog, id: string): string {
   const ancestors = catalog.ancestors(id);
   return ancestors[ancestors.length - 1]?.id ?? id;
 }

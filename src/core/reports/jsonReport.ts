@@ -21,6 +21,8 @@ export interface JsonFinding {
   readonly related?: readonly { readonly file: string; readonly range?: JsonRange; readonly message: string }[];
   readonly data?: FindingData;
   readonly docsUrl: string;
+  /** With `check --base`: `new` when the change introduced the finding, else `unchanged`. */
+  readonly baselineState?: 'new' | 'unchanged';
 }
 
 export interface JsonClauseCoverage {
@@ -134,7 +136,10 @@ export function buildJsonReport(input: ReportInput): JsonReport {
       },
     },
     coverage: input.coverage.clauses.map(jsonClauseCoverage),
-    findings: sortedFindings(input.findings).map(jsonFinding),
+    findings: sortedFindings(input.findings).map((finding) => {
+      const state = input.baseline?.get(finding);
+      return state ? { ...jsonFinding(finding), baselineState: state } : jsonFinding(finding);
+    }),
   };
 }
 

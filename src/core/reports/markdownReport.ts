@@ -52,30 +52,41 @@ export function renderMarkdown(input: ReportInput, options: MarkdownReportOption
   const tail = coverageSection(input.coverage.clauses, applicable, collapseAbove);
   const footer = ['', `<sub>Clausemark ${escapeMarkdown(input.toolVersion)}</sub>`];
 
-  const findingsSection: string[] = [];
-  const findings = sortedFindings(input.findings);
-  if (findings.length > 0) {
-    const fixedLength = [...head, ...tail, ...footer].join('\n').length + 600;
-    let budget = Math.max(0, maxLength - fixedLength);
-    const rows: string[] = [];
-    for (const finding of findings) {
-      const row = findingRow(finding, base, prefix);
-      if (row.length + 1 > budget) break;
-      budget -= row.length + 1;
-      rows.push(row);
-    }
-    const table = ['| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |', ...rows];
-    const omitted = findings.length - rows.length;
-    if (omitted > 0) table.push('', `…and ${plural(omitted, 'more finding')} not shown here; run \`clausemark check\` for the full list.`);
-    findingsSection.push('', '### Findings', '');
-    if (findings.length > collapseAbove) {
-      findingsSection.push(`<details><summary>${plural(findings.length, 'finding')}</summary>`, '', ...table, '', '</details>');
-    } else {
-      findingsSection.push(...table);
-    }
-  }
+  const fixedLength = [...head, ...tail, ...footer].join('\n').length + 600;
+  const findingsSection = findingsTableSection(sortedFindings(input.findings), { base, prefix, collapseAbove, budget: Math.max(0, maxLength - fixedLength) });
 
   return `${[...head, ...findingsSection, ...tail, ...footer].join('\n')}\n`;
+}
+
+/** Where findings tables link to and how long they may grow. */
+export interface FindingsTableOptions {
+  /** The validated link base (see `markdownLinkTarget`), or undefined for plain-text locations. */
+  readonly base: string | undefined;
+  readonly prefix: string;
+  readonly collapseAbove: number;
+  /** Characters the rows may take; rows that do not fit are counted instead. */
+  readonly budget: number;
+  readonly heading?: string;
+}
+
+/** `### Findings` with a table of sorted findings, folded into `<details>` when long; empty without findings. */
+export function findingsTableSection(findings: readonly Finding[], options: FindingsTableOptions): string[] {
+  if (findings.length === 0) return [];
+  let budget = options.budget;
+  const rows: string[] = [];
+  for (const finding of findings) {
+    const row = findingRow(finding, options.base, options.prefix);
+    if (row.length + 1 > budget) break;
+    budget -= row.length + 1;
+    rows.push(row);
+  }
+  const table = ['| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |', ...rows];
+  const omitted = findings.length - rows.length;
+  if (omitted > 0) table.push('', `…and ${plural(omitted, 'more finding')} not shown here; run \`clausemark check\` for the full list.`);
+  const section = ['', `### ${options.heading ?? 'Findings'}`, ''];
+  if (findings.length > options.collapseAbove) section.push(`<details><summary>${plural(findings.length, 'finding')}</summary>`, '', ...table, '', '</details>');
+  else section.push(...table);
+  return section;
 }
 
 function findingRow(finding: Finding, base: string | undefined, prefix: string): string {

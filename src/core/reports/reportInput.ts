@@ -1,5 +1,6 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { CoverageReport } from '../coverage/coverageReport.js';
+import type { BaselineState } from '../change/findingBaseline.js';
 import type { Finding } from '../model/finding.js';
 
 /** Everything a report renderer needs; built by the CLI from a `CheckResult`. Renderers never do I/O. */
@@ -21,6 +22,8 @@ export interface ReportInput {
    * needs a real file (SARIF for GitHub code scanning). The CLI passes the config file or README.
    */
   readonly repositoryAnchorFile?: string;
+  /** With `check --base`: whether each finding came with the change (`new`) or was already there (`unchanged`). */
+  readonly baseline?: ReadonlyMap<Finding, BaselineState>;
 }
 
 /** What the coverage-matrix renderers (`clausemark coverage`) need; a `ReportInput` is one. */

@@ -13,6 +13,12 @@ export const SARIF_INFORMATION_URI = 'https://github.com/clausemark/clausemark';
 export const FINGERPRINT_KEY = 'clausemark/v1';
 const SRCROOT = '%SRCROOT%';
 
+const SCOPE_TEXT: Record<RuleDefinition['scope'], string> = {
+  document: 'Checked in each SMS document.',
+  repository: 'Checked across the repository.',
+  change: 'Checked on a change against its base revision (`clausemark check --base`).',
+};
+
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level & Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
@@ -37,7 +43,11 @@ export function buildSarif(input: ReportInput, options: SarifReportOptions = {})
   const ruleIndex = new Map<string, number>(RULES.map((rule, index) => [rule.id, index]));
   const fingerprints = fingerprintFindings(input.findings);
   const context: LocationContext = { prefix, anchor: input.repositoryAnchorFile };
-  const results = sortedFindings(input.findings).map((finding) => toResult(finding, context, ruleIndex, fingerprints.get(finding) ?? fingerprintOf(finding, 0)));
+  const results = sortedFindings(input.findings).map((finding) => {
+    const result = toResult(finding, context, ruleIndex, fingerprints.get(finding) ?? fingerprintOf(finding, 0));
+    const state = input.baseline?.get(finding);
+    return state ? { ...result, baselineState: state } : result;
+  });
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -62,7 +72,7 @@ export function buildSarif(input: ReportInput, options: SarifReportOptions = {})
 
 function toRuleDescriptor(rule: RuleDefinition): Sarif.ReportingDescriptor {
   const docs = ruleDocsUrl(rule.id);
-  const scope = rule.scope === 'document' ? 'Checked in each SMS document.' : 'Checked across the repository.';
+  const scope = SCOPE_TEXT[rule.scope];
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -165,6 +175,8 @@ export function directoryFileUri(root: string): string {
  */
 export function stableMessage(message: string): string {
   return message
+    // Suggestions depend on what else is in the repository; the finding is the same without them.
+    .replace(/[;(]\s*did you mean [^)]*?\)?(?=[.!]?$)/i, '')
     .replace(/\b\d+(\s*|-)(days?|weeks?|months?|years?)\b/gi, '#$1$2')
     .replace(/\s+/g, ' ')
     .trim();

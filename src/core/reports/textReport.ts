@@ -44,7 +44,8 @@ export function renderText(input: ReportInput, options: TextReportOptions): stri
     for (const finding of findings) {
       const location = clean(formatLocation(finding.file, finding.range));
       const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(SEVERITY_WIDTH));
-      lines.push(`${location}  ${severity}  ${paint('dim', clean(finding.ruleId))}  ${clean(finding.message)}`);
+      const marker = input.baseline?.get(finding) === 'new' ? `${paint('bold', 'new')}  ` : '';
+      lines.push(`${location}  ${severity}  ${marker}${paint('dim', clean(finding.ruleId))}  ${clean(finding.message)}`);
       for (const related of finding.related ?? []) {
         lines.push(`  ↳ ${clean(formatLocation(related.file, related.range))} ${paint('dim', clean(related.message))}`);
       }

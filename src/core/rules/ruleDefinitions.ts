@@ -7,8 +7,11 @@ export interface RuleDefinition {
   readonly defaultSeverity: Severity;
   /** One line, shown in `clausemark rules`, SARIF rule metadata and hovers. */
   readonly description: string;
-  /** Whether the rule looks at one document (`document`) or across the repository (`repository`). */
-  readonly scope: 'document' | 'repository';
+  /**
+   * Whether the rule looks at one document (`document`), across the repository (`repository`), or at a change
+   * against its base revision (`change`, only with `clausemark check --base`).
+   */
+  readonly scope: 'document' | 'repository' | 'change';
 }
 
 export const DOCS_BASE_URL = 'https://github.com/clausemark/clausemark/blob/main/README.md';
@@ -51,6 +54,13 @@ const definitions = [
   { id: 'coverage.missing-document-type', defaultSeverity: 'warning', scope: 'repository', description: 'A clause is addressed, but not by an approved document of the type it calls for (a policy, a plan, an agreement…).' },
   { id: 'coverage.missing-records', defaultSeverity: 'warning', scope: 'repository', description: 'A clause calls for records, but no current evidence is linked to it.' },
   { id: 'coverage.exclusion-not-allowed', defaultSeverity: 'error', scope: 'repository', description: 'The configuration excludes a clause, but the catalog allows no exclusions.' },
+  // Diagrams in document bodies
+  { id: 'diagram.invalid-mermaid', defaultSeverity: 'warning', scope: 'document', description: 'A ```mermaid block does not parse, so it will not render in previews, on GitHub or in reports.' },
+  // A change against its base revision (`clausemark check --base`; ISO/IEC 20000-1 7.5.3 control of changes)
+  { id: 'change.version-not-bumped', defaultSeverity: 'warning', scope: 'change', description: 'A document\'s body or clauses changed, but its `version` did not.' },
+  { id: 'change.approval-not-renewed', defaultSeverity: 'warning', scope: 'change', description: 'An approved document was edited and is still approved, with the old `approved_by` and `approved_on`.' },
+  { id: 'change.last-coverage-removed', defaultSeverity: 'error', scope: 'change', description: 'A clause lost the only documents that addressed it: they were retired, deleted or stopped claiming it.' },
+  { id: 'change.suspect-link', defaultSeverity: 'info', scope: 'change', description: 'A document relies on a document or evidence file this change modified; review it again.' },
   // Configuration and the tool itself
   { id: 'config.unknown-rule', defaultSeverity: 'warning', scope: 'repository', description: 'The configuration sets the severity of a rule that does not exist.' },
   { id: 'internal.rule-failed', defaultSeverity: 'error', scope: 'document', description: 'A check failed unexpectedly on this document; the other checks still ran. Please report it.' },

@@ -1,0 +1,17 @@
+import type { Finding } from '../model/finding.js';
+import { fingerprintFindings } from '../reports/sarifReport.js';
+
+/** SARIF's word for whether a finding was already there on the base (`unchanged`) or came with the change (`new`). */
+export type BaselineState = 'new' | 'unchanged';
+
+/**
+ * Marks each head finding new or unchanged. Identity is the SARIF fingerprint (rule, file, message without
+ * day counts, the facts in `data`, and the order among identical ones), so a finding that only moved lines
+ * is not new, and code scanning and this comparison agree on what "the same finding" means.
+ */
+export function baselineStates(base: readonly Finding[], head: readonly Finding[]): Map<Finding, BaselineState> {
+  const known = new Set(fingerprintFindings(base).values());
+  const states = new Map<Finding, BaselineState>();
+  for (const [finding, fingerprint] of fingerprintFindings(head)) states.set(finding, known.has(fingerprint) ? 'unchanged' : 'new');
+  return states;
+}

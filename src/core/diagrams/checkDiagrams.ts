@@ -1,0 +1,18 @@
+import type { Finding } from '../model/finding.js';
+import type { SmsDocument } from '../model/smsDocument.js';
+import { createFinding } from '../rules/createFinding.js';
+import type { LineIndex } from '../text/lineIndex.js';
+import type { DiagramValidator } from './diagramValidator.js';
+
+/** Runs the validator over a document's diagram blocks; a problem is reported on its line inside the block. */
+export async function checkDiagrams(document: SmsDocument, lines: LineIndex, validate: DiagramValidator): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const diagram of document.diagrams) {
+    const problem = await validate(diagram.language, diagram.source);
+    if (!problem) continue;
+    // Line 1 of the source is the line after the opening fence.
+    const range = problem.line !== undefined ? lines.lineRange(diagram.range.start.line + problem.line) : lines.lineRange(diagram.range.start.line);
+    findings.push(createFinding('diagram.invalid-mermaid', document.path, range, `This ${diagram.language} diagram does not parse: ${problem.message}`));
+  }
+  return findings;
+}

@@ -1,0 +1,91 @@
+import { runGit } from './runGit.js';
+
+/** Lines of a file that are new or changed on the head, as 1-based inclusive ranges. */
+export type LineRanges = readonly (readonly [number, number])[];
+
+/** What changed between the base commit and the head (a commit, or the working tree with untracked files). */
+export interface GitChanges {
+  /** Paths relative to the git top folder that differ, were added or were deleted. */
+  readonly files: ReadonlySet<string>;
+  /** Added or changed lines per path on the head side; a new file has all its lines here. */
+  readonly lines: ReadonlyMap<string, LineRanges>;
+}
+
+const DIFF_OPTIONS = ['--no-renames', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/'];
+
+/** Lists the changes from `base` to `head`, or to the working tree when `head` is undefined. */
+export async function gitChanges(gitRoot: string, base: string, head?: string): Promise<GitChanges | { readonly error: string }> {
+  const revisions = head === undefined ? [base] : [base, head];
+  const names = await runGit(gitRoot, ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', ...DIFF_OPTIONS, ...revisions, '--']);
+  if (!names.ok) return { error: names.message };
+  const patch = await runGit(gitRoot, ['-c', 'core.quotePath=false', 'diff', '-U0', ...DIFF_OPTIONS, ...revisions, '--']);
+  if (!patch.ok) return { error: patch.message };
+  const files = new Set(splitNul(names.stdout));
+  const lines = new Map(parseAddedLines(patch.stdout.toString('utf8')));
+  if (head === undefined) {
+    // Files not yet added to git are part of the working tree's change too.
+    const untracked = await runGit(gitRoot, ['-c', 'core.quotePath=false', 'ls-files', '--others', '--exclude-standard', '-z']);
+    if (untracked.ok) {
+      for (const path of splitNul(untracked.stdout)) {
+        files.add(path);
+        lines.set(path, [[1, Number.MAX_SAFE_INTEGER]]);
+      }
+    }
+  }
+  return { files, lines };
+}
+
+function splitNul(output: Buffer): string[] {
+  return output.toString('utf8').split('\0').filter((path) => path !== '');
+}
+
+/** Reads the `+++ b/path` and `@@ -a,b +c,d @@` lines of a zero-context unified diff. */
+export function parseAddedLines(patch: string): Map<string, LineRanges> {
+  const result = new Map<string, [number, number][]>();
+  let current: [number, number][] | undefined;
+  for (const line of patch.split('\n')) {
+    if (line.startsWith('+++ ')) {
+      const target = line.slice(4);
+      const path = target === '/dev/null' ? undefined : unquote(target).replace(/^b\//, '');
+      current = path === undefined ? undefined : [];
+      if (path !== undefined && current) result.set(path, current);
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk && current) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      if (count > 0) current.push([start, start + count - 1]);
+    }
+  }
+  return result;
+}
+
+/** Git quotes paths with unusual characters C-style (`"b/a\tb.md"`). */
+function unquote(path: string): string {
+  if (!path.startsWith('"') || !path.endsWith('"')) return path;
+  const bytes: number[] = [];
+  const body = path.slice(1, -1);
+  const escapes: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (char !== '\\') {
+      bytes.push(...Buffer.from(char, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(escapes[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Whether a 1-based line lies within the ranges. */
+export function touchesLines(ranges: LineRanges | undefined, startLine: number, endLine: number = startLine): boolean {
+  return (ranges ?? []).some(([from, to]) => from <= endLine && startLine <= to);
+}

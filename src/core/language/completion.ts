@@ -1,0 +1,74 @@
+import { posix } from 'node:path';
+import { findFrontmatter } from '../document/frontmatterBlock.js';
+import type { LineIndex } from '../text/lineIndex.js';
+import type { SourceRange } from '../text/sourceRange.js';
+
+export type CompletionKind = 'clause' | 'document-id' | 'evidence-path' | 'type' | 'status';
+
+/** What may be typed at the cursor in frontmatter, and the partial token a completion replaces. */
+export interface CompletionContext {
+  readonly kind: CompletionKind;
+  readonly replace: SourceRange;
+  readonly prefix: string;
+}
+
+const TOKEN: Record<CompletionKind, RegExp> = {
+  clause: /[A-Za-z0-9.]*$/,
+  'document-id': /[A-Za-z0-9._:/-]*$/,
+  'evidence-path': /[^\s'"]*$/,
+  type: /[a-z]*$/,
+  status: /[a-z]*$/,
+};
+
+/** Decides from the text around the cursor (it may be mid-edit and not parse) what to complete. */
+export function completionContextAt(text: string, lines: LineIndex, offset: number): CompletionContext | undefined {
+  const block = findFrontmatter(text);
+  if (!block || offset <= block.yamlStart || offset > block.yamlEnd) return undefined;
+  const position = lines.positionAt(offset);
+  const lineStart = offset - (position.column - 1);
+  const before = text.slice(lineStart, offset);
+  const kind = kindFor(before, text, lineStart, block.yamlStart);
+  if (!kind) return undefined;
+  const prefix = TOKEN[kind].exec(before)?.[0] ?? '';
+  return { kind, prefix, replace: lines.range(offset - prefix.length, offset + tokenAfter(text, offset, kind)) };
+}
+
+function kindFor(before: string, text: string, lineStart: number, yamlStart: number): CompletionKind | undefined {
+  let match = /^(type|status):\s*[a-z]*$/.exec(before);
+  if (match) return match[1] as 'type' | 'status';
+  match = /^(clauses|related):\s*\[[^\]]*$/.exec(before);
+  if (match) return match[1] === 'clauses' ? 'clause' : 'document-id';
+  const parent = parentKey(text, lineStart, yamlStart);
+  if (/^\s*-\s*(?:clause:\s*)?[A-Za-z0-9.]*$/.test(before) || /^\s+clause:\s*[A-Za-z0-9.]*$/.test(before)) {
+    if (parent === 'clauses') return 'clause';
+    if (parent === 'related' && /^\s*-\s*[A-Za-z0-9._:/-]*$/.test(before)) return 'document-id';
+    if (parent === 'evidence' && /clause:/.test(before)) return 'clause';
+  }
+  if (parent === 'related' && /^\s*-\s*[A-Za-z0-9._:/-]*$/.test(before)) return 'document-id';
+  if (parent === 'evidence' && /^\s*(?:-\s*)?path:\s*[^\s'"]*$/.test(before)) return 'evidence-path';
+  return undefined;
+}
+
+/** The nearest top-level key above the line (`clauses`, `evidence`, …). */
+function parentKey(text: string, lineStart: number, yamlStart: number): string | undefined {
+  let end = lineStart - 1;
+  while (end > yamlStart) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    const key = /^([A-Za-z_][\w-]*):/.exec(line);
+    if (key) return key[1];
+    end = start - 1;
+  }
+  return undefined;
+}
+
+function tokenAfter(text: string, offset: number, kind: CompletionKind): number {
+  const rest = /^[^\s,\]'"]*/.exec(text.slice(offset, offset + 200))?.[0] ?? '';
+  return kind === 'evidence-path' ? rest.length : (/^[A-Za-z0-9._:/-]*/.exec(rest)?.[0].length ?? 0);
+}
+
+/** How a document refers to another file in `evidence: path:` (relative to the document, with `/`). */
+export function relativeEvidencePath(fromDocument: string, target: string): string {
+  const relative = posix.relative(posix.dirname(fromDocument), target);
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}

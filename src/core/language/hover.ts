@@ -1,0 +1,45 @@
+import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import type { SmsDocument } from '../model/smsDocument.js';
+import { escapeMarkdown } from './markdownText.js';
+
+const STATUS_ICON: Record<string, string> = { covered: '✅', partial: '🟡', uncovered: '❌', excluded: '➖' };
+
+/** Markdown for a clause: what it is, what documented information it needs, who addresses it and its status. */
+export function clauseHover(catalog: ClauseCatalog, clauseId: string, coverage: ClauseCoverage | undefined): string {
+  const clause = catalog.get(clauseId);
+  if (!clause) return `**${escapeMarkdown(clauseId)}** is not a clause of ${escapeMarkdown(catalog.title)}.`;
+  const parts = [`**${escapeMarkdown(clause.id)} ${escapeMarkdown(clause.title)}** — ${escapeMarkdown(catalog.title)}`];
+  if (clause.summary) parts.push(escapeMarkdown(clause.summary));
+  if (!clause.isLeaf) {
+    parts.push(`Groups ${catalog.leavesUnder(clause.id).map((leaf) => escapeMarkdown(leaf.id)).join(', ')}; claim the leaf clauses.`);
+    return parts.join('\n\n');
+  }
+  const needs: string[] = [];
+  for (const requirement of clause.documents ?? []) {
+    needs.push(`- document (${requirement.types.join(' or ')}): ${escapeMarkdown(requirement.description)}${requirement.required === false ? ' *(common practice, not required)*' : ''}`);
+  }
+  for (const requirement of clause.records ?? []) {
+    needs.push(`- records: ${escapeMarkdown(requirement.description)}${requirement.required === false ? ' *(typical evidence, not required)*' : ''}`);
+  }
+  parts.push(needs.length > 0 ? `**Documented information**\n\n${needs.join('\n')}` : 'No specific documented information is required; an approved document addressing it is enough.');
+  if (coverage) {
+    const documents = coverage.documents.map((document) => `${escapeMarkdown(document.id)} (${document.status ?? 'no status'})`).join(', ');
+    const current = coverage.evidence.filter((item) => item.state === 'current' || item.state === 'undated').length;
+    parts.push(`**Coverage: ${STATUS_ICON[coverage.status] ?? ''} ${coverage.status}**${documents ? ` — addressed by ${documents}` : ''}; ${current} current evidence item${current === 1 ? '' : 's'}.`);
+    if (coverage.gaps.length > 0) parts.push(coverage.gaps.map((gap) => `- ${escapeMarkdown(gap)}`).join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+/** Markdown for a document id: what the document is and where. */
+export function documentHover(id: string, documents: readonly SmsDocument[]): string {
+  if (documents.length === 0) return `No document has the id **${escapeMarkdown(id)}**.`;
+  return documents
+    .map((document) => {
+      const facts = [document.type?.value, document.status?.value, document.version ? `v${document.version.value}` : undefined, document.owner ? `owner ${document.owner.value}` : undefined].filter(Boolean).join(' · ');
+      const clauses = document.clauses.map((claim) => claim.clause).join(', ');
+      return `**${escapeMarkdown(id)}** ${escapeMarkdown(document.title?.value ?? '')}\n\n${escapeMarkdown(facts)}\n\n${escapeMarkdown(document.path)}${clauses ? `\n\nClauses: ${escapeMarkdown(clauses)}` : ''}`;
+    })
+    .join('\n\n---\n\n');
+}

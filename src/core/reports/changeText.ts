@@ -1,0 +1,23 @@
+import { newly } from '../change/coverageDelta.js';
+import type { ChangeReview } from '../change/reviewChange.js';
+import { formatPercent, neutraliseControls, plural } from './shared.js';
+
+/** The lines `check --base` prints after the findings: the base, the coverage delta and the links to re-review. */
+export function changeSummaryText(review: ChangeReview): string {
+  const { delta } = review;
+  const base = `${review.base.ref ?? 'base'}${review.base.commit ? ` (${review.base.commit.slice(0, 7)})` : ''}`;
+  const lines = [
+    `Against ${neutraliseControls(base)}: ${plural(review.newFindings.length, 'new finding')}, ${plural(review.documents.length, 'SMS document')} changed.`,
+    `Coverage ${formatPercent(delta.before.percent)} → ${formatPercent(delta.after.percent)}: ${(['covered', 'partial', 'uncovered'] as const)
+      .map((status) => {
+        const clauses = newly(delta, status);
+        return `${clauses.length} newly ${status}${clauses.length > 0 ? ` (${clauses.map((clause) => clause.clause).join(', ')})` : ''}`;
+      })
+      .join(', ')}.`,
+  ];
+  if (review.suspects.length > 0) {
+    const documents = [...new Set(review.suspects.map((suspect) => suspect.documentId ?? suspect.path))];
+    lines.push(`Re-review: ${documents.map(neutraliseControls).join(', ')} (they rely on what changed).`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import type { Clause } from '../../core/catalog/clauseCatalog.js';
+import type { ClauseCoverage, ClauseStatus } from '../../core/coverage/coverageReport.js';
+import { toRange } from '../convert.js';
+import type { FolderSession } from '../folderSession.js';
+import type { SessionRegistry } from '../sessionRegistry.js';
+
+type Node =
+  | { readonly kind: 'folder'; readonly session: FolderSession }
+  | { readonly kind: 'clause'; readonly session: FolderSession; readonly clause: Clause }
+  | { readonly kind: 'document'; readonly session: FolderSession; readonly clause: string; readonly document: ClauseCoverage['documents'][number] }
+  | { readonly kind: 'evidence'; readonly session: FolderSession; readonly evidence: ClauseCoverage['evidence'][number] };
+
+const STATUS_ICON: Record<ClauseStatus | 'mixed', vscode.ThemeIcon> = {
+  covered: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  partial: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+  uncovered: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+  excluded: new vscode.ThemeIcon('circle-slash'),
+  mixed: new vscode.ThemeIcon('circle-large-outline'),
+};
+
+/** The catalog's clause tree with a status per clause, documents under each leaf and evidence under each document. */
+export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private gapsOnly = false;
+
+  constructor(private readonly registry: SessionRegistry) {
+    registry.onDidChange(() => this.changed.fire());
+  }
+
+  setGapsOnly(value: boolean): void {
+    this.gapsOnly = value;
+    void vscode.commands.executeCommand('setContext', 'clausemark.gapsOnly', value);
+    this.changed.fire();
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      const sessions = this.registry.all().filter((session) => session.current);
+      return sessions.length === 1 && sessions[0] ? this.topClauses(sessions[0]) : sessions.map((session) => ({ kind: 'folder', session }));
+    }
+    const state = node.session.current;
+    if (!state) return [];
+    switch (node.kind) {
+      case 'folder':
+        return this.topClauses(node.session);
+      case 'clause': {
+        if (!node.clause.isLeaf) return node.clause.children.flatMap((id) => this.clauseNode(node.session, id));
+        const coverage = this.coverageOf(node.session, node.clause.id);
+        return (coverage?.documents ?? []).map((document) => ({ kind: 'document', session: node.session, clause: node.clause.id, document }));
+      }
+      case 'document': {
+        const coverage = this.coverageOf(node.session, node.clause);
+        return (coverage?.evidence ?? []).filter((item) => item.documentPath === node.document.path).map((evidence) => ({ kind: 'evidence', session: node.session, evidence }));
+      }
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'folder': {
+        const summary = node.session.current?.index.coverage().summary;
+        const item = new vscode.TreeItem(node.session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = summary ? `${summary.percent}% covered` : undefined;
+        return item;
+      }
+      case 'clause': {
+        const status = this.statusOf(node.session, node.clause);
+        const item = new vscode.TreeItem(`${node.clause.id} ${node.clause.title}`, node.clause.isLeaf && (this.coverageOf(node.session, node.clause.id)?.documents.length ?? 0) === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.session.folder.uri.toString()}#${node.clause.id}`;
+        item.iconPath = STATUS_ICON[status];
+        item.description = node.clause.isLeaf ? status : undefined;
+        const gaps = node.clause.isLeaf ? this.coverageOf(node.session, node.clause.id)?.gaps ?? [] : [];
+        item.tooltip = new vscode.MarkdownString().appendText(`${node.clause.id} ${node.clause.title}: ${status}${gaps.length > 0 ? `\n\n${gaps.join('\n')}` : ''}`);
+        item.contextValue = node.clause.isLeaf ? `clause.${status}` : 'clauseGroup';
+        return item;
+      }
+      case 'document': {
+        const item = new vscode.TreeItem(`${node.document.id} ${node.document.title}`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${node.document.type ?? 'no type'} · ${node.document.status ?? 'no status'}`;
+        item.iconPath = new vscode.ThemeIcon(node.document.status === 'approved' ? 'file' : 'file-text');
+        item.resourceUri = node.session.uriOf(node.document.path);
+        item.command = { title: 'Open', command: 'vscode.open', arguments: [node.session.uriOf(node.document.path), { selection: toRange(node.document.claimRange) }] };
+        return item;
+      }
+      case 'evidence': {
+        const label = node.evidence.path ?? node.evidence.url ?? 'evidence';
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+        item.description = `${node.evidence.state}${node.evidence.date ? ` · ${node.evidence.date}` : ''}`;
+        item.iconPath = new vscode.ThemeIcon(node.evidence.state === 'current' || node.evidence.state === 'undated' ? 'note' : 'warning');
+        item.command = { title: 'Open', command: 'vscode.open', arguments: [node.session.uriOf(node.evidence.documentPath), { selection: toRange(node.evidence.range) }] };
+        return item;
+      }
+    }
+  }
+
+  private topClauses(session: FolderSession): Node[] {
+    const state = session.current;
+    if (!state) return [];
+    return state.project.catalog.all().filter((clause) => clause.parent === undefined).flatMap((clause) => this.clauseNode(session, clause.id));
+  }
+
+  private clauseNode(session: FolderSession, id: string): Node[] {
+    const clause = session.current?.project.catalog.get(id);
+    if (!clause) return [];
+    if (this.gapsOnly && this.statusOf(session, clause) === 'covered') return [];
+    return [{ kind: 'clause', session, clause }];
+  }
+
+  private coverageOf(session: FolderSession, clause: string): ClauseCoverage | undefined {
+    return session.current?.index.coverage().clauses.find((entry) => entry.clause === clause);
+  }
+
+  private statusOf(session: FolderSession, clause: Clause): ClauseStatus | 'mixed' {
+    const catalog = session.current?.project.catalog;
+    if (!catalog) return 'mixed';
+    const statuses = new Set(catalog.leavesUnder(clause.id).map((leaf) => this.coverageOf(session, leaf.id)?.status ?? 'uncovered'));
+    if (statuses.size === 1) return [...statuses][0] ?? 'mixed';
+    if (statuses.has('uncovered')) return 'uncovered';
+    return statuses.has('partial') ? 'partial' : 'covered';
+  }
+}

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { checkDiagrams } from '../../src/core/diagrams/checkDiagrams.js';
+import { createRequire } from 'node:module';
+import { mermaidValidator } from '../../src/core/diagrams/mermaidValidator.js';
+
+const validateMermaid = mermaidValidator(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'));
+import { readSmsDocument } from '../../src/core/document/readSmsDocument.js';
+
+async function diagramFindings(body: string): Promise<string[]> {
+  const read = readSmsDocument('sms/p.md', `---\nid: P\ntitle: P\ntype: process\n---\n${body}`, { inSmsFolder: true });
+  assert.ok(read.document);
+  const findings = await checkDiagrams(read.document, read.lines, validateMermaid);
+  return findings.map((f) => `${f.ruleId} ${f.range?.start.line}:${f.range?.start.column}-${f.range?.end.line}:${f.range?.end.column}`);
+}
+
+describe('diagram.invalid-mermaid', function () {
+  this.timeout(30_000);
+
+  it('reports a mermaid block that does not parse, on the line the parser names', async () => {
+    // Lines: 6 "# Flow", 7 blank, 8 fence, 9 flowchart TD, 10 "A --> B -->", 11 fence
+    assert.deepEqual(await diagramFindings('# Flow\n\n```mermaid\nflowchart TD\n  A --> B -->\n```\n'), ['diagram.invalid-mermaid 10:1-10:14']);
+  });
+
+  it('reports an error in the middle of a flowchart with quoted labels', async () => {
+    // Lines: 6 fence, 7 flowchart TD, 8 A --> B, 9 the unclosed edge label, 10 B --> C (where the parser notices), 11 fence
+    assert.deepEqual(await diagramFindings('```mermaid\nflowchart TD\n  A["Log the incident"] --> B{"Major?"}\n  A -->|oops\n  B -->|yes| C["Escalate"]\n```\n'), ['diagram.invalid-mermaid 10:1-10:27']);
+  });
+
+  it('accepts valid flowcharts and sequence diagrams', async () => {
+    assert.deepEqual(await diagramFindings('```mermaid\nflowchart TD\n  A[Log] --> B{Major?}\n  B -->|yes| C[Escalate]\n```\n\n```mermaid\nsequenceDiagram\n  Desk->>Manager: escalate\n```\n'), []);
+  });
+
+  it('accepts valid diagrams of other types, and leaves other languages alone', async () => {
+    assert.deepEqual(await diagramFindings('```mermaid\npie title Share\n  "a": 1\n```\n\n```plantuml\n@startuml\nbroken (\n```\n'), []);
+  });
+
+  it('reports nothing when the mermaid script cannot be loaded', async () => {
+    const read = readSmsDocument('sms/p.md', '---\nid: P\ntitle: P\ntype: process\n---\n```mermaid\nflowchart TD\n  A -->\n```\n', { inSmsFolder: true });
+    assert.deepEqual(await checkDiagrams(read.document!, read.lines, mermaidValidator('/no/such/mermaid.min.js')), []);
+  });
+
+  it('runs in the CLI check of the example (whose two flowcharts are valid)', async () => {
+    const { checkRepository } = await import('../../src/core/check.js');
+    const outcome = await checkRepository({ paths: ['examples/acme-msp'], validateDiagram: validateMermaid, now: () => new Date('2026-11-21T12:00:00Z') });
+    assert.ok(outcome.ok);
+    const documentsWithDiagrams = outcome.result.index.documents().filter((d) => d.diagrams.length > 0);
+    assert.ok(documentsWithDiagrams.length >= 2);
+    assert.equal(outcome.result.findings.filter((f) => f.ruleId === 'diagram.invalid-mermaid').length, 0);
+  });
+});
