@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { DiagramBlock, Heading } from '../model/smsDocument.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import { scanOutline, type ScannedOutline } from './scanOutline.js';
 
 export interface Outline {
   readonly headings: readonly Heading[];
@@ -18,8 +19,18 @@ const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'
 
 const DIAGRAM_LANGUAGES = new Set(['mermaid']);
 
-/** Headings (with GitHub-style slugs, the anchors a `section:` names) and diagram blocks of a Markdown file. */
+/**
+ * Headings (with GitHub-style slugs, the anchors a `section:` names) and diagram blocks of a Markdown file.
+ * A line scanner reads them when it is sure (about a hundred times faster than a full parse, which bounds a
+ * cold check); anything it is not sure of goes to remark, and both give the same outline.
+ */
 export function readOutline(text: string, lines: LineIndex): Outline {
+  const scanned = scanOutline(text);
+  return scanned ? outlineFromScan(scanned, lines) : readOutlineWithRemark(text, lines);
+}
+
+/** The outline from a full remark parse: the reference the scanner is held to. */
+export function readOutlineWithRemark(text: string, lines: LineIndex): Outline {
   const tree = markdownParser.parse(text) as Root;
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
@@ -36,6 +47,26 @@ export function readOutline(text: string, lines: LineIndex): Outline {
   };
   visit(tree.children);
   return { headings, diagrams };
+}
+
+function outlineFromScan(scanned: ScannedOutline, lines: LineIndex): Outline {
+  const slugger = new GithubSlugger();
+  const headings = scanned.headings.map((heading): Heading => {
+    // Inline Markdown (emphasis, code, escapes, entities) is rare in headings; remark reads that one line.
+    const text = heading.hasInlineMarkup ? inlineText(heading.content) : heading.content;
+    return { text, slug: slugger.slug(text), depth: heading.depth, range: lines.range(heading.start, heading.end) };
+  });
+  const diagrams = scanned.fences.flatMap((fence): DiagramBlock[] => {
+    const language = fence.language.toLowerCase();
+    return DIAGRAM_LANGUAGES.has(language) ? [{ language, source: fence.value, range: lines.range(fence.start, fence.end) }] : [];
+  });
+  return { headings, diagrams };
+}
+
+/** The plain text of a heading's inline content, as remark reads it. */
+function inlineText(content: string): string {
+  const heading = (markdownParser.parse(`# ${content}`) as Root).children[0];
+  return heading?.type === 'heading' ? toString(heading) : content;
 }
 
 function toHeading(node: MdastHeading, slugger: GithubSlugger, lines: LineIndex): Heading {
