@@ -51,9 +51,9 @@ export function readOutlineWithRemark(text: string, lines: LineIndex): Outline {
 
 function outlineFromScan(scanned: ScannedOutline, lines: LineIndex): Outline {
   const slugger = new GithubSlugger();
+  const inline = inlineTexts(scanned.headings.filter((heading) => heading.hasInlineMarkup).map((heading) => heading.content));
   const headings = scanned.headings.map((heading): Heading => {
-    // Inline Markdown (emphasis, code, escapes, entities) is rare in headings; remark reads that one line.
-    const text = heading.hasInlineMarkup ? inlineText(heading.content) : heading.content;
+    const text = heading.hasInlineMarkup ? (inline.shift() ?? heading.content) : heading.content;
     return { text, slug: slugger.slug(text), depth: heading.depth, range: lines.range(heading.start, heading.end) };
   });
   const diagrams = scanned.fences.flatMap((fence): DiagramBlock[] => {
@@ -63,8 +63,19 @@ function outlineFromScan(scanned: ScannedOutline, lines: LineIndex): Outline {
   return { headings, diagrams };
 }
 
-/** The plain text of a heading's inline content, as remark reads it. */
-function inlineText(content: string): string {
+/**
+ * The plain text of headings' inline content (emphasis, code, escapes, entities, links), as remark reads it.
+ * One parse for all of a file's such headings: each is a one-line block, so they cannot affect each other,
+ * and the scanner has made sure the file has no link reference definitions they could use.
+ */
+function inlineTexts(contents: readonly string[]): string[] {
+  if (contents.length === 0) return [];
+  const tree = markdownParser.parse(contents.map((content) => `# ${content}`).join('\n')) as Root;
+  const texts = tree.children.map((node) => (node.type === 'heading' ? toString(node) : undefined));
+  return texts.length === contents.length && texts.every((text) => text !== undefined) ? (texts as string[]) : contents.map((content) => inlineTexts1(content));
+}
+
+function inlineTexts1(content: string): string {
   const heading = (markdownParser.parse(`# ${content}`) as Root).children[0];
   return heading?.type === 'heading' ? toString(heading) : content;
 }
