@@ -7,8 +7,12 @@ export function nearestIds(typed: string, candidates: readonly string[], limit: 
   const needle = typed.trim().toLowerCase();
   const maxDistance = Math.max(1, Math.ceil(needle.length / 2));
   const scored: { id: string; distance: number; prefix: number }[] = [];
+  const bound = new CharacterBound(needle);
   for (const id of candidates) {
-    const distance = editDistance(needle, id.toLowerCase(), maxDistance);
+    const candidate = id.toLowerCase();
+    // Most ids of a large repository share too few characters to be close; skip them before the full distance.
+    if (bound.lowerBound(candidate) > maxDistance) continue;
+    const distance = editDistance(needle, candidate, maxDistance);
     if (distance <= maxDistance) scored.push({ id, distance, prefix: commonPrefixLength(needle, id.toLowerCase()) });
   }
   // Ties end in id order, so suggestions never depend on the order ids were seen in.
@@ -20,6 +24,32 @@ function commonPrefixLength(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
+}
+
+/**
+ * A lower bound of the edit distance from character counts: each edit changes at most two counts by one,
+ * so the distance is at least half the characters the two strings do not share.
+ */
+class CharacterBound {
+  private readonly counts = new Map<number, number>();
+  private readonly scratch = new Map<number, number>();
+
+  constructor(private readonly needle: string) {
+    for (let i = 0; i < needle.length; i++) this.counts.set(needle.charCodeAt(i), (this.counts.get(needle.charCodeAt(i)) ?? 0) + 1);
+  }
+
+  lowerBound(candidate: string): number {
+    this.scratch.clear();
+    let shared = 0;
+    for (let i = 0; i < candidate.length; i++) {
+      const code = candidate.charCodeAt(i);
+      const used = this.scratch.get(code) ?? 0;
+      if (used < (this.counts.get(code) ?? 0)) shared++;
+      this.scratch.set(code, used + 1);
+    }
+    const unshared = this.needle.length - shared + (candidate.length - shared);
+    return Math.max(Math.abs(this.needle.length - candidate.length), Math.ceil(unshared / 2));
+  }
 }
 
 /**
