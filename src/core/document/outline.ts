@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { DiagramBlock, Heading } from '../model/smsDocument.js';
+import { detached } from '../text/detached.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import { scanOutline, type ScannedOutline } from './scanOutline.js';
 
@@ -53,12 +54,12 @@ function outlineFromScan(scanned: ScannedOutline, lines: LineIndex): Outline {
   const slugger = new GithubSlugger();
   const inline = inlineTexts(scanned.headings.filter((heading) => heading.hasInlineMarkup).map((heading) => heading.content));
   const headings = scanned.headings.map((heading): Heading => {
-    const text = heading.hasInlineMarkup ? (inline.shift() ?? heading.content) : heading.content;
+    const text = detached(heading.hasInlineMarkup ? (inline.shift() ?? heading.content) : heading.content);
     return { text, slug: slugger.slug(text), depth: heading.depth, range: lines.range(heading.start, heading.end) };
   });
   const diagrams = scanned.fences.flatMap((fence): DiagramBlock[] => {
     const language = fence.language.toLowerCase();
-    return DIAGRAM_LANGUAGES.has(language) ? [{ language, source: fence.value, range: lines.range(fence.start, fence.end) }] : [];
+    return DIAGRAM_LANGUAGES.has(language) ? [{ language, source: detached(fence.value), range: lines.range(fence.start, fence.end) }] : [];
   });
   return { headings, diagrams };
 }
@@ -81,7 +82,7 @@ function inlineTexts1(content: string): string {
 }
 
 function toHeading(node: MdastHeading, slugger: GithubSlugger, lines: LineIndex): Heading {
-  const text = toString(node);
+  const text = detached(toString(node));
   return {
     text,
     slug: slugger.slug(text),
@@ -93,5 +94,5 @@ function toHeading(node: MdastHeading, slugger: GithubSlugger, lines: LineIndex)
 function toDiagram(node: Code, lines: LineIndex): DiagramBlock | undefined {
   const language = (node.lang ?? '').toLowerCase();
   if (!DIAGRAM_LANGUAGES.has(language)) return undefined;
-  return { language, source: node.value, range: lines.range(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0) };
+  return { language, source: detached(node.value), range: lines.range(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0) };
 }
