@@ -9,9 +9,9 @@ export function nearestIds(typed: string, candidates: readonly string[], limit: 
   const scored: { id: string; distance: number; prefix: number }[] = [];
   const bound = new CharacterBound(needle);
   for (const id of candidates) {
-    const candidate = id.toLowerCase();
     // Most ids of a large repository share too few characters to be close; skip them before the full distance.
-    if (bound.lowerBound(candidate) > maxDistance) continue;
+    if (bound.lowerBound(id) > maxDistance) continue;
+    const candidate = id.toLowerCase();
     const distance = editDistance(needle, candidate, maxDistance);
     if (distance <= maxDistance) scored.push({ id, distance, prefix: commonPrefixLength(needle, id.toLowerCase()) });
   }
@@ -28,26 +28,39 @@ function commonPrefixLength(a: string, b: string): number {
 
 /**
  * A lower bound of the edit distance from character counts: each edit changes at most two counts by one,
- * so the distance is at least half the characters the two strings do not share.
+ * so the distance is at least half the characters the two strings do not share. Counts live in one table
+ * of UTF-16 units, borrowed while a needle is looked up (unknown related ids are compared with every id).
  */
 class CharacterBound {
-  private readonly counts = new Map<number, number>();
-  private readonly scratch = new Map<number, number>();
+  private static readonly budget = new Int32Array(65536);
+  private readonly taken: number[] = [];
 
-  constructor(private readonly needle: string) {
-    for (let i = 0; i < needle.length; i++) this.counts.set(needle.charCodeAt(i), (this.counts.get(needle.charCodeAt(i)) ?? 0) + 1);
-  }
+  constructor(private readonly needle: string) {}
 
-  lowerBound(candidate: string): number {
-    this.scratch.clear();
-    let shared = 0;
-    for (let i = 0; i < candidate.length; i++) {
-      const code = candidate.charCodeAt(i);
-      const used = this.scratch.get(code) ?? 0;
-      if (used < (this.counts.get(code) ?? 0)) shared++;
-      this.scratch.set(code, used + 1);
+  lowerBound(id: string): number {
+    // ASCII letters are folded below; outside ASCII, lower-casing can change lengths, so count the lower-cased id.
+    let candidate = id;
+    for (let i = 0; i < id.length; i++) {
+      if (id.charCodeAt(i) > 127) {
+        candidate = id.toLowerCase();
+        break;
+      }
     }
-    const unshared = this.needle.length - shared + (candidate.length - shared);
+    const budget = CharacterBound.budget;
+    const taken = this.taken;
+    taken.length = 0;
+    for (let i = 0; i < this.needle.length; i++) budget[this.needle.charCodeAt(i)]!++;
+    for (let i = 0; i < candidate.length; i++) {
+      let code = candidate.charCodeAt(i);
+      if (code >= 65 && code <= 90) code += 32;
+      if (budget[code]! > 0) {
+        budget[code]!--;
+        taken.push(code);
+      }
+    }
+    for (const code of taken) budget[code]!++;
+    for (let i = 0; i < this.needle.length; i++) budget[this.needle.charCodeAt(i)]!--;
+    const unshared = this.needle.length + candidate.length - 2 * taken.length;
     return Math.max(Math.abs(this.needle.length - candidate.length), Math.ceil(unshared / 2));
   }
 }
