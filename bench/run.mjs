@@ -3,7 +3,7 @@
 // many runs each median is taken over. Prints a table and writes it into bench/results.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync, appendFileSync, copyFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -26,15 +26,15 @@ const catalog = BUILTIN_CATALOGS.get('iso20000-1:2018');
 const parents = new Set(catalog.clauses.map((clause) => clause.parent).filter(Boolean));
 const leafClauses = catalog.clauses.filter((clause) => !parents.has(clause.id)).map((clause) => clause.id);
 
-/** Runs one command; returns wall time (ms) and peak memory (MB). */
+/** Runs one command; returns wall time (ms), CPU time (ms) and peak memory (MB). */
 function measure(args, cwd) {
   rmSync(rssFile, { force: true });
   const start = performance.now();
   const child = spawnSync(node, [...recordRss, ...args], { cwd, env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const ms = performance.now() - start;
   if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} failed (${child.status}): ${child.stderr.toString().slice(0, 2000)}`);
-  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN;
-  return { ms, rssMb };
+  const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : { maxRssKb: NaN, cpuMs: NaN };
+  return { ms, cpuMs: usage.cpuMs, rssMb: usage.maxRssKb / 1024 };
 }
 
 function median(values) {
@@ -49,7 +49,7 @@ function repeat(times, before, args, cwd) {
     before?.(i);
     results.push(measure(args, cwd));
   }
-  return { ms: median(results.map((r) => r.ms)), rssMb: Math.max(...results.map((r) => r.rssMb)), runs: times };
+  return { ms: median(results.map((r) => r.ms)), cpuMs: median(results.map((r) => r.cpuMs)), rssMb: Math.max(...results.map((r) => r.rssMb)), runs: times };
 }
 
 const clausemark = join(project, 'bin', 'clausemark.js');
@@ -72,10 +72,10 @@ function benchSize(size) {
   log(`generated ${generated.files.length} files, ${(generated.bytes / 1e6).toFixed(1)} MB`);
 
   const cold = repeat(runs, () => rmSync(cacheFolder, { recursive: true, force: true }), checkArgs(repo, '--no-cache'), project);
-  log(`cold ${cold.ms.toFixed(0)} ms`);
+  log(`cold ${cold.ms.toFixed(0)} ms (cpu ${cold.cpuMs.toFixed(0)} ms)`);
   measure(checkArgs(repo), project); // fills the cache
   const warm = repeat(runs, undefined, checkArgs(repo), project);
-  log(`warm ${warm.ms.toFixed(0)} ms`);
+  log(`warm ${warm.ms.toFixed(0)} ms (cpu ${warm.cpuMs.toFixed(0)} ms)`);
   const touched = join(repo, generated.files[0].path);
   const original = readFileSync(touched, 'utf8');
   const warmTouched = repeat(runs, (i) => appendFileSync(touched, `\nEdited in run ${i}.\n`), checkArgs(repo), project);
@@ -85,7 +85,7 @@ function benchSize(size) {
   const editor = spawnSync(node, [...recordRss, join(here, 'editLoop.mjs'), repo, String(edits)], { env: { ...process.env, BENCH_RSS_FILE: rssFile }, maxBuffer: 1 << 26 });
   if (editor.status !== 0) throw new Error(`edit loop failed: ${editor.stderr.toString().slice(0, 2000)}`);
   const editResult = JSON.parse(editor.stdout.toString());
-  const editorRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  const editorRssMb = JSON.parse(readFileSync(rssFile, 'utf8')).maxRssKb / 1024;
   const editMs = median(editResult.times);
   log(`edit median ${editMs.toFixed(2)} ms`);
 
@@ -98,7 +98,9 @@ function benchSize(size) {
 }
 
 const seconds = (ms) => (ms >= 100 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
-const ratio = (ms, peer) => `${(ms / peer.ms).toFixed(2)}×`;
+/** Wall time, then CPU time in brackets. */
+const times = (run) => `${seconds(run.ms)} (${seconds(run.cpuMs)})`;
+const ratio = (run, peer) => `${(run.ms / peer.ms).toFixed(2)}× (${(run.cpuMs / peer.cpuMs).toFixed(2)}×)`;
 const verdict = (ok) => (ok ? 'met' : '**missed**');
 
 function table(results) {
@@ -109,10 +111,10 @@ function table(results) {
   for (const r of results) {
     const label = `${r.size.toLocaleString('en')} (${r.megabytes.toFixed(0)} MB)`;
     const coldTarget = r.size === 1000 ? `≤ 0.5× each peer: ${verdict(r.cold.ms <= 0.5 * r.lint.ms && r.cold.ms <= 0.5 * r.schema.ms)}` : '';
-    rows.push(`| ${label} | cold check, no cache | ${seconds(r.cold.ms)} | ${seconds(r.lint.ms)} | ${seconds(r.schema.ms)} | ${ratio(r.cold.ms, r.lint)} | ${ratio(r.cold.ms, r.schema)} | ${coldTarget} |`);
-    const warmTarget = `≤ 10% of cold${r.size === 1000 ? ' and < 1 s' : ''}: ${verdict(r.warm.ms <= 0.1 * r.cold.ms && (r.size !== 1000 || r.warm.ms < 1000))} (${((100 * r.warm.ms) / r.cold.ms).toFixed(0)}%)`;
-    rows.push(`| ${label} | warm check, nothing changed | ${seconds(r.warm.ms)} | | | ${ratio(r.warm.ms, r.lint)} | ${ratio(r.warm.ms, r.schema)} | ${warmTarget} |`);
-    rows.push(`| ${label} | warm check, one file changed | ${seconds(r.warmTouched.ms)} | | | ${ratio(r.warmTouched.ms, r.lint)} | ${ratio(r.warmTouched.ms, r.schema)} | |`);
+    rows.push(`| ${label} | cold check, no cache | ${times(r.cold)} | ${times(r.lint)} | ${times(r.schema)} | ${ratio(r.cold, r.lint)} | ${ratio(r.cold, r.schema)} | ${coldTarget} |`);
+    const warmTarget = `≤ 10% of cold${r.size === 1000 ? ' and < 1 s' : ''}: ${verdict(r.warm.ms <= 0.1 * r.cold.ms && (r.size !== 1000 || r.warm.ms < 1000))} (${((100 * r.warm.ms) / r.cold.ms).toFixed(0)}%; CPU ${((100 * r.warm.cpuMs) / r.cold.cpuMs).toFixed(0)}%)`;
+    rows.push(`| ${label} | warm check, nothing changed | ${times(r.warm)} | | | ${ratio(r.warm, r.lint)} | ${ratio(r.warm, r.schema)} | ${warmTarget} |`);
+    rows.push(`| ${label} | warm check, one file changed | ${times(r.warmTouched)} | | | ${ratio(r.warmTouched, r.lint)} | ${ratio(r.warmTouched, r.schema)} | |`);
     const editTarget = r.size === 10000 ? `median < 20 ms: ${verdict(r.editMs < 20)}` : '';
     rows.push(`| ${label} | one-document edit in the index (median, p90) | ${r.editMs.toFixed(1)} ms, ${r.editP90.toFixed(1)} ms | | | | | ${editTarget} |`);
     const memoryTarget = r.size === 10000 ? `< 300 MB: ${verdict(Math.max(r.cold.rssMb, r.editorRssMb) < 300)}` : '';
@@ -127,7 +129,7 @@ for (const size of sizes) {
   results.push(benchSize(size));
 }
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}`;
-const runsNote = `Medians of ${runs} runs (peers at more than 1,000 documents: 1 run); edits: median of ${edits}. Wall time of the whole process, Node start-up included; peak memory is the process's max RSS.`;
+const runsNote = `Medians of ${runs} runs (peers at more than 1,000 documents: 1 run); edits: median of ${edits}. Times are wall time of the whole process, Node start-up included, with CPU time (user + system) in brackets; ratios likewise. Peak memory is the process's max RSS. Load average when the run ended: ${loadavg().map((load) => load.toFixed(1)).join(', ')}.`;
 const section = `<!-- bench:start -->\nLatest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`BENCH_SIZES=${sizes.join(',')} npm run bench\`, on ${machine}.\n${runsNote}\n\n${table(results)}\n<!-- bench:end -->`;
 process.stdout.write(`\n${machine}\n${runsNote}\n\n${table(results)}\n`);
 

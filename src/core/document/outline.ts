@@ -73,10 +73,10 @@ function inlineTexts(contents: readonly string[]): string[] {
   if (contents.length === 0) return [];
   const tree = markdownParser.parse(contents.map((content) => `# ${content}`).join('\n')) as Root;
   const texts = tree.children.map((node) => (node.type === 'heading' ? toString(node) : undefined));
-  return texts.length === contents.length && texts.every((text) => text !== undefined) ? (texts as string[]) : contents.map((content) => inlineTexts1(content));
+  return texts.length === contents.length && texts.every((text) => text !== undefined) ? (texts as string[]) : contents.map((content) => inlineText(content));
 }
 
-function inlineTexts1(content: string): string {
+function inlineText(content: string): string {
   const heading = (markdownParser.parse(`# ${content}`) as Root).children[0];
   return heading?.type === 'heading' ? toString(heading) : content;
 }
