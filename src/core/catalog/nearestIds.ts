@@ -4,6 +4,21 @@
  * candidates that share the longest leading part (`8.6.4` → `8.6.1`, `8.6.2`, `8.6.3` before `8.4.4`), then id order.
  */
 export function nearestIds(typed: string, candidates: readonly string[], limit: number): string[] {
+  // A renamed document leaves many references to its old id; the same candidate list gives the same answer.
+  const key = `${limit}\0${typed}`;
+  let remembered = answers.get(candidates);
+  if (!remembered) answers.set(candidates, (remembered = new Map()));
+  const known = remembered.get(key);
+  if (known) return [...known];
+  const found = rankNearest(typed, candidates, limit);
+  remembered.set(key, found);
+  return [...found];
+}
+
+/** Answers by candidate list; callers that keep a list unchanged (the index's ids) get them again for free. */
+const answers = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function rankNearest(typed: string, candidates: readonly string[], limit: number): string[] {
   const needle = typed.trim().toLowerCase();
   const maxDistance = Math.max(1, Math.ceil(needle.length / 2));
   const scored: { id: string; distance: number; prefix: number }[] = [];

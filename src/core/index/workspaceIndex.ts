@@ -64,6 +64,7 @@ export class WorkspaceIndex implements RepositoryView {
 
   private readonly files = new Map<string, IndexedFile>();
   private readonly idOwners = new Map<string, Set<string>>();
+  private idList: readonly string[] | undefined;
   private readonly referrers = new Map<string, Set<string>>();
   private readonly evidenceLinks = new Map<string, Set<string>>();
   private readonly targets = new Map<string, TargetState>();
@@ -202,8 +203,10 @@ export class WorkspaceIndex implements RepositoryView {
     return [...owners].sort().flatMap((path) => this.documentAt(path) ?? []);
   }
 
-  allIds(): Iterable<string> {
-    return this.idOwners.keys();
+  /** Every id, as one array kept until an id comes or goes (id suggestions are remembered per array). */
+  allIds(): readonly string[] {
+    this.idList ??= [...this.idOwners.keys()];
+    return this.idList;
   }
 
   /** Documents whose `related` lists the id. */
@@ -380,7 +383,10 @@ export class WorkspaceIndex implements RepositoryView {
     this.files.set(path, { path, hash, read });
     const document = read.document;
     if (!document) return;
-    if (document.id) addTo(this.idOwners, document.id.value, path);
+    if (document.id) {
+      addTo(this.idOwners, document.id.value, path);
+      this.idList = undefined;
+    }
     for (const reference of document.related) addTo(this.referrers, reference.value, path);
     for (const target of this.targetsOf(path)) addTo(this.evidenceLinks, target, path);
   }
@@ -395,7 +401,10 @@ export class WorkspaceIndex implements RepositoryView {
   private unlink(path: string): void {
     const document = this.documentAt(path);
     if (!document) return;
-    if (document.id) removeFrom(this.idOwners, document.id.value, path);
+    if (document.id) {
+      removeFrom(this.idOwners, document.id.value, path);
+      this.idList = undefined;
+    }
     for (const reference of document.related) removeFrom(this.referrers, reference.value, path);
     for (const target of this.targetsOf(path)) removeFrom(this.evidenceLinks, target, path);
   }

@@ -46,7 +46,8 @@ export function traceFindings(document: SmsDocument, view: RepositoryView, repor
   }
   for (const reference of document.related) {
     if (view.documentsWithId(reference.value).length > 0) continue;
-    const suggestions = nearestIds(reference.value, [...view.allIds()], 3);
+    const ids = view.allIds();
+    const suggestions = nearestIds(reference.value, Array.isArray(ids) ? ids : [...ids], 3);
     report(createFinding('trace.unknown-related', document.path, reference.range, `No document has the id \`${reference.value}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '.'}`, {
       data: { documentId: reference.value, suggestions },
     }));
