@@ -66,6 +66,8 @@ const EDITS: Edit[] = [
   { describe: 'claim another clause', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/^clauses:\n/m, 'clauses:\n  - 8.4.2\n')) },
   { describe: 'restore a deleted record', apply: (fs) => write(fs, 'sms/records/releases/2026-10-15-customer-portal-2.4-release-record.md', '---\nid: REC-REL-CP-2.4\ntitle: Release\ntype: record\nowner: X\nstatus: approved\ndate: 2026-10-15\napproved_by: Y\napproved_on: 2026-10-16\nclauses: [8.5.3]\n---\n# Release\n') },
   { describe: 'delete a non-Markdown evidence file', apply: (fs) => remove(fs, 'sms/records/evidence.csv') },
+  // Documents that link a record without a date of their own take the record's date: their coverage changes with it.
+  { describe: 'age a record', apply: (fs, paths, pick) => rewrite(fs, at(paths.filter((path) => path.includes('/records/')), pick), (t) => t.replace(/^(date|approved_on): .*$/gm, '$1: 2020-01-01')) },
 ];
 
 function read(fs: MemoryFileSystem, path: string): string {

@@ -138,19 +138,19 @@ describe('crash containment', () => {
   it('a check that throws on one document becomes internal.rule-failed there; every other finding is still reported', async () => {
     const fs = new MemoryFileSystem({
       '/repo/.git/HEAD': 'ref: refs/heads/main\n',
-      '/repo/sms/faulty.md': documentText({ id: 'PRC-FAULTY', clauses: '\n  - 8.6.2' }),
+      '/repo/sms/faulty.md': documentText({ id: 'PRC-FAULTY', clauses: '\n  - 8.6.1\n  - BOOM.1' }),
       '/repo/sms/fine.md': documentText({ id: 'PRC-FINE', next_review: '2026-01-01', clauses: '\n  - 8.6.9' }),
     });
     const loaded = await loadProject({ start: '/repo', fs });
     assert.ok(loaded.ok);
     const real = loaded.project.catalog;
-    // A faulty catalog: looking up 8.6.2 throws, as a bug in a clause check would.
+    // A faulty catalog: suggesting ids for `BOOM.1` throws, as a bug in a clause check would.
     const catalog = new Proxy(real, {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);
-        if (property !== 'get' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        if (property !== 'suggest' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
         return (id: string) => {
-          if (id === '8.6.2') throw new Error('catalog lookup exploded');
+          if (id === 'BOOM.1') throw new Error('catalog lookup exploded');
           return (value as (id: string) => unknown).call(target, id);
         };
       },

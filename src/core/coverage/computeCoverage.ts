@@ -15,13 +15,80 @@ export interface CoverageInput {
   recordState(document: SmsDocument): EvidenceState;
 }
 
+/** What one document adds to the coverage model: the clauses it addresses and the evidence it links, per clause. */
+export interface CoverageContribution {
+  readonly addressing: readonly (readonly [clause: string, entry: AddressingDocument])[];
+  readonly evidence: readonly (readonly [clause: string, entry: ClauseEvidence])[];
+}
+
+const NO_CONTRIBUTION: CoverageContribution = { addressing: [], evidence: [] };
+
+/**
+ * One document's part of the coverage model. It depends only on the document, the state of its evidence
+ * and the day, so an index can keep it between edits and recompute only what an edit touches.
+ */
+export function coverageContribution(document: SmsDocument, input: Pick<CoverageInput, 'evidenceState' | 'recordState'>): CoverageContribution {
+  if (!document.id || document.status?.value === 'retired') return NO_CONTRIBUTION;
+  const addressing: [string, AddressingDocument][] = [];
+  const evidence: [string, ClauseEvidence][] = [];
+  const claimed = new Set<string>();
+  for (const claim of document.clauses) {
+    if (claimed.has(claim.clause)) continue;
+    claimed.add(claim.clause);
+    addressing.push([claim.clause, {
+      id: document.id.value,
+      title: document.title?.value ?? document.id.value,
+      path: document.path,
+      type: document.type?.value,
+      status: document.status?.value,
+      claimRange: claim.range,
+    }]);
+  }
+  for (const link of document.evidence) {
+    // Evidence without a clause supports every clause the document claims.
+    const clauses = link.clause ? [link.clause.value] : [...claimed];
+    const state = input.evidenceState(document, link);
+    for (const clause of clauses) {
+      evidence.push([clause, {
+        documentId: document.id.value,
+        documentPath: document.path,
+        ...(link.path ? { path: link.path.value } : {}),
+        ...(link.url ? { url: link.url.value } : {}),
+        ...(link.date ? { date: link.date.value } : {}),
+        state,
+        range: link.itemRange,
+      }]);
+    }
+  }
+  if (document.type && EVIDENCE_DOCUMENT_TYPES.has(document.type.value)) {
+    const state = input.recordState(document);
+    for (const clause of claimed) {
+      evidence.push([clause, {
+        documentId: document.id.value,
+        documentPath: document.path,
+        path: document.path,
+        ...(document.date ? { date: document.date.value } : {}),
+        state,
+        range: document.id.range,
+      }]);
+    }
+  }
+  return { addressing, evidence };
+}
+
 /**
  * The gap analysis: for every leaf clause, who addresses it, what evidence there is, and whether that
  * makes it covered (an approved document, every required document type, and current records where
  * records are required), partial or uncovered.
  */
 export function computeCoverage(input: CoverageInput): CoverageReport {
-  const { catalog, config } = input;
+  const contributions: CoverageContribution[] = [];
+  for (const document of input.documents) contributions.push(coverageContribution(document, input));
+  return assembleCoverage(input.catalog, input.config, contributions);
+}
+
+/** The coverage report from the documents' contributions, taken in document order. */
+export function assembleCoverage(catalog: ClauseCatalog, config: ClausemarkConfig, contributions: Iterable<CoverageContribution>): CoverageReport {
   const addressing = new Map<string, AddressingDocument[]>();
   const evidence = new Map<string, ClauseEvidence[]>();
   const add = <T>(map: Map<string, T[]>, key: string, value: T): void => {
@@ -29,89 +96,61 @@ export function computeCoverage(input: CoverageInput): CoverageReport {
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-
-  for (const document of input.documents) {
-    if (!document.id || document.status?.value === 'retired') continue;
-    const claimed = new Set<string>();
-    for (const claim of document.clauses) {
-      if (claimed.has(claim.clause)) continue;
-      claimed.add(claim.clause);
-      add(addressing, claim.clause, {
-        id: document.id.value,
-        title: document.title?.value ?? document.id.value,
-        path: document.path,
-        type: document.type?.value,
-        status: document.status?.value,
-        claimRange: claim.range,
-      });
-    }
-    for (const link of document.evidence) {
-      // Evidence without a clause supports every clause the document claims.
-      const clauses = link.clause ? [link.clause.value] : [...claimed];
-      const state = input.evidenceState(document, link);
-      for (const clause of clauses) {
-        add(evidence, clause, {
-          documentId: document.id.value,
-          documentPath: document.path,
-          ...(link.path ? { path: link.path.value } : {}),
-          ...(link.url ? { url: link.url.value } : {}),
-          ...(link.date ? { date: link.date.value } : {}),
-          state,
-          range: link.itemRange,
-        });
-      }
-    }
-    if (document.type && EVIDENCE_DOCUMENT_TYPES.has(document.type.value)) {
-      const state = input.recordState(document);
-      for (const clause of claimed) {
-        add(evidence, clause, {
-          documentId: document.id.value,
-          documentPath: document.path,
-          path: document.path,
-          ...(document.date ? { date: document.date.value } : {}),
-          state,
-          range: document.id.range,
-        });
-      }
-    }
+  for (const contribution of contributions) {
+    for (const [clause, entry] of contribution.addressing) add(addressing, clause, entry);
+    for (const [clause, entry] of contribution.evidence) add(evidence, clause, entry);
   }
+  const clauses = catalog.leaves().map((leaf) => buildClauseCoverage(catalog, config, leaf.id, addressing.get(leaf.id) ?? [], evidence.get(leaf.id) ?? []));
+  return coverageReportOf(catalog, clauses);
+}
 
-  const excluded = new Map(catalog.exclusionsAllowed ? config.exclusions.map((e) => [e.clause, e.justification] as const) : []);
-  const clauses: ClauseCoverage[] = catalog.leaves().map((leaf) => {
-    const documents = addressing.get(leaf.id) ?? [];
-    const linked = evidence.get(leaf.id) ?? [];
-    const approved = documents.filter((document) => document.status === 'approved');
-    const missingDocuments = catalog
-      .requiredDocuments(leaf.id)
-      .filter((requirement) => !approved.some((document) => document.type !== undefined && requirement.types.includes(document.type)));
-    const recordsRequired = catalog.requiredRecords(leaf.id).length > 0;
-    const recordsPresent = linked.some((item) => countsAsEvidence(item.state));
-    const exclusion = excluded.get(leaf.id);
+/** One leaf clause's coverage from the contributions of the documents that name it, taken in document order. */
+export function clauseCoverageFrom(catalog: ClauseCatalog, config: ClausemarkConfig, clause: string, contributions: Iterable<CoverageContribution>): ClauseCoverage {
+  const documents: AddressingDocument[] = [];
+  const linked: ClauseEvidence[] = [];
+  for (const contribution of contributions) {
+    for (const [named, entry] of contribution.addressing) if (named === clause) documents.push(entry);
+    for (const [named, entry] of contribution.evidence) if (named === clause) linked.push(entry);
+  }
+  return buildClauseCoverage(catalog, config, clause, documents, linked);
+}
 
-    const gaps: string[] = [];
-    if (documents.length === 0) gaps.push('no document addresses it');
-    else if (approved.length === 0) gaps.push(`only documents that are not approved address it (${documents.map((d) => `${d.id}: ${d.status ?? 'no status'}`).join(', ')})`);
-    for (const requirement of missingDocuments) gaps.push(`needs a ${requirement.types.join(' or ')}: ${requirement.description}`);
-    if (recordsRequired && !recordsPresent) gaps.push(linked.length > 0 ? 'its evidence is stale, missing or invalid' : 'it needs records, and no evidence is linked');
+function buildClauseCoverage(catalog: ClauseCatalog, config: ClausemarkConfig, clause: string, documents: AddressingDocument[], linked: ClauseEvidence[]): ClauseCoverage {
+  const approved = documents.filter((document) => document.status === 'approved');
+  const missingDocuments = catalog
+    .requiredDocuments(clause)
+    .filter((requirement) => !approved.some((document) => document.type !== undefined && requirement.types.includes(document.type)));
+  const recordsRequired = catalog.requiredRecords(clause).length > 0;
+  const recordsPresent = linked.some((item) => countsAsEvidence(item.state));
+  // The last exclusion of a clause wins, as it did when they were read into a map.
+  const exclusion = catalog.exclusionsAllowed ? config.exclusions.filter((e) => e.clause === clause).pop()?.justification : undefined;
 
-    let status: ClauseStatus;
-    if (exclusion !== undefined) status = 'excluded';
-    else if (documents.length === 0) status = 'uncovered';
-    else status = gaps.length === 0 ? 'covered' : 'partial';
-    return {
-      clause: leaf.id,
-      title: leaf.title,
-      status,
-      documents,
-      evidence: linked,
-      missingDocuments,
-      recordsRequired,
-      recordsPresent,
-      gaps: status === 'covered' || status === 'excluded' ? [] : gaps,
-      ...(exclusion !== undefined ? { exclusion } : {}),
-    };
-  });
+  const gaps: string[] = [];
+  if (documents.length === 0) gaps.push('no document addresses it');
+  else if (approved.length === 0) gaps.push(`only documents that are not approved address it (${documents.map((d) => `${d.id}: ${d.status ?? 'no status'}`).join(', ')})`);
+  for (const requirement of missingDocuments) gaps.push(`needs a ${requirement.types.join(' or ')}: ${requirement.description}`);
+  if (recordsRequired && !recordsPresent) gaps.push(linked.length > 0 ? 'its evidence is stale, missing or invalid' : 'it needs records, and no evidence is linked');
 
+  let status: ClauseStatus;
+  if (exclusion !== undefined) status = 'excluded';
+  else if (documents.length === 0) status = 'uncovered';
+  else status = gaps.length === 0 ? 'covered' : 'partial';
+  return {
+    clause,
+    title: catalog.get(clause)?.title ?? clause,
+    status,
+    documents,
+    evidence: linked,
+    missingDocuments,
+    recordsRequired,
+    recordsPresent,
+    gaps: status === 'covered' || status === 'excluded' ? [] : gaps,
+    ...(exclusion !== undefined ? { exclusion } : {}),
+  };
+}
+
+/** The report over the leaf clauses' coverage, in catalog order, with its summary. */
+export function coverageReportOf(catalog: ClauseCatalog, clauses: ClauseCoverage[]): CoverageReport {
   const count = (status: ClauseStatus): number => clauses.filter((clause) => clause.status === status).length;
   const covered = count('covered');
   const excludedCount = count('excluded');

@@ -5,6 +5,7 @@ import type { Finding } from '../model/finding.js';
 import { KNOWN_FIELDS, type ClauseClaim, type EvidenceLink, type FrontmatterField, type Located, type SmsDocument } from '../model/smsDocument.js';
 import { createFinding } from '../rules/createFinding.js';
 import type { RuleId } from '../rules/ruleDefinitions.js';
+import { detached } from '../text/detached.js';
 import { LineIndex } from '../text/lineIndex.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import { parseIsoDate } from './dates.js';
@@ -64,7 +65,8 @@ class FrontmatterReader {
 
   read(): ReadResult {
     const { path, lines, block, options } = this;
-    const yamlText = this.text.slice(block.yamlStart, block.yamlEnd);
+    // Values read from the YAML are cut from this copy, so the document model does not hold the whole file.
+    const yamlText = detached(this.text.slice(block.yamlStart, block.yamlEnd));
     const openingFence = lines.lineRange(1);
     const looksLikeSms = options.inSmsFolder || SMS_MARKER.test(yamlText) || (/^id[ \t]*:/m.test(yamlText) && /^type[ \t]*:/m.test(yamlText));
     if (!looksLikeSms) return this.result(false);
@@ -158,7 +160,7 @@ class FrontmatterReader {
       return node === null || (isScalar(node) && node.value === null) ? undefined : node;
     };
     const frontmatterEnd = this.block.closeFenceStart === undefined ? this.block.blockEnd : this.block.closeFenceStart + 3;
-    const outline = readOutline(this.text, this.lines, this.block.blockEnd);
+    const outline = readOutline(this.text, this.lines);
     const document: SmsDocument = {
       path: this.path,
       frontmatterRange: this.lines.range(0, frontmatterEnd),
@@ -364,14 +366,22 @@ class FrontmatterReader {
     return this.lines.range(this.block.yamlStart + start, this.block.yamlStart + end);
   }
 
+  // One range object per YAML node: a field's value range and the value's own range are the same object, which
+  // keeps a 10,000-document index well under its memory budget (ranges are most of what it holds).
+  private readonly nodeRanges = new Map<YamlNode, SourceRange>();
+
   private nodeRange(node: YamlNode | null | undefined, fallback?: SourceRange): SourceRange {
     const range = node?.range;
-    if (!range) return fallback ?? this.lines.lineRange(1);
+    if (!node || !range) return fallback ?? this.lines.lineRange(1);
+    const known = this.nodeRanges.get(node);
+    if (known) return known;
     // The parser's value end takes in the line break (and a CR) after a block value; point at the value only.
     const start = this.block.yamlStart + range[0];
     let end = this.block.yamlStart + Math.max(range[1], range[0]);
     while (end > start && /\s/.test(this.text.charAt(end - 1))) end--;
-    return this.lines.range(start, end);
+    const located = this.lines.range(start, end);
+    this.nodeRanges.set(node, located);
+    return located;
   }
 }
 

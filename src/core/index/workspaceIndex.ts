@@ -5,19 +5,19 @@ import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { Project } from '../config/loadProject.js';
 import { SeverityPolicy } from '../config/severityPolicy.js';
-import { computeCoverage } from '../coverage/computeCoverage.js';
-import type { CoverageReport } from '../coverage/coverageReport.js';
+import { clauseCoverageFrom, coverageContribution, coverageReportOf, type CoverageContribution, type CoverageInput } from '../coverage/computeCoverage.js';
+import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { isoDay } from '../document/dates.js';
 import { readSmsDocument, type ReadResult } from '../document/readSmsDocument.js';
 import { compareFindings, type Finding } from '../model/finding.js';
-import type { SmsDocument } from '../model/smsDocument.js';
+import type { EvidenceLink, SmsDocument } from '../model/smsDocument.js';
 import { clauseChecks } from '../rules/clauseChecks.js';
 import { controlChecks } from '../rules/controlChecks.js';
 import { createFinding } from '../rules/createFinding.js';
 import type { DocumentCheck } from '../rules/documentCheck.js';
 import { evidenceChecks } from '../rules/evidenceChecks.js';
 import { resolveEvidencePath } from '../rules/evidencePath.js';
-import { coverageFindings, evidenceFindings, evidenceState, recordState, traceFindings, type RepositoryView, type TargetState } from '../rules/repositoryChecks.js';
+import { clauseCoverageFindings, evidenceFindings, evidenceState, recordState, traceFindings, type RepositoryView, type TargetState } from '../rules/repositoryChecks.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { decodeText } from '../workspace/decodeText.js';
@@ -47,6 +47,8 @@ interface IndexedFile {
   readonly read: ReadResult;
   /** Findings of the single-document checks, for the day they were computed on. */
   documentFindings?: { readonly day: string; readonly findings: readonly Finding[] };
+  /** The document's part of the coverage model, for that day; dropped when an evidence target of it changes. */
+  coverage?: { readonly day: string; readonly contribution: CoverageContribution };
 }
 
 /**
@@ -70,11 +72,19 @@ export class WorkspaceIndex implements RepositoryView {
   private readonly files = new Map<string, IndexedFile>();
   private readonly idOwners = new Map<string, Set<string>>();
   private readonly ownersMemo = new Map<string, SmsDocument[]>();
+  private idList: readonly string[] | undefined;
   private readonly referrers = new Map<string, Set<string>>();
   private readonly evidenceLinks = new Map<string, Set<string>>();
   private readonly targets = new Map<string, TargetState>();
   private rootRealPath: string | undefined;
+  /** `files`' paths in order, kept until a file is added or removed (an edit of a 10,000-file index must not sort them). */
+  private sortedPaths: string[] | undefined;
   private coverageMemo: { day: string; report: CoverageReport } | undefined;
+  /** The coverage model kept between edits: each document's part, who names each clause, each clause's coverage. */
+  private coverageModel: CoverageModel | undefined;
+  /** Files whose coverage part may have changed since the model was last brought up to date. */
+  private readonly coverageDirty = new Set<string>();
+  private readonly clauseFindings = new WeakMap<ClauseCoverage, readonly Finding[]>();
 
   constructor(options: IndexOptions) {
     this.project = options.project;
@@ -123,6 +133,7 @@ export class WorkspaceIndex implements RepositoryView {
     await Promise.all(Array.from({ length: Math.min(16, paths.length) }, worker));
     await this.refreshTargets([...this.evidenceLinks.keys()]);
     this.coverageMemo = undefined;
+    this.coverageModel = undefined;
   }
 
   /**
@@ -137,7 +148,7 @@ export class WorkspaceIndex implements RepositoryView {
     if (!read) return this.deleteDocument(path);
     if (before && before.hash === read.hash) return new Set();
     const affected = this.affectedBy(path, before);
-    this.unstore(path);
+    if (before) this.unlink(path);
     this.store(path, read.hash, read.result);
     for (const related of this.affectedBy(path, this.files.get(path))) affected.add(related);
     if (before?.read.document?.id?.value !== read.result.document?.id?.value) {
@@ -174,7 +185,12 @@ export class WorkspaceIndex implements RepositoryView {
   }
 
   paths(): string[] {
-    return [...this.files.keys()].sort();
+    return [...this.orderedPaths()];
+  }
+
+  private orderedPaths(): readonly string[] {
+    this.sortedPaths ??= [...this.files.keys()].sort();
+    return this.sortedPaths;
   }
 
   /** The parse result of a file (also for files that are not SMS documents). */
@@ -187,7 +203,7 @@ export class WorkspaceIndex implements RepositoryView {
   }
 
   documents(): SmsDocument[] {
-    return this.paths().flatMap((path) => this.files.get(path)?.read.document ?? []);
+    return this.orderedPaths().flatMap((path) => this.files.get(path)?.read.document ?? []);
   }
 
   documentsWithId(id: string): SmsDocument[] {
@@ -201,8 +217,10 @@ export class WorkspaceIndex implements RepositoryView {
     return documents;
   }
 
-  allIds(): Iterable<string> {
-    return this.idOwners.keys();
+  /** Every id, as one array kept until an id comes or goes (id suggestions are remembered per array). */
+  allIds(): readonly string[] {
+    this.idList ??= [...this.idOwners.keys()];
+    return this.idList;
   }
 
   /** Documents whose `related` lists the id. */
@@ -243,21 +261,59 @@ export class WorkspaceIndex implements RepositoryView {
   /** Findings about the repository as a whole: configuration and coverage. */
   repositoryFindings(): Finding[] {
     const anchor = this.repositoryAnchor();
-    return [...this.project.findings, ...coverageFindings(this.coverage(), this.catalog, this.repositoryFile, anchor)];
+    const findings = [...this.project.findings];
+    for (const clause of this.coverage().clauses) {
+      let found = this.clauseFindings.get(clause);
+      if (!found) this.clauseFindings.set(clause, (found = clauseCoverageFindings(clause, this.catalog, this.repositoryFile, anchor)));
+      findings.push(...found);
+    }
+    return findings;
   }
 
   coverage(): CoverageReport {
     const day = this.today;
     if (this.coverageMemo?.day === day) return this.coverageMemo.report;
-    const report = computeCoverage({
-      catalog: this.catalog,
-      config: this.config,
-      documents: this.documents(),
-      evidenceState: (document, link) => evidenceState(document, link, this),
-      recordState: (document) => recordState(document, this),
-    });
+    // Each document's part is kept between edits, so an edit recomputes only the parts it touched.
+    const states = { evidenceState: (document: SmsDocument, link: EvidenceLink) => evidenceState(document, link, this), recordState: (document: SmsDocument) => recordState(document, this) };
+    let model = this.coverageModel;
+    let changedClauses: Iterable<string>;
+    if (!model || model.day !== day) {
+      model = { day, parts: new Map(), namedBy: new Map(), clauses: new Map() };
+      this.coverageModel = model;
+      this.coverageDirty.clear();
+      for (const path of this.orderedPaths()) this.updateCoveragePart(model, path, states);
+      changedClauses = this.catalog.leaves().map((leaf) => leaf.id);
+    } else {
+      // Only the parts of files that changed, and only the clauses those parts name, are recomputed.
+      const changed = new Set<string>();
+      for (const path of this.coverageDirty) for (const clause of this.updateCoveragePart(model, path, states)) changed.add(clause);
+      this.coverageDirty.clear();
+      changedClauses = changed;
+    }
+    for (const clause of changedClauses) {
+      if (!this.catalog.get(clause)?.isLeaf) continue;
+      const namers = [...(model.namedBy.get(clause) ?? [])].sort();
+      model.clauses.set(clause, clauseCoverageFrom(this.catalog, this.config, clause, namers.flatMap((path) => model.parts.get(path) ?? [])));
+    }
+    const report = coverageReportOf(this.catalog, this.catalog.leaves().flatMap((leaf) => model.clauses.get(leaf.id) ?? []));
     this.coverageMemo = { day, report };
     return report;
+  }
+
+  /** Brings one file's coverage part up to date; returns the clauses whose coverage that may change. */
+  private updateCoveragePart(model: CoverageModel, path: string, states: Pick<CoverageInput, 'evidenceState' | 'recordState'>): string[] {
+    const entry = this.files.get(path);
+    const document = entry?.read.document;
+    if (entry && document && entry.coverage?.day !== model.day) entry.coverage = { day: model.day, contribution: coverageContribution(document, states) };
+    const after = entry && document ? entry.coverage?.contribution : undefined;
+    const before = model.parts.get(path);
+    if (before === after) return [];
+    const clauses = [...clausesNamed(before), ...clausesNamed(after)];
+    for (const clause of clausesNamed(before)) removeFrom(model.namedBy, clause, path);
+    for (const clause of clausesNamed(after)) addTo(model.namedBy, clause, path);
+    if (after) model.parts.set(path, after);
+    else model.parts.delete(path);
+    return clauses;
   }
 
   private documentFindings(entry: IndexedFile, document: SmsDocument): readonly Finding[] {
@@ -339,28 +395,37 @@ export class WorkspaceIndex implements RepositoryView {
   }
 
   private store(path: string, hash: string, read: ReadResult): void {
+    if (!this.files.has(path)) this.sortedPaths = undefined;
+    this.coverageDirty.add(path);
     this.files.set(path, { path, hash, read });
     const document = read.document;
     if (!document) return;
     if (document.id) {
       addTo(this.idOwners, document.id.value, path);
       this.ownersMemo.delete(document.id.value);
+      this.idList = undefined;
     }
     for (const reference of document.related) addTo(this.referrers, reference.value, path);
     for (const target of this.targetsOf(path)) addTo(this.evidenceLinks, target, path);
   }
 
   private unstore(path: string): void {
+    this.unlink(path);
+    if (this.files.delete(path)) this.sortedPaths = undefined;
+    this.coverageDirty.add(path);
+  }
+
+  /** Removes what the file's document adds to the id, reference and evidence maps. */
+  private unlink(path: string): void {
     const document = this.documentAt(path);
-    if (document) {
-      if (document.id) {
-        removeFrom(this.idOwners, document.id.value, path);
-        this.ownersMemo.delete(document.id.value);
-      }
-      for (const reference of document.related) removeFrom(this.referrers, reference.value, path);
-      for (const target of this.targetsOf(path)) removeFrom(this.evidenceLinks, target, path);
+    if (!document) return;
+    if (document.id) {
+      removeFrom(this.idOwners, document.id.value, path);
+      this.ownersMemo.delete(document.id.value);
+      this.idList = undefined;
     }
-    this.files.delete(path);
+    for (const reference of document.related) removeFrom(this.referrers, reference.value, path);
+    for (const target of this.targetsOf(path)) removeFrom(this.evidenceLinks, target, path);
   }
 
   /** Whether an existing path, with every symlink followed, is the root or lies below it. */
@@ -373,6 +438,14 @@ export class WorkspaceIndex implements RepositoryView {
 
   /** Looks on disk at evidence targets (existence, and whether a symlink leads out of the repository). */
   private async refreshTargets(paths: readonly string[]): Promise<void> {
+    // Documents linking these paths as evidence see them anew: their coverage parts are recomputed.
+    for (const path of paths) {
+      for (const linker of this.evidenceLinks.get(path) ?? []) {
+        const entry = this.files.get(linker);
+        if (entry) delete entry.coverage;
+        this.coverageDirty.add(linker);
+      }
+    }
     await Promise.all(
       paths.map(async (path) => {
         if (this.files.has(path)) {
@@ -449,6 +522,20 @@ export class WorkspaceIndex implements RepositoryView {
     const findings = report ? [createFinding('file.unreadable', path, lines.lineRange(1), `This file cannot be checked: ${reason}.`)] : [];
     return { hash, result: { path, isSmsDocument: report, findings, lines } };
   }
+}
+
+/** What the index keeps of the coverage model for one day. */
+interface CoverageModel {
+  readonly day: string;
+  readonly parts: Map<string, CoverageContribution>;
+  /** Clause → the files whose parts name it. */
+  readonly namedBy: Map<string, Set<string>>;
+  readonly clauses: Map<string, ClauseCoverage>;
+}
+
+function clausesNamed(contribution: CoverageContribution | undefined): string[] {
+  if (!contribution) return [];
+  return [...contribution.addressing.map(([clause]) => clause), ...contribution.evidence.map(([clause]) => clause)];
 }
 
 function hashOf(content: string | Uint8Array): string {

@@ -1,7 +1,7 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import { nearestIds } from '../catalog/nearestIds.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
-import type { CoverageReport } from '../coverage/coverageReport.js';
+import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { daysBetween } from '../document/dates.js';
 import type { EvidenceState } from '../model/evidenceState.js';
 import type { Finding } from '../model/finding.js';
@@ -52,7 +52,8 @@ export function traceFindings(document: SmsDocument, view: RepositoryView, repor
   }
   for (const reference of document.related) {
     if (view.documentsWithId(reference.value).length > 0) continue;
-    const suggestions = nearestIds(reference.value, [...view.allIds()], 3);
+    const ids = view.allIds();
+    const suggestions = nearestIds(reference.value, Array.isArray(ids) ? ids : [...ids], 3);
     report(createFinding('trace.unknown-related', document.path, reference.range, `No document has the id \`${reference.value}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '.'}`, {
       data: { documentId: reference.value, suggestions },
     }));
@@ -118,32 +119,35 @@ function recordDate(document: SmsDocument, link: EvidenceLink, view: RepositoryV
 
 /** Coverage gaps as findings about the repository, placed on the config file when there is one. */
 export function coverageFindings(coverage: CoverageReport, catalog: ClauseCatalog, file: string, range: SourceRange | undefined): Finding[] {
+  return coverage.clauses.flatMap((clause) => clauseCoverageFindings(clause, catalog, file, range));
+}
+
+/** The coverage findings of one clause (an index keeps them while the clause's coverage is unchanged). */
+export function clauseCoverageFindings(clause: ClauseCoverage, catalog: ClauseCatalog, file: string, range: SourceRange | undefined): Finding[] {
   const findings: Finding[] = [];
-  for (const clause of coverage.clauses) {
-    if (clause.status === 'covered' || clause.status === 'excluded') continue;
-    const label = catalog.label(clause.clause);
-    const related = clause.documents.map((document) => ({ file: document.path, range: document.claimRange, message: `${document.id} (${document.status ?? 'no status'}) claims ${clause.clause}` }));
-    const approved = clause.documents.filter((document) => document.status === 'approved');
-    if (approved.length === 0) {
-      const message = clause.documents.length === 0
-        ? `${label}: no document addresses this clause.`
-        : `${label}: no approved document addresses this clause; it is claimed only by ${clause.documents.map((d) => `${d.id} (${d.status ?? 'no status'})`).join(', ')}.`;
-      findings.push(createFinding('coverage.uncovered-clause', file, range, message, { related, data: { clause: clause.clause } }));
-      continue;
-    }
-    for (const requirement of clause.missingDocuments) {
-      findings.push(createFinding('coverage.missing-document-type', file, range, `${label}: needs an approved ${requirement.types.join(' or ')} (${requirement.description}); it is addressed only by ${approved.map((d) => `${d.id} (${d.type ?? 'no type'})`).join(', ')}.`, {
-        related,
-        data: { clause: clause.clause },
-      }));
-    }
-    if (clause.recordsRequired && !clause.recordsPresent) {
-      const why = clause.evidence.length > 0 ? 'none of its evidence is current' : 'no evidence is linked to it';
-      findings.push(createFinding('coverage.missing-records', file, range, `${label}: this clause calls for records (${catalog.requiredRecords(clause.clause).map((r) => r.description).join('; ')}), but ${why}.`, {
-        related,
-        data: { clause: clause.clause },
-      }));
-    }
+  if (clause.status === 'covered' || clause.status === 'excluded') return findings;
+  const label = catalog.label(clause.clause);
+  const related = clause.documents.map((document) => ({ file: document.path, range: document.claimRange, message: `${document.id} (${document.status ?? 'no status'}) claims ${clause.clause}` }));
+  const approved = clause.documents.filter((document) => document.status === 'approved');
+  if (approved.length === 0) {
+    const message = clause.documents.length === 0
+      ? `${label}: no document addresses this clause.`
+      : `${label}: no approved document addresses this clause; it is claimed only by ${clause.documents.map((d) => `${d.id} (${d.status ?? 'no status'})`).join(', ')}.`;
+    findings.push(createFinding('coverage.uncovered-clause', file, range, message, { related, data: { clause: clause.clause } }));
+    return findings;
+  }
+  for (const requirement of clause.missingDocuments) {
+    findings.push(createFinding('coverage.missing-document-type', file, range, `${label}: needs an approved ${requirement.types.join(' or ')} (${requirement.description}); it is addressed only by ${approved.map((d) => `${d.id} (${d.type ?? 'no type'})`).join(', ')}.`, {
+      related,
+      data: { clause: clause.clause },
+    }));
+  }
+  if (clause.recordsRequired && !clause.recordsPresent) {
+    const why = clause.evidence.length > 0 ? 'none of its evidence is current' : 'no evidence is linked to it';
+    findings.push(createFinding('coverage.missing-records', file, range, `${label}: this clause calls for records (${catalog.requiredRecords(clause.clause).map((r) => r.description).join('; ')}), but ${why}.`, {
+      related,
+      data: { clause: clause.clause },
+    }));
   }
   return findings;
 }

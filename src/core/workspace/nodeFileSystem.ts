@@ -1,15 +1,22 @@
-import { promises as fs } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs';
+import { promisify } from 'node:util';
 import { glob } from 'tinyglobby';
 import type { FileStat, WorkspaceFileSystem } from './fileSystem.js';
+
+// The callback functions, promisified, are two to four times faster than `fs.promises` for many small files
+// (measured in the benchmark: `fs.promises.readFile` makes several round trips per file), and still never block.
+const readFileAsync = promisify(readFile);
+const statAsync = promisify(stat);
+const realpathAsync = promisify(realpath);
 
 /** The real disk, through node:fs. */
 export const nodeFileSystem: WorkspaceFileSystem = {
   async readFile(absolutePath) {
-    return fs.readFile(absolutePath);
+    return readFileAsync(absolutePath);
   },
   async stat(absolutePath): Promise<FileStat | undefined> {
     try {
-      const stats = await fs.stat(absolutePath);
+      const stats = await statAsync(absolutePath);
       return { kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', size: stats.size };
     } catch {
       return undefined;
@@ -17,7 +24,7 @@ export const nodeFileSystem: WorkspaceFileSystem = {
   },
   async realpath(absolutePath) {
     try {
-      return await fs.realpath(absolutePath);
+      return await realpathAsync(absolutePath);
     } catch {
       return undefined;
     }
