@@ -13,6 +13,7 @@ export async function writeOutput(io: CliIo, output: string | undefined, text: s
   try {
     await fs.mkdir(dirname(target), { recursive: true });
     await fs.writeFile(target, text);
+    io.wroteOutput?.(target, text);
   } catch (error) {
     throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
