@@ -123,15 +123,40 @@ function table(results) {
   return rows.join('\n');
 }
 
+/** Extension activation (bundle load + activate()) beside its peer, each a median of fresh processes. */
+function benchActivation() {
+  const sample = (script) => {
+    const values = [];
+    for (let i = 0; i < Math.max(5, runs); i++) {
+      const result = spawnSync(node, [join(here, script)], { cwd: project, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
+      values.push(JSON.parse(result.stdout).totalMs);
+    }
+    return median(values);
+  };
+  return { clausemark: sample('activation.cjs'), peer: sample('peerActivation.mjs') };
+}
+
+function activationTable(activation) {
+  return [
+    '| Scenario | Clausemark | markdownlint (library load) | ratio | Target |',
+    '|---|---:|---:|---:|---|',
+    `| extension activation: load dist/extension.cjs + activate() | ${activation.clausemark.toFixed(1)} ms | ${activation.peer.toFixed(1)} ms | ${(activation.clausemark / activation.peer).toFixed(2)}× | < 100 ms: ${verdict(activation.clausemark < 100)} |`,
+  ].join('\n');
+}
+
 const results = [];
+process.stderr.write('benchmark of extension activation\n');
+const activation = benchActivation();
 for (const size of sizes) {
   process.stderr.write(`benchmark at ${size} documents\n`);
   results.push(benchSize(size));
 }
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}`;
 const runsNote = `Medians of ${runs} runs (peers at more than 1,000 documents: 1 run); edits: median of ${edits}. Times are wall time of the whole process, Node start-up included, with CPU time (user + system) in brackets; ratios likewise. Peak memory is the process's max RSS. Load average when the run ended: ${loadavg().map((load) => load.toFixed(1)).join(', ')}.`;
-const section = `<!-- bench:start -->\nLatest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`BENCH_SIZES=${sizes.join(',')} npm run bench\`, on ${machine}.\n${runsNote}\n\n${table(results)}\n<!-- bench:end -->`;
-process.stdout.write(`\n${machine}\n${runsNote}\n\n${table(results)}\n`);
+const tables = `${table(results)}\n\n${activationTable(activation)}`;
+const section = `<!-- bench:start -->\nLatest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`BENCH_SIZES=${sizes.join(',')} npm run bench\`, on ${machine}.\n${runsNote}\n\n${tables}\n<!-- bench:end -->`;
+process.stdout.write(`\n${machine}\n${runsNote}\n\n${tables}\n`);
 
 const resultsFile = join(here, 'results.md');
 const existing = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n\n<!-- bench:start -->\n<!-- bench:end -->\n';

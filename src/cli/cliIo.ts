@@ -6,6 +6,10 @@ export interface CliIo {
   readonly stderrIsTTY: boolean;
   writeStdout(text: string): void;
   writeStderr(text: string): void;
+  /** Told where the checked repository is and which files it read from elsewhere (for the result cache). */
+  checkedRoot?(root: string, inputsOutside: readonly string[]): void;
+  /** Told about a report written with --output (for the result cache). */
+  wroteOutput?(path: string, content: string): void;
 }
 
 export function processIo(): CliIo {

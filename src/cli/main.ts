@@ -6,6 +6,8 @@ import { initCommand } from './commands/initCommand.js';
 import { rulesCommand } from './commands/rulesCommand.js';
 import { processIo, type CliIo } from './cliIo.js';
 import { TOOL_VERSION } from './toolVersion.js';
+import { replayableRun, replayKey } from './replay.js';
+import { recordRun } from './resultCache.js';
 import { UsageError } from './usageError.js';
 
 const USAGE = `Clausemark ${TOOL_VERSION}: checks ISO/IEC 20000-1 SMS documentation kept as Markdown in git.
@@ -53,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return 2;
   }
   try {
-    return await run(rest, io);
+    return await runRecorded(argv, io, (recordingIo) => run(rest, recordingIo));
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.writeStderr(`clausemark ${command}: ${(error as Error).message}\nRun \`clausemark ${command} --help\` for the options.\n`);
@@ -64,6 +66,39 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (io.env.CLAUSEMARK_DEBUG) io.writeStderr(`${error instanceof Error ? error.stack : ''}\n`);
     return 2;
   }
+}
+
+/**
+ * Runs a check and, when the command can be replayed, records what it printed so that the next identical
+ * command over an unchanged repository is answered without checking again (see replay.ts).
+ */
+async function runRecorded(argv: readonly string[], io: CliIo, run: (io: CliIo) => Promise<number>): Promise<number> {
+  const replayable = replayableRun(argv, io.cwd);
+  if (!replayable || io.env.CLAUSEMARK_NO_REPLAY) return run(io);
+  const startedMs = Date.now();
+  let stdout = '';
+  let stderr = '';
+  let root: string | undefined;
+  let outputFile: { path: string; content: string } | undefined;
+  const recording: CliIo = {
+    ...io,
+    writeStdout: (text) => {
+      stdout += text;
+      io.writeStdout(text);
+    },
+    writeStderr: (text) => {
+      if (!text.startsWith('\r')) stderr += text; // progress redraws are not part of the answer
+      io.writeStderr(text);
+    },
+    // A result that read files outside the repository's tree cannot be vouched for by its fingerprint.
+    checkedRoot: (checked, inputsOutside) => void (root = inputsOutside.length === 0 ? checked : undefined),
+    wroteOutput: (path, content) => void (outputFile = { path, content }),
+  };
+  const exitCode = await run(recording);
+  if (root !== undefined && (exitCode === 0 || exitCode === 1)) {
+    recordRun(root, replayKey(argv, io.cwd, io.env, io.stdoutIsTTY, replayable.day), startedMs, { stdout, stderr, exitCode, ...(outputFile ? { outputFile } : {}) });
+  }
+  return exitCode;
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { checkRepository, type CheckResult } from '../core/check.js';
-import type { SetupProblem } from '../core/config/loadProject.js';
+import type { Project, SetupProblem } from '../core/config/loadProject.js';
 import { parseIsoDate } from '../core/document/dates.js';
 import { mermaidValidator } from '../core/diagrams/mermaidValidator.js';
 import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
@@ -66,9 +66,24 @@ export function checkSession(io: CliIo, options: RunCheckOptions) {
       progress.finish();
       if (!outcome.ok) return reportProblems(io, outcome.problems);
       await saveCache(io, cache);
+      const project = (outcome.result as { project?: Project }).project;
+      if (project) io.checkedRoot?.(project.root, inputsOutside(project, options, io.cwd));
       return outcome.result;
     },
   };
+}
+
+/** Files a check read from outside its repository's tree: the config named on the command line, a catalog. */
+function inputsOutside(project: Project, options: RunCheckOptions, cwd: string): string[] {
+  const inputs = [
+    ...(options.config !== undefined ? [resolve(cwd, options.config)] : []),
+    ...(project.configFile === undefined ? [] : [join(project.root, project.configFile)]),
+    ...(project.catalog.source.startsWith('builtin:') ? [] : [project.catalog.source]),
+  ];
+  return inputs.filter((input) => {
+    const inside = relative(project.root, input);
+    return inside.startsWith('..') || isAbsolute(inside);
+  });
 }
 
 /** Prints setup problems as `clausemark: file:line:col: message` and returns exit code 2. */

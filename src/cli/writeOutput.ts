@@ -14,6 +14,7 @@ export async function writeOutput(io: CliIo, output: string | undefined, text: s
     await fs.mkdir(dirname(target), { recursive: true });
     // `wx` fails if the file exists, so a report never silently replaces a file (or one created meanwhile).
     await fs.writeFile(target, text, { flag: force ? 'w' : 'wx' });
+    io.wroteOutput?.(target, text);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new UsageError(`${output} already exists; it was left as it is (use --force to replace it)`);

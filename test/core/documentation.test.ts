@@ -58,8 +58,11 @@ describe('documentation', () => {
     assert.match(runs, /--format github/);
     assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@')));
     assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('actions/setup-node@')));
-    const hooks = parse(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as { id: string; entry: string }[];
-    assert.deepEqual(hooks.map((hook) => [hook.id, hook.entry]), [['clausemark', 'clausemark check']]);
+    const hooks = parse(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as { id: string; entry: string; language: string }[];
+    assert.deepEqual(hooks.map((hook) => [hook.id, hook.entry, hook.language]), [['clausemark', 'scripts/pre-commit-hook.sh', 'script']]);
+    // pre-commit runs the entry from its clone of this repository: it must be an executable script that checks.
+    assert.ok((statSync('scripts/pre-commit-hook.sh').mode & 0o111) !== 0, 'the hook script is executable');
+    assert.match(readFileSync('scripts/pre-commit-hook.sh', 'utf8'), /bin\/clausemark\.js" check "\$@"/);
     assert.match(readme, /uses: clausemark\/clausemark@main/);
   });
 });

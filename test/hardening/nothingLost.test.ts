@@ -73,7 +73,7 @@ describe('nothing is lost', function () {
       runEveryCommand(folder, [], cacheHome);
       const after = hashTree(folder);
       const added = [...after.keys()].filter((path) => !before.has(path)).sort();
-      assert.deepEqual(added, ['.clausemark-cache/.gitignore', '.clausemark-cache/documents.json']);
+      assert.deepEqual(added, ['.clausemark-cache/.gitignore', '.clausemark-cache/documents.json', '.clausemark-cache/results.json']);
       for (const [path, hash] of before) assert.equal(after.get(path), hash, `${path} changed`);
     } finally {
       rmSync(join(folder, '..'), { recursive: true, force: true });
@@ -207,6 +207,8 @@ describe('cache safety', function () {
     assert.equal(check().stdout, clean);
     const full = readFileSync(cacheFile(), 'utf8');
     for (const broken of [full.slice(0, Math.floor(full.length / 2)), 'not json', '{"format": 1}', '']) {
+      // Without the replayed answers, so that this run reads the parse cache.
+      rmSync(join(folder, '.clausemark-cache', 'results.json'), { force: true });
       writeFileSync(cacheFile(), broken);
       assert.equal(check().stdout, clean);
       assert.doesNotThrow(() => JSON.parse(readFileSync(cacheFile(), 'utf8')) as unknown);
@@ -220,9 +222,11 @@ describe('cache safety', function () {
     const entries = JSON.parse(cache.entries) as Record<string, { findings: unknown[] }>;
     for (const entry of Object.values(entries)) entry.findings = [];
     // Re-signed with a key that is not this machine's: what an attacker without the local key can do.
+    rmSync(join(folder, '.clausemark-cache', 'results.json'), { force: true });
     writeFileSync(cacheFile(), JSON.stringify({ ...cache, entries: JSON.stringify(entries), signature: createHash('sha256').update(JSON.stringify(entries)).digest('hex') }));
     assert.equal(check().stdout, clean);
     // The same crafted entries with the original signature do not verify either.
+    rmSync(join(folder, '.clausemark-cache', 'results.json'), { force: true });
     writeFileSync(cacheFile(), JSON.stringify({ ...cache, entries: JSON.stringify(entries) }));
     assert.equal(check().stdout, clean);
   });
@@ -240,7 +244,7 @@ describe('cache safety', function () {
       }),
     );
     for (const stdout of await Promise.all(runs)) assert.equal(stdout, clean);
-    assert.deepEqual(readdirSync(join(folder, '.clausemark-cache')).sort(), ['.gitignore', 'documents.json']);
+    assert.deepEqual(readdirSync(join(folder, '.clausemark-cache')).sort(), ['.gitignore', 'documents.json', 'results.json']);
     assert.equal(check().stdout, clean);
   });
 });

@@ -13,11 +13,22 @@ export type JsonParseResult<T> =
   | { readonly ok: true; readonly value: T; readonly tree: Node; readonly lines: LineIndex }
   | { readonly ok: false; readonly problems: readonly JsonProblem[] };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+let ajv: Ajv | undefined;
 
-/** Compiles a JSON Schema once; the returned validator is reused for every file. */
+/**
+ * A validator for a JSON Schema, compiled on first use and then reused for every file. Compiling is the
+ * slow part, and loading the extension or the CLI must not pay for it before any config is read.
+ */
 export function compileSchema(schema: object): ValidateFunction {
-  return ajv.compile(schema);
+  let compiled: ValidateFunction | undefined;
+  const validate = ((data: unknown) => {
+    ajv ??= new Ajv({ allErrors: true, strict: false });
+    compiled ??= ajv.compile(schema);
+    const valid = compiled(data);
+    validate.errors = compiled.errors;
+    return valid;
+  }) as ValidateFunction;
+  return validate;
 }
 
 /**

@@ -1,0 +1,58 @@
+// Only Node built-ins here (see resultCache.ts): this runs before the checker is loaded.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { lookUpRun, runKey, toolBuildId } from './resultCache.js';
+
+/** Options whose next argument is their value, so it is not taken for a path. */
+const VALUED = new Set(['--config', '--format', '--output', '-o', '--fail-on', '--today', '--base', '--head']);
+
+/** What the cache needs to know of a command line, or undefined when the command is not replayable. */
+export function replayableRun(argv: readonly string[], cwd: string): { start: string; day: string; output: string | undefined } | undefined {
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'coverage') return undefined;
+  let today: string | undefined;
+  let output: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const argument = rest[i] ?? '';
+    const [name, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    // Reviews against git and help are never replayed; --no-cache asks for a fresh check.
+    if (['--no-cache', '--base', '--head', '--all', '-h', '--help'].includes(name)) return undefined;
+    if (VALUED.has(name)) {
+      const value = inline ?? rest[++i];
+      if (name === '--today') today = value;
+      if (name === '--output' || name === '-o') output = value === undefined ? undefined : resolve(cwd, value);
+    } else if (!argument.startsWith('-')) {
+      paths.push(argument);
+    }
+  }
+  return { start: resolve(cwd, paths[0] ?? '.'), day: today ?? new Date().toISOString().slice(0, 10), output };
+}
+
+export function replayKey(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>>, stdoutIsTTY: boolean, day: string): string {
+  return runKey(argv, cwd, env, stdoutIsTTY, toolBuildId(), day);
+}
+
+/**
+ * Prints the stored answer to this exact command when nothing under its repository changed since it was
+ * recorded, and returns its exit code; undefined means "run the check".
+ */
+export function replay(argv: readonly string[]): number | undefined {
+  if (process.env.CLAUSEMARK_NO_REPLAY) return undefined;
+  const cwd = process.cwd();
+  const run = replayableRun(argv, cwd);
+  if (!run) return undefined;
+  const stored = lookUpRun(run.start, replayKey(argv, cwd, process.env, process.stdout.isTTY === true, run.day));
+  if (!stored) return undefined;
+  if (stored.outputFile) {
+    try {
+      mkdirSync(dirname(stored.outputFile.path), { recursive: true });
+      writeFileSync(stored.outputFile.path, stored.outputFile.content);
+    } catch {
+      return undefined; // let the real run report the problem
+    }
+  }
+  process.stdout.write(stored.stdout);
+  process.stderr.write(stored.stderr);
+  return stored.exitCode;
+}
