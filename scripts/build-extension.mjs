@@ -23,6 +23,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: true });
+// Diagrams are parsed in a worker thread, so the extension host stays responsive.
+await build({ ...common, entryPoints: ['src/core/diagrams/mermaidWorker.ts'], outfile: 'dist/mermaidWorker.cjs', minify: true });
 
 // One mermaid for the webview, the Markdown preview and the diagram check: its browser build, shipped locally.
 mkdirSync(join(root, 'dist/media'), { recursive: true });

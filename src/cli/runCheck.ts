@@ -2,11 +2,11 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { checkRepository, type CheckResult } from '../core/check.js';
 import type { Project, SetupProblem } from '../core/config/loadProject.js';
 import { parseIsoDate } from '../core/document/dates.js';
-import { mermaidValidator } from '../core/diagrams/mermaidValidator.js';
+import { mermaidWorkerPool } from '../core/diagrams/mermaidWorkerPool.js';
 import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
 import type { CliIo } from './cliIo.js';
 import { localCacheKey } from './cacheKey.js';
-import { mermaidScriptPath } from './mermaidScript.js';
+import { mermaidScriptPath, mermaidWorkerScript } from './mermaidScript.js';
 import { createProgress } from './progress.js';
 import { TOOL_VERSION } from './toolVersion.js';
 import { UsageError } from './usageError.js';
@@ -58,7 +58,7 @@ export function checkSession(io: CliIo, options: RunCheckOptions) {
       ...(options.config !== undefined ? { configPath: options.config } : {}),
       ...(now ? { now } : {}),
       onProgress: (done: number, total: number) => progress.update(done, total),
-      validateDiagram: mermaidValidator(mermaidScriptPath()),
+      validateDiagram: mermaidWorkerPool(mermaidScriptPath(), mermaidWorkerScript()),
       // The cache lives in the repository root, which is only known once the config is found: open it lazily.
       ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, await localCacheKey(io))) } : {}),
     },

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mermaidValidator } from '../core/diagrams/mermaidValidator.js';
+import { mermaidWorkerPool } from '../core/diagrams/mermaidWorkerPool.js';
 import { registerCommands } from './commands.js';
 import { ClausemarkCodeActionProvider } from './providers/codeActionProvider.js';
 import { ClausemarkCodeLensProvider } from './providers/codeLensProvider.js';
@@ -27,7 +27,7 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file
 
 export function activate(context: vscode.ExtensionContext): ClausemarkApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('clausemark');
-  const registry = new SessionRegistry(diagnostics, mermaidValidator(context.asAbsolutePath('dist/media/mermaid.min.js')));
+  const registry = new SessionRegistry(diagnostics, mermaidWorkerPool(context.asAbsolutePath('dist/media/mermaid.min.js'), context.asAbsolutePath('dist/mermaidWorker.cjs'), 1));
   const coverageTree = new CoverageTreeProvider(registry);
   context.subscriptions.push(
     diagnostics,

@@ -48,3 +48,26 @@ describe('diagram.invalid-mermaid', function () {
     assert.equal(outcome.result.findings.filter((f) => f.ruleId === 'diagram.invalid-mermaid').length, 0);
   });
 });
+
+describe('diagram validation in worker threads', function () {
+  this.timeout(60_000);
+  const script = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+  const worker = new URL('../../src/core/diagrams/mermaidWorker.js', import.meta.url);
+  const diagrams = [
+    'flowchart TD\n  A["Log"] --> B{"Major?"}',
+    'flowchart TD\n  A -->|oops\n  B --> C',
+    'sequenceDiagram\n  A->>B: hi',
+    'flowchart TD\n  A --> B -->',
+    'pie title Share\n  "a": 1',
+  ];
+
+  it('gives the same answers inline, with one worker, with many, and when workers cannot start', async () => {
+    const answers = async (validate: ReturnType<typeof mermaidValidator>): Promise<unknown[]> => Promise.all(diagrams.map((source) => validate('mermaid', source)));
+    const inline = await answers(mermaidValidator(script));
+    assert.equal(inline.filter(Boolean).length, 2, 'two of the diagrams are broken');
+    const { mermaidWorkerPool } = await import('../../src/core/diagrams/mermaidWorkerPool.js');
+    assert.deepEqual(await answers(mermaidWorkerPool(script, worker, 1)), inline);
+    assert.deepEqual(await answers(mermaidWorkerPool(script, worker, 3)), inline);
+    assert.deepEqual(await answers(mermaidWorkerPool(script, new URL('file:///no/such/worker.js'), 2)), inline);
+  });
+});
