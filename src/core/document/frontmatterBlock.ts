@@ -1,3 +1,5 @@
+import matter from 'gray-matter';
+
 /** Where the YAML frontmatter sits in a file. Offsets are into the text as given. */
 export interface FrontmatterBlock {
   /** The frontmatter's language when the opening fence names one (`---yaml`); `yaml` when it does not. */
@@ -14,19 +16,42 @@ export interface FrontmatterBlock {
 
 const CLOSING_FENCE = /^---[ \t]*$/;
 
+// gray-matter evaluates a `---js` block and hands other languages to parsers that may throw. It is therefore
+// given only blocks already known to be YAML, with every engine it knows replaced by one that does nothing:
+// it never evaluates or parses anything itself (we parse the YAML with positions).
+const inert = { parse: (): object => ({}), stringify: (): string => '' };
+const YAML_ONLY = { language: 'yaml', engines: { yaml: inert, json: inert, javascript: inert, js: inert, coffee: inert, coffeescript: inert, cson: inert, toml: inert } };
+
+/** The raw block gray-matter reads after a `---`/`---yaml` fence, or undefined if it finds none. */
+function grayMatterBlock(text: string): string | undefined {
+  try {
+    return (matter(text, YAML_ONLY) as { matter?: string }).matter;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Finds the frontmatter at the very top of a file (after a BOM, if any). Text that merely contains a
  * `---` line further down is Markdown (a thematic break), not frontmatter.
  */
 export function findFrontmatter(text: string): FrontmatterBlock | undefined {
-  // Found by scanning for the fences, never with gray-matter: it hands a `---js` block to `eval` and a
-  // `---json` or `---anything` block to a parser that throws, so one document could run code or stop the check.
+  // A `---js`, `---json` or other non-YAML block is found by scanning for the fences alone (see YAML_ONLY).
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!text.startsWith('---', bomLength) || text.charAt(bomLength + 3) === '-') return undefined; // `----…` opens no frontmatter
   const firstLineEnd = lineEnd(text, bomLength);
   const language = text.slice(bomLength + 3, firstLineEnd).replace(/\r$/, '').trim() || 'yaml';
   const yamlStart = firstLineEnd;
-  const closeFenceStart = firstLineEnd === text.length ? undefined : scanForFence(text, yamlStart);
+  let closeFenceStart: number | undefined;
+  if (firstLineEnd < text.length && language === 'yaml') {
+    // gray-matter ends the block at the first line that merely starts with `---`; accept only a real fence there.
+    const block = grayMatterBlock(text.slice(bomLength));
+    const matterStart = text.charCodeAt(firstLineEnd - 1) === 13 ? firstLineEnd - 1 : firstLineEnd;
+    const candidate = block === undefined ? undefined : matterStart + block.length + 1;
+    closeFenceStart = candidate !== undefined && candidate <= text.length && isFenceLine(text, candidate) ? candidate : scanForFence(text, yamlStart);
+  } else if (firstLineEnd < text.length) {
+    closeFenceStart = scanForFence(text, yamlStart);
+  }
   if (closeFenceStart === undefined) {
     return { language, yamlStart, yamlEnd: text.length, blockEnd: text.length, closeFenceStart: undefined };
   }
