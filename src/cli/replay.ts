@@ -1,5 +1,5 @@
 // Only Node built-ins here (see resultCache.ts): this runs before the checker is loaded.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lookUpRun, runKey, toolBuildId } from './resultCache.js';
 
@@ -7,11 +7,12 @@ import { lookUpRun, runKey, toolBuildId } from './resultCache.js';
 const VALUED = new Set(['--config', '--format', '--output', '-o', '--fail-on', '--today', '--base', '--head']);
 
 /** What the cache needs to know of a command line, or undefined when the command is not replayable. */
-export function replayableRun(argv: readonly string[], cwd: string): { start: string; day: string; output: string | undefined } | undefined {
+export function replayableRun(argv: readonly string[], cwd: string): { start: string; day: string; output: string | undefined; force: boolean } | undefined {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'coverage') return undefined;
   let today: string | undefined;
   let output: string | undefined;
+  let force = false;
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i] ?? '';
@@ -22,11 +23,13 @@ export function replayableRun(argv: readonly string[], cwd: string): { start: st
       const value = inline ?? rest[++i];
       if (name === '--today') today = value;
       if (name === '--output' || name === '-o') output = value === undefined ? undefined : resolve(cwd, value);
+    } else if (name === '--force') {
+      force = true;
     } else if (!argument.startsWith('-')) {
       paths.push(argument);
     }
   }
-  return { start: resolve(cwd, paths[0] ?? '.'), day: today ?? new Date().toISOString().slice(0, 10), output };
+  return { start: resolve(cwd, paths[0] ?? '.'), day: today ?? new Date().toISOString().slice(0, 10), output, force };
 }
 
 export function replayKey(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>>, stdoutIsTTY: boolean, day: string): string {
@@ -45,6 +48,8 @@ export function replay(argv: readonly string[]): number | undefined {
   const stored = lookUpRun(run.start, replayKey(argv, cwd, process.env, process.stdout.isTTY === true, run.day));
   if (!stored) return undefined;
   if (stored.outputFile) {
+    // A replay obeys the same rule as a run: an existing report is replaced only with --force.
+    if (!run.force && existsSync(stored.outputFile.path)) return undefined;
     try {
       mkdirSync(dirname(stored.outputFile.path), { recursive: true });
       writeFileSync(stored.outputFile.path, stored.outputFile.content);

@@ -106,6 +106,17 @@ describe('the result cache', function () {
     assert.equal(readFileSync(join(folder, 'report.json'), 'utf8'), written);
   });
 
+  it('never overwrites an existing --output file on a replay without --force', () => {
+    clausemark([...CHECK, '--format', 'json', '--output', 'report.json'], folder);
+    writeFileSync(join(folder, 'report.json'), 'mine');
+    age(folder);
+    const again = spawnSync(process.execPath, [BIN, ...CHECK, '--format', 'json', '--output', 'report.json'], { cwd: folder, encoding: 'utf8' });
+    assert.equal(again.status, 2, again.stderr);
+    assert.equal(readFileSync(join(folder, 'report.json'), 'utf8'), 'mine');
+    clausemark([...CHECK, '--format', 'json', '--output', 'report.json', '--force'], folder);
+    assert.notEqual(readFileSync(join(folder, 'report.json'), 'utf8'), 'mine');
+  });
+
   it('does not record a result that depends on a config outside the repository', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'clausemark-config-'));
     try {
