@@ -6,6 +6,8 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
   // Give the spec modules describe/it before they are evaluated.
   mocha.suite.emit('pre-require', globalThis, 'clausemark-integration', mocha);
+  // First, while the workspace is as copied: nothing may be written by merely using the extension.
+  await import('./nothingWritten.spec.js');
   await import('./extension.spec.js');
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
