@@ -71,3 +71,22 @@ describe('diagram validation in worker threads', function () {
     assert.deepEqual(await answers(mermaidWorkerPool(script, new URL('file:///no/such/worker.js'), 2)), inline);
   });
 });
+
+describe('a diagram rule that is off', () => {
+  it('parses no diagram at all', async () => {
+    const { loadProject } = await import('../../src/core/config/loadProject.js');
+    const { WorkspaceIndex } = await import('../../src/core/index/workspaceIndex.js');
+    const { MemoryFileSystem } = await import('../support/memoryFileSystem.js');
+    const fs = new MemoryFileSystem({
+      '/repo/clausemark.json': '{ "rules": { "diagram.invalid-mermaid": "off" } }',
+      '/repo/sms/p.md': '---\nid: P\ntitle: P\ntype: process\n---\n```mermaid\nflowchart TD\n  A -->\n```\n',
+      '/repo/.git/HEAD': 'x',
+    });
+    const loaded = await loadProject({ start: '/repo', fs });
+    assert.ok(loaded.ok);
+    let asked = 0;
+    const index = new WorkspaceIndex({ project: loaded.project, fs, validateDiagram: async () => { asked++; return { message: 'x' }; } });
+    await index.scan();
+    assert.equal(asked, 0);
+  });
+});

@@ -93,8 +93,9 @@ export class WorkspaceIndex implements RepositoryView {
     this.fs = options.fs;
     this.now = options.now ?? (() => new Date());
     this.cache = options.cache;
-    this.validateDiagram = options.validateDiagram;
     this.severity = new SeverityPolicy(this.config.rules);
+    // A rule that is off does no work: diagrams are only parsed when their rule can report.
+    this.validateDiagram = this.severity.isEnabled('diagram.invalid-mermaid') ? options.validateDiagram : undefined;
     const excluded = picomatch([...ALWAYS_EXCLUDED, ...this.config.exclude], { dot: true });
     const included = picomatch([...this.config.include], { dot: false });
     this.isIncluded = (path) => included(path) && !excluded(path);
