@@ -2,20 +2,11 @@ import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClauseCoverage, ClauseStatus, CoverageSummary } from '../coverage/coverageReport.js';
 import type { CoverageReportInput } from './reportInput.js';
 import { gapTexts, STATUS_LABEL, unusableEvidenceText } from './coverageRows.js';
-import { coverageSummaryText, formatPercent, plural } from './shared.js';
+import { coverageSummaryText, encodeMarkupCharacters, formatPercent, plural } from './shared.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&#39;')
-  );
+  return encodeMarkupCharacters(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** The stylesheet of Clausemark's HTML pages: tables, status badges and cards that also print. */

@@ -1,4 +1,5 @@
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import { jsonAddressingDocument } from './jsonReport.js';
 import type { CoverageReportInput } from './reportInput.js';
 
 /** The shape `clausemark coverage --format json` prints. */
@@ -45,14 +46,7 @@ export function buildCoverageJson(input: CoverageReportInput): CoverageJson {
       clause: clause.clause,
       title: clause.title,
       status: clause.status,
-      documents: clause.documents.map((document) => ({
-        id: document.id,
-        title: document.title,
-        path: document.path,
-        type: document.type ?? null,
-        status: document.status ?? null,
-        line: document.claimRange.start.line,
-      })),
+      documents: clause.documents.map((document) => ({ ...jsonAddressingDocument(document), line: document.claimRange.start.line })),
       evidence: clause.evidence.map((evidence) => ({
         documentId: evidence.documentId,
         documentPath: evidence.documentPath,

@@ -86,18 +86,17 @@ export function jsonFinding(finding: Finding): JsonFinding {
   };
 }
 
+/** A document addressing a clause, as both JSON formats (check and coverage) print it. */
+export function jsonAddressingDocument(document: ClauseCoverage['documents'][number]): JsonClauseCoverage['documents'][number] {
+  return { id: document.id, title: document.title, path: document.path, type: document.type ?? null, status: document.status ?? null };
+}
+
 export function jsonClauseCoverage(clause: ClauseCoverage): JsonClauseCoverage {
   return {
     clause: clause.clause,
     title: clause.title,
     status: clause.status,
-    documents: clause.documents.map((document) => ({
-      id: document.id,
-      title: document.title,
-      path: document.path,
-      type: document.type ?? null,
-      status: document.status ?? null,
-    })),
+    documents: clause.documents.map(jsonAddressingDocument),
     evidence: clause.evidence.map((evidence) => ({
       documentId: evidence.documentId,
       ...(evidence.path !== undefined ? { path: evidence.path } : {}),

@@ -1,3 +1,5 @@
+import { encodeMarkupCharacters } from './shared.js';
+
 /**
  * Escaping for GitHub-flavoured Markdown built from untrusted text (document titles, ids, paths, messages).
  * The output renders as the literal text: no links, images, HTML, emphasis, table breaks or @-mentions.
@@ -6,12 +8,7 @@
 /** Escapes text for a Markdown paragraph or table cell, on one line. */
 export function escapeMarkdown(text: string): string {
   return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
+    encodeMarkupCharacters(text)
       .replace(/[\\`*_[\]!|~$#]/g, (char) => `\\${char}`)
       // A zero-width space after `@` stops GitHub from notifying users and teams (`@org/team`).
       .replace(/@/g, '@&#8203;')

@@ -96,3 +96,15 @@ export function normalisePrefix(prefix: string | undefined): string {
 export function withPrefix(prefix: string, file: string): string {
   return prefix === '' ? file : `${prefix}/${file}`;
 }
+
+/** Text with the control characters XML and HTML cannot carry removed and `&`, `<`, `>` as entities: the common first step of the HTML and Markdown escapers. */
+export function encodeMarkupCharacters(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+  );
+}
