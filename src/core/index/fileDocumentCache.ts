@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ReadResult } from '../document/readSmsDocument.js';
 import type { FrontmatterField, SmsDocument } from '../model/smsDocument.js';
-import { LineIndex } from '../text/lineIndex.js';
+import { LineIndex, OffsetRange } from '../text/lineIndex.js';
 import type { SourcePosition, SourceRange } from '../text/sourceRange.js';
 import type { DocumentCache } from './documentCache.js';
 
@@ -111,6 +111,7 @@ interface StoredRange {
 function compactRanges(value: unknown, lines: LineIndex): unknown {
   if (Array.isArray(value)) return value.map((item) => compactRanges(item, lines));
   if (value === null || typeof value !== 'object') return value;
+  if (value instanceof OffsetRange) return { $r: [...value.offsets] } satisfies StoredRange;
   if (isSourceRange(value)) {
     const rebuilt = lines.range(value.start.offset, value.end.offset);
     if (samePosition(rebuilt.start, value.start) && samePosition(rebuilt.end, value.end)) return { $r: [value.start.offset, value.end.offset] } satisfies StoredRange;
