@@ -152,8 +152,9 @@ class FrontmatterReader {
   private buildDocument(pairs: Map<string, Pair<YamlNode, YamlNode | null>>): SmsDocument {
     const fields = new Map<string, FrontmatterField>();
     for (const [name, pair] of pairs) {
-      const keyRange = this.nodeRange(pair.key);
-      fields.set(name, { key: name, keyRange, valueRange: pair.value ? this.nodeRange(pair.value, keyRange) : keyRange });
+      // The index holds a field for every key of every document: known keys share one string each.
+      const key = KNOWN_FIELDS.find((known) => known === name) ?? name;
+      fields.set(key, { key, keyRange: this.nodeRange(pair.key) });
     }
     const value = (name: string): YamlNode | undefined => {
       const node = pairs.get(name)?.value ?? undefined;
@@ -218,7 +219,9 @@ class FrontmatterReader {
     }
     const scalar = node as Scalar;
     const text = typeof scalar.value === 'string' ? scalar.value : String(scalar.source ?? scalar.value);
-    return { value: text, range: this.nodeRange(node) };
+    // A value of 13 characters or more is a view into the frontmatter text and would keep all of it alive in
+    // the index; shorter ones V8 copies anyway.
+    return { value: text.length >= 13 ? detached(text) : text, range: this.nodeRange(node) };
   }
 
   private readText(field: string, node: YamlNode | undefined): Located<string> | undefined {

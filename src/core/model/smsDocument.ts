@@ -11,8 +11,6 @@ export interface Located<T> {
 export interface FrontmatterField {
   readonly key: string;
   readonly keyRange: SourceRange;
-  /** The value's range; the end of the key when the value is empty. */
-  readonly valueRange: SourceRange;
 }
 
 /** One entry of `clauses:`. */
