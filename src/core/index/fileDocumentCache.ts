@@ -111,7 +111,7 @@ interface StoredRange {
 function compactRanges(value: unknown, lines: LineIndex): unknown {
   if (Array.isArray(value)) return value.map((item) => compactRanges(item, lines));
   if (value === null || typeof value !== 'object') return value;
-  if (value instanceof OffsetRange) return { $r: [...value.offsets] } satisfies StoredRange;
+  if (value instanceof OffsetRange) return { $r: [value.startOffset, value.endOffset] } satisfies StoredRange;
   if (isSourceRange(value)) {
     const rebuilt = lines.range(value.start.offset, value.end.offset);
     if (samePosition(rebuilt.start, value.start) && samePosition(rebuilt.end, value.end)) return { $r: [value.start.offset, value.end.offset] } satisfies StoredRange;

@@ -74,26 +74,22 @@ export class LineIndex {
  */
 export class OffsetRange implements SourceRange {
   readonly #lines: LineIndex;
-  readonly #start: number;
-  readonly #end: number;
+  // Own fields, so that `deepEqual` tells two ranges of a file apart (it compares own properties, not getters).
+  readonly startOffset: number;
+  readonly endOffset: number;
 
-  constructor(lines: LineIndex, start: number, end: number) {
+  constructor(lines: LineIndex, startOffset: number, endOffset: number) {
     this.#lines = lines;
-    this.#start = start;
-    this.#end = end;
+    this.startOffset = startOffset;
+    this.endOffset = endOffset;
   }
 
   get start(): SourcePosition {
-    return this.#lines.positionAt(this.#start);
+    return this.#lines.positionAt(this.startOffset);
   }
 
   get end(): SourcePosition {
-    return this.#lines.positionAt(this.#end);
-  }
-
-  /** The offsets as given; the cache stores a range as these two numbers. */
-  get offsets(): readonly [number, number] {
-    return [this.#start, this.#end];
+    return this.#lines.positionAt(this.endOffset);
   }
 
   toJSON(): { start: SourcePosition; end: SourcePosition } {
