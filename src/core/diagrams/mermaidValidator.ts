@@ -35,12 +35,9 @@ export function mermaidValidator(scriptPath: string, realm: MermaidRealm = 'sand
   const load = (): Promise<Parse | undefined> => {
     loading ??= fs.readFile(scriptPath, 'utf8').then(
       (source) => {
-        if (mode === 'as-shipped') {
-          const mermaid = realm === 'sandbox' ? runInSandbox(source) : runInThreadGlobal(source);
-          return mermaid ? (text: string) => mermaid.parse(text) : undefined;
-        }
-        const patched = memoizeMermaidGetConfig(source);
-        return syntaxCheck(realm === 'sandbox' ? runInSandbox(patched) : runInThreadGlobal(patched));
+        const run = realm === 'sandbox' ? runInSandbox : runInThreadGlobal;
+        if (mode === 'as-shipped') return parseOf(run(source));
+        return syntaxCheck(run(memoizeMermaidGetConfig(source)));
       },
       () => undefined,
     );
@@ -73,11 +70,14 @@ type Parse = (text: string) => Promise<unknown>;
  * `getDiagramFromText`: the same front matter and directive reading, type detection and grammar.
  */
 async function syntaxCheck(mermaid: MermaidApi | undefined): Promise<Parse | undefined> {
-  if (!mermaid) return undefined;
-  const fromText = mermaid.mermaidAPI?.getDiagramFromText;
-  if (typeof fromText !== 'function') return (text) => mermaid.parse(text);
+  const fromText = mermaid?.mermaidAPI?.getDiagramFromText;
+  if (!mermaid || typeof fromText !== 'function') return parseOf(mermaid);
   await mermaid.parse('info').catch(() => undefined);
   return (text) => fromText.call(mermaid.mermaidAPI, text);
+}
+
+function parseOf(mermaid: MermaidApi | undefined): Parse | undefined {
+  return mermaid ? (text) => mermaid.parse(text) : undefined;
 }
 
 function runInSandbox(source: string): MermaidApi | undefined {

@@ -1,4 +1,4 @@
-import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import type { ClauseCoverage, CoverageSummary } from '../coverage/coverageReport.js';
 import type { Finding, FindingData } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import { ruleDocsUrl } from '../rules/ruleDefinitions.js';
@@ -48,14 +48,7 @@ export interface JsonReport {
     readonly errors: number;
     readonly warnings: number;
     readonly infos: number;
-    readonly coverage: {
-      readonly leaves: number;
-      readonly covered: number;
-      readonly partial: number;
-      readonly uncovered: number;
-      readonly excluded: number;
-      readonly percent: number;
-    };
+    readonly coverage: CoverageSummary;
   };
   readonly coverage: readonly JsonClauseCoverage[];
   readonly findings: readonly JsonFinding[];
