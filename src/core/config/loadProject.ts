@@ -169,6 +169,8 @@ async function isInside(root: string, path: string, fs: WorkspaceFileSystem): Pr
 async function readSettingsText(path: string, fs: WorkspaceFileSystem): Promise<string | { error: string }> {
   const stat = await fs.stat(path);
   if (stat?.kind !== 'file') return { error: 'the file does not exist' };
+  // Sized before reading: a blob of a base revision (or a sparse file) is otherwise read whole, whatever its size.
+  if (stat.size > MAX_SETTINGS_BYTES) return { error: `it is over the ${MAX_SETTINGS_BYTES / 1024 / 1024} MB limit` };
   try {
     const decoded = decodeText(await fs.readFile(path), MAX_SETTINGS_BYTES);
     return decoded.ok ? decoded.text : { error: decoded.reason };
