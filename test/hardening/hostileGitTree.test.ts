@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { checkRepository } from '../../src/core/check.js';
 import type { GitRunner } from '../../src/core/git/blobReader.js';
+import { gitChanges } from '../../src/core/git/gitChanges.js';
 import { GitTreeFileSystem, openGitTree } from '../../src/core/git/gitTreeFileSystem.js';
 import { runGit } from '../../src/core/git/runGit.js';
 import { GitRepository } from '../support/gitRepository.js';
@@ -98,5 +99,28 @@ describe('a hostile base revision: blobs are read with a size limit, by one git 
     assert.ok(counts.spawns >= 2, 'the injected runner read the blobs');
     assert.ok(counts.inputs.every((input) => !input.includes(largeDocumentBlob)), 'the large blob was never asked of git');
     assert.ok(outcome.result.findings.some((finding) => finding.file === 'sms/p.md' && finding.ruleId === 'clause.unknown'), 'the rest is checked');
+  });
+});
+
+describe('a change deleting a huge file', function () {
+  this.timeout(60_000);
+
+  it('the deleted content is not part of the diff read for changed lines', async () => {
+    const repository = GitRepository.create({ 'sms/p.md': documentText(), 'data/huge.txt': 'line\n'.repeat(200_000) });
+    try {
+      repository.write({ 'data/huge.txt': undefined, 'sms/p.md': documentText({ clauses: '\n  - 8.6.2' }) });
+      const outputs: number[] = [];
+      const changes = await gitChanges(repository.root, 'HEAD', undefined, async (cwd, args, input) => {
+        const output = await runGit(cwd, args, input);
+        if (output.ok) outputs.push(output.stdout.byteLength);
+        return output;
+      });
+      assert.ok(!('error' in changes));
+      assert.deepEqual([...changes.files].sort(), ['data/huge.txt', 'sms/p.md']);
+      assert.ok(outputs.length >= 2, 'the injected runner ran the diffs');
+      assert.ok(Math.max(...outputs) < 10_000, `git gave ${Math.max(...outputs)} bytes for a 1 MB deletion`);
+    } finally {
+      repository.remove();
+    }
   });
 });
