@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { neutraliseForTerminal } from '../../src/core/text/controlCharacters.js';
 import { UnsafePathError, writeFileSafely } from '../../src/core/workspace/safeFiles.js';
 import { testCacheHome } from '../support/cacheKey.js';
 import { clausemark, type CliRun } from '../support/cliRunner.js';
@@ -134,5 +135,13 @@ describe('hostile repositories: nothing is written or read outside the repositor
     // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(result.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     assert.match(result.stderr, /\\x1b\]0;owned\\x07/);
+  });
+
+  it('the terminal filter keeps line breaks, progress redraws and colours, and shows every other control as text', () => {
+    assert.equal(neutraliseForTerminal('a\n\tb\r\u001b[K\u001b[31mred\u001b[39m'), 'a\n\tb\r\u001b[K\u001b[31mred\u001b[39m');
+    assert.equal(
+      neutraliseForTerminal('\u001b]8;;https://x.invalid\u0007link\u001b]8;;\u0007\u001b[2J\u001b[1;1H\u009b2J\u202e'),
+      '\\x1b]8;;https://x.invalid\\x07link\\x1b]8;;\\x07\\x1b[2J\\x1b[1;1H\\x9b2J\\u202e',
+    );
   });
 });
