@@ -8,12 +8,21 @@ import { fingerprintTree, runKey, toolBuildId } from '../../src/cli/resultCache.
 import { signEntries } from '../../src/core/index/signedCacheFile.js';
 import { readRegularFile, UnsafePathError } from '../../src/core/workspace/safeFiles.js';
 import { resignResults, testCacheHome } from '../support/cacheKey.js';
-import { clausemark } from '../support/cliRunner.js';
+import { clausemark, type CliRun } from '../support/cliRunner.js';
 import { documentText } from '../support/repository.js';
 
 const DAY = '2026-11-21';
 const { home: CACHE_HOME, key: KEY } = testCacheHome();
 const ENV = { XDG_CACHE_HOME: CACHE_HOME };
+
+/**
+ * Runs the CLI with its standard input a real pipe held open while it runs (as in CI or a terminal; Node's own
+ * `pipe` is a socket, which /dev/stdin cannot be opened on), killed after `timeoutMs`.
+ */
+function clausemarkWithOpenStdin(args: string[], cwd: string, timeoutMs: number): CliRun {
+  const script = 'exec {held}< <(exec sleep 120 2>/dev/null); writer=$!; "$0" "$@" <&$held; status=$?; kill $writer; exit $status';
+  return clausemark(args, cwd, { env: ENV, timeoutMs, command: ['bash', '-c', script, process.execPath] });
+}
 
 /** The answer a committed results file claims: no problems, exit 0. */
 const FORGED = { stdout: 'No problems found in 1 document (1 Markdown file).\n', stderr: '', exitCode: 0 };
@@ -95,8 +104,9 @@ describe('hostile caches: a forged result is never replayed, a planted file neve
       mkdirSync(join(root, '.clausemark-cache'));
       symlinkSync(linkTarget, join(root, '.clausemark-cache/results.json'));
       symlinkSync(linkTarget, join(root, '.clausemark-cache/documents.json'));
-      // A blocking read would hang here (stdin stays open while the run lasts); the timeout makes that a failure.
-      const run = clausemark(argv, root, { env: ENV, timeoutMs: 60_000 });
+      // Standard input stays open (as in CI or a terminal), so a read of /dev/stdin or the pipe would block: the
+      // timeout makes that a failure.
+      const run = clausemarkWithOpenStdin(argv, root, 30_000);
       assert.equal(run.status, 1, `${run.stdout}${run.stderr}`);
       assert.match(run.stdout, /clause\.unknown/);
     });
