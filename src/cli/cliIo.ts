@@ -1,3 +1,5 @@
+import { neutraliseForTerminal } from '../core/text/controlCharacters.js';
+
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
   readonly cwd: string;
@@ -8,18 +10,25 @@ export interface CliIo {
   writeStderr(text: string): void;
   /** Told where the checked repository is and which files it read from elsewhere (for the result cache). */
   checkedRoot?(root: string, inputsOutside: readonly string[]): void;
-  /** Told about a report written with --output (for the result cache). */
+  /** Told about a report written with --output (for the result cache, which keeps only the content). */
   wroteOutput?(path: string, content: string): void;
 }
 
+/**
+ * The process's own streams: the one place the CLI (and its replay) writes. Messages on stderr quote the
+ * repository (file names, config values), so control characters in them are neutralised whether or not stderr
+ * is a terminal (CI logs are rendered too). Standard output carries reports: a terminal gets the same
+ * treatment, while a pipe or file gets the report's exact bytes (JSON, SARIF and the others escape their own text).
+ */
 export function processIo(): CliIo {
+  const stdoutIsTTY = process.stdout.isTTY === true;
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
+    stdoutIsTTY,
     stderrIsTTY: process.stderr.isTTY === true,
-    writeStdout: (text) => void process.stdout.write(text),
-    writeStderr: (text) => void process.stderr.write(text),
+    writeStdout: (text) => void process.stdout.write(stdoutIsTTY ? neutraliseForTerminal(text) : text),
+    writeStderr: (text) => void process.stderr.write(neutraliseForTerminal(text)),
   };
 }
 

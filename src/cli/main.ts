@@ -6,6 +6,7 @@ import { initCommand } from './commands/initCommand.js';
 import { rulesCommand } from './commands/rulesCommand.js';
 import { processIo, type CliIo } from './cliIo.js';
 import { TOOL_VERSION } from './toolVersion.js';
+import { localCacheKey } from './cacheKey.js';
 import { replayableRun, replayKey } from './replay.js';
 import { recordRun } from './resultCache.js';
 import { UsageError } from './usageError.js';
@@ -74,12 +75,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
  */
 async function runRecorded(argv: readonly string[], io: CliIo, run: (io: CliIo) => Promise<number>): Promise<number> {
   const replayable = replayableRun(argv, io.cwd);
-  if (!replayable || io.env.CLAUSEMARK_NO_REPLAY) return run(io);
+  const signingKey = replayable && !io.env.CLAUSEMARK_NO_REPLAY ? localCacheKey(io.env) : undefined;
+  if (!replayable || !signingKey) return run(io);
   const startedMs = Date.now();
   let stdout = '';
   let stderr = '';
   let root: string | undefined;
-  let outputFile: { path: string; content: string } | undefined;
+  let outputContent: string | undefined;
   const recording: CliIo = {
     ...io,
     writeStdout: (text) => {
@@ -92,11 +94,12 @@ async function runRecorded(argv: readonly string[], io: CliIo, run: (io: CliIo) 
     },
     // A result that read files outside the repository's tree cannot be vouched for by its fingerprint.
     checkedRoot: (checked, inputsOutside) => void (root = inputsOutside.length === 0 ? checked : undefined),
-    wroteOutput: (path, content) => void (outputFile = { path, content }),
+    // Only the content is kept: a replay writes where its own command line says.
+    wroteOutput: (_path, content) => void (outputContent = content),
   };
   const exitCode = await run(recording);
   if (root !== undefined && (exitCode === 0 || exitCode === 1)) {
-    recordRun(root, replayKey(argv, io.cwd, io.env, io.stdoutIsTTY, replayable.day), startedMs, { stdout, stderr, exitCode, ...(outputFile ? { outputFile } : {}) });
+    recordRun(root, replayKey(argv, io.cwd, io.env, io.stdoutIsTTY, replayable.day), startedMs, { stdout, stderr, exitCode, ...(outputContent !== undefined ? { outputContent } : {}) }, signingKey);
   }
   return exitCode;
 }

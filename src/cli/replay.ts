@@ -1,6 +1,8 @@
-// Only Node built-ins here (see resultCache.ts): this runs before the checker is loaded.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// Only Node built-ins (and core modules made of them) here (see resultCache.ts): this runs before the checker is loaded.
+import { resolve } from 'node:path';
+import { writeFileSafely } from '../core/workspace/safeFiles.js';
+import { localCacheKey } from './cacheKey.js';
+import { processIo } from './cliIo.js';
 import { lookUpRun, runKey, toolBuildId } from './resultCache.js';
 
 /** Options whose next argument is their value, so it is not taken for a path. */
@@ -37,27 +39,30 @@ export function replayKey(argv: readonly string[], cwd: string, env: Readonly<Re
 }
 
 /**
- * Prints the stored answer to this exact command when nothing under its repository changed since it was
- * recorded, and returns its exit code; undefined means "run the check".
+ * Prints the stored answer to this exact command when this machine recorded it (the results file is signed with
+ * the local cache key) and nothing under its repository changed since, and returns its exit code; undefined means
+ * "run the check". An `--output` report is written where the current command line says, through the same safe
+ * write as a run (no link followed, an existing file replaced only with --force).
  */
 export function replay(argv: readonly string[]): number | undefined {
   if (process.env.CLAUSEMARK_NO_REPLAY) return undefined;
   const cwd = process.cwd();
   const run = replayableRun(argv, cwd);
-  if (!run) return undefined;
-  const stored = lookUpRun(run.start, replayKey(argv, cwd, process.env, process.stdout.isTTY === true, run.day));
-  if (!stored) return undefined;
-  if (stored.outputFile) {
-    // A replay obeys the same rule as a run: an existing report is replaced only with --force.
-    if (!run.force && existsSync(stored.outputFile.path)) return undefined;
+  const signingKey = run && localCacheKey(process.env);
+  if (!run || !signingKey) return undefined;
+  const io = processIo();
+  const found = lookUpRun(run.start, replayKey(argv, cwd, process.env, io.stdoutIsTTY, run.day), signingKey);
+  if (!found) return undefined;
+  const { stored, root } = found;
+  if ((run.output === undefined) !== (stored.outputContent === undefined)) return undefined;
+  if (run.output !== undefined && stored.outputContent !== undefined) {
     try {
-      mkdirSync(dirname(stored.outputFile.path), { recursive: true });
-      writeFileSync(stored.outputFile.path, stored.outputFile.content);
+      writeFileSafely(run.output, stored.outputContent, { root, replace: run.force });
     } catch {
-      return undefined; // let the real run report the problem
+      return undefined; // an existing report without --force, or a refused path: the real run says so
     }
   }
-  process.stdout.write(stored.stdout);
-  process.stderr.write(stored.stderr);
+  io.writeStdout(stored.stdout);
+  io.writeStderr(stored.stderr);
   return stored.exitCode;
 }

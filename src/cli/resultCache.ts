@@ -1,29 +1,34 @@
-// Only Node built-ins here: this module decides, before the checker is even loaded, whether the answer
-// to this exact command is already known.
-import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+// Only Node built-ins (and core modules made of them) here: this module decides, before the checker is even
+// loaded, whether the answer to this exact command is already known.
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readSignedCache, writeSignedCache } from '../core/index/signedCacheFile.js';
 
 /** What a finished command printed and returned, to be replayed while nothing it read has changed. */
 export interface RecordedRun {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
-  /** A report written with --output: its absolute path and content. */
-  readonly outputFile?: { readonly path: string; readonly content: string };
+  /**
+   * The report written with --output. Only its content is kept: where a replay writes comes from the command line
+   * being answered, never from the cache.
+   */
+  readonly outputContent?: string;
 }
 
 interface StoredRun extends RecordedRun {
   readonly key: string;
-  readonly root: string;
   readonly fingerprint: string;
 }
 
 const FOLDER = '.clausemark-cache';
 const FILE = 'results.json';
-const FORMAT = 'clausemark-results-1';
+const FORMAT = 'clausemark-results-2'; // 2: signed; no root and no output path stored
 const SKIPPED = new Set(['.git', 'node_modules', FOLDER]);
 const MAX_ENTRIES = 20;
+/** Twenty answers of a few megabytes each at most; a bigger file was not written by Clausemark and is not read. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The identity of a command: its arguments, where it runs, what decides colour, the build of Clausemark
@@ -87,16 +92,15 @@ export function fingerprintTree(root: string): { fingerprint: string; newestMs: 
   return { fingerprint: hash.digest('hex'), newestMs };
 }
 
-/** The recorded result for this key, if one is stored at or above `start` and its files are unchanged. */
-export function lookUpRun(start: string, key: string): RecordedRun | undefined {
+/**
+ * The recorded result for this key, if one is stored at or above `start`, signed with this machine's `signingKey`,
+ * and the files of the folder it is stored in are unchanged. That folder is the repository the answer belongs to:
+ * nothing in the file says where it applies.
+ */
+export function lookUpRun(start: string, key: string, signingKey: Buffer): { stored: RecordedRun; root: string } | undefined {
   for (let folder = resolve(start); ; folder = dirname(folder)) {
-    const stored = readEntries(join(folder, FOLDER, FILE)).find((entry) => entry.key === key);
-    if (stored) {
-      // The entry belongs to the repository it was made in, which must contain where we start.
-      const inside = relative(stored.root, resolve(start));
-      if (inside.startsWith('..')) return undefined;
-      return fingerprintTree(stored.root).fingerprint === stored.fingerprint ? stored : undefined;
-    }
+    const stored = readEntries(folder, signingKey).find((entry) => entry.key === key);
+    if (stored) return fingerprintTree(folder).fingerprint === stored.fingerprint ? { stored, root: folder } : undefined;
     if (dirname(folder) === folder) return undefined;
     try {
       if (statSync(join(folder, '.git'))) return undefined; // never look outside the repository
@@ -109,29 +113,26 @@ export function lookUpRun(start: string, key: string): RecordedRun | undefined {
 /**
  * Records a finished run for replay, unless a file under the root changed after `startedMs` (the check may
  * have read the old content, so its output could not be trusted for the new one). Never throws: a cache
- * that cannot be written only costs speed.
+ * that cannot be written (read-only, or refused because the repository put a link in its way) only costs speed.
  */
-export function recordRun(root: string, key: string, startedMs: number, run: RecordedRun): void {
+export function recordRun(root: string, key: string, startedMs: number, run: RecordedRun, signingKey: Buffer): void {
   try {
     const { fingerprint, newestMs } = fingerprintTree(root);
     // Modification or inode change at or after the start: the check may have read the old content.
     if (newestMs >= startedMs) return;
-    const file = join(root, FOLDER, FILE);
-    const kept = readEntries(file).filter((entry) => entry.key !== key).slice(-(MAX_ENTRIES - 1));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(join(root, FOLDER, '.gitignore'), '*\n');
-    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ format: FORMAT, entries: [...kept, { ...run, key, root, fingerprint }] }));
-    renameSync(temporary, file);
+    const kept = readEntries(root, signingKey).filter((entry) => entry.key !== key).slice(-(MAX_ENTRIES - 1));
+    const entry: StoredRun = { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, ...(run.outputContent !== undefined ? { outputContent: run.outputContent } : {}), key, fingerprint };
+    writeSignedCache(join(root, FOLDER, FILE), root, FORMAT, signingKey, JSON.stringify([...kept, entry]));
   } catch {
-    // read-only checkout or full disk: the next run simply checks again
+    // read-only checkout, full disk, or a link where the cache goes: the next run simply checks again
   }
 }
 
-function readEntries(file: string): StoredRun[] {
+function readEntries(root: string, signingKey: Buffer): StoredRun[] {
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; entries?: unknown };
-    return parsed.format === FORMAT && Array.isArray(parsed.entries) ? (parsed.entries as StoredRun[]).filter(isStoredRun) : [];
+    const entries = readSignedCache(join(root, FOLDER, FILE), root, FORMAT, signingKey, MAX_FILE_BYTES);
+    const parsed: unknown = entries === undefined ? [] : JSON.parse(entries);
+    return Array.isArray(parsed) ? parsed.filter(isStoredRun) : [];
   } catch {
     return [];
   }
@@ -139,8 +140,9 @@ function readEntries(file: string): StoredRun[] {
 
 function isStoredRun(value: unknown): value is StoredRun {
   const entry = value as Partial<StoredRun> | null;
-  return typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && typeof entry.root === 'string' && typeof entry.fingerprint === 'string'
-    && typeof entry.stdout === 'string' && typeof entry.stderr === 'string' && typeof entry.exitCode === 'number';
+  return typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && typeof entry.fingerprint === 'string'
+    && typeof entry.stdout === 'string' && typeof entry.stderr === 'string' && typeof entry.exitCode === 'number'
+    && (entry.outputContent === undefined || typeof entry.outputContent === 'string');
 }
 
 /** Identifies this build of Clausemark: its version and when its compiled files were written. */

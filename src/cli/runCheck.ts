@@ -4,6 +4,7 @@ import type { Project, SetupProblem } from '../core/config/loadProject.js';
 import { parseIsoDate } from '../core/document/dates.js';
 import { mermaidWorkerPool } from '../core/diagrams/mermaidWorkerPool.js';
 import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
+import { UnsafePathError } from '../core/workspace/safeFiles.js';
 import type { CliIo } from './cliIo.js';
 import { localCacheKey } from './cacheKey.js';
 import { mermaidScriptPath, mermaidWorkerScript } from './mermaidScript.js';
@@ -60,7 +61,7 @@ export function checkSession(io: CliIo, options: RunCheckOptions) {
       onProgress: (done: number, total: number) => progress.update(done, total),
       validateDiagram: mermaidWorkerPool(mermaidScriptPath(), mermaidWorkerScript()),
       // The cache lives in the repository root, which is only known once the config is found: open it lazily.
-      ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, await localCacheKey(io))) } : {}),
+      ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, localCacheKey(io.env))) } : {}),
     },
     async finish<T>(outcome: { ok: true; result: T } | { ok: false; problems: readonly SetupProblem[] }): Promise<T | number> {
       progress.finish();
@@ -101,7 +102,8 @@ export async function saveCache(io: CliIo, cache: FileDocumentCache | undefined)
     await cache.save();
   } catch (error) {
     // A read-only checkout still gets its check; it only loses the speed-up next time.
-    io.writeStderr(`clausemark: note: the cache could not be saved (${(error as NodeJS.ErrnoException).code ?? String(error)}); use --no-cache to skip it\n`);
+    const reason = error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
+    io.writeStderr(`clausemark: note: the cache could not be saved (${reason}); use --no-cache to skip it\n`);
   }
 }
 

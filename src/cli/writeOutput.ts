@@ -1,43 +1,45 @@
-import { promises as fs } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { UnsafePathError, writeFileSafely } from '../core/workspace/safeFiles.js';
 import type { CliIo } from './cliIo.js';
 import { UsageError } from './usageError.js';
 
-/** Writes a report to `--output` (creating its folder) or to stdout. An existing file is replaced only with `--force`. */
-export async function writeOutput(io: CliIo, output: string | undefined, text: string, force = false): Promise<void> {
+/**
+ * Writes a report to `--output` (creating its folder) or to stdout. An existing file is replaced only with `--force`;
+ * nothing is written through a symbolic link in the repository at `root` (see safeFiles.ts).
+ */
+export async function writeOutput(io: CliIo, output: string | undefined, text: string, force: boolean | undefined, root: string): Promise<void> {
   if (output === undefined) {
     io.writeStdout(text);
     return;
   }
   const target = resolve(io.cwd, output);
-  try {
-    await fs.mkdir(dirname(target), { recursive: true });
-    // `wx` fails if the file exists, so a report never silently replaces a file (or one created meanwhile).
-    await fs.writeFile(target, text, { flag: force ? 'w' : 'wx' });
-    io.wroteOutput?.(target, text);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UsageError(`${output} already exists; it was left as it is (use --force to replace it)`);
-    }
-    throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  if (!writeUserFile(target, output, text, force === true, root)) throw new UsageError(alreadyThere(output));
+  io.wroteOutput?.(target, text);
 }
 
 /**
- * Writes a file the user asked for, refusing to replace an existing one unless `force`: `wx` fails if the file
- * exists, so a race with another writer cannot clobber it either. Returns false (after saying so) when it exists.
+ * Writes a file the user asked for, refusing to replace an existing one unless `force` (a race with another writer
+ * cannot clobber it either). Returns false (after saying so) when it exists.
  */
-export async function writeNewFile(io: CliIo, target: string, text: string, force: boolean): Promise<boolean> {
+export async function writeNewFile(io: CliIo, target: string, text: string, force: boolean, root: string): Promise<boolean> {
+  if (writeUserFile(target, target, text, force, root)) return true;
+  io.writeStderr(`clausemark: ${alreadyThere(target)}\n`);
+  return false;
+}
+
+/** False when the file exists and `force` is not given; a refused or failed write is a UsageError naming the file as the user wrote it. */
+function writeUserFile(target: string, shownAs: string, text: string, force: boolean, root: string): boolean {
   try {
-    await fs.mkdir(dirname(target), { recursive: true });
-    await fs.writeFile(target, text, { flag: force ? 'w' : 'wx' });
+    writeFileSafely(target, text, { root, replace: force });
     return true;
   } catch (error) {
+    if (error instanceof UnsafePathError) throw new UsageError(`cannot write ${shownAs}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      io.writeStderr(`clausemark: ${target} already exists; it was left as it is (use --force to replace it)\n`);
-      return false;
-    }
-    throw new UsageError(`cannot write ${target}: ${code ?? String(error)}`);
+    if (code === 'EEXIST') return false;
+    throw new UsageError(`cannot write ${shownAs}: ${code ?? String(error)}`);
   }
+}
+
+function alreadyThere(shownAs: string): string {
+  return `${shownAs} already exists; it was left as it is (use --force to replace it)`;
 }

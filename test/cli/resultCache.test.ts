@@ -4,13 +4,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fingerprintTree, recordRun } from '../../src/cli/resultCache.js';
+import { resignResults, testCacheHome } from '../support/cacheKey.js';
 import { documentText } from '../support/repository.js';
 
 const BIN = resolve('bin/clausemark.js');
 const MARKER = 'REPLAYED FROM THE RESULT CACHE\n';
+const { home: CACHE_HOME, key: KEY } = testCacheHome();
 
 function clausemark(args: string[], cwd: string): { status: number | null; stdout: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CLAUSEMARK_NO_REPLAY: undefined } });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CLAUSEMARK_NO_REPLAY: undefined, XDG_CACHE_HOME: CACHE_HOME } });
   return { status: result.status, stdout: result.stdout };
 }
 
@@ -35,12 +37,9 @@ function age(folder: string): void {
   walk(folder);
 }
 
-/** Replaces every stored answer's output with the marker: seeing the marker proves a replay. */
+/** Replaces every stored answer's output with the marker (signed with this machine's key): seeing the marker proves a replay. */
 function plantMarker(folder: string): void {
-  const file = join(folder, '.clausemark-cache', 'results.json');
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as { entries: { stdout: string }[] };
-  for (const entry of stored.entries) entry.stdout = MARKER;
-  writeFileSync(file, JSON.stringify(stored));
+  resignResults(join(folder, '.clausemark-cache', 'results.json'), KEY, (entries) => entries.map((entry) => ({ ...entry, stdout: MARKER })));
 }
 
 const FILES = {
@@ -110,7 +109,7 @@ describe('the result cache', function () {
     clausemark([...CHECK, '--format', 'json', '--output', 'report.json'], folder);
     writeFileSync(join(folder, 'report.json'), 'mine');
     age(folder);
-    const again = spawnSync(process.execPath, [BIN, ...CHECK, '--format', 'json', '--output', 'report.json'], { cwd: folder, encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [BIN, ...CHECK, '--format', 'json', '--output', 'report.json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: CACHE_HOME } });
     assert.equal(again.status, 2, again.stderr);
     assert.equal(readFileSync(join(folder, 'report.json'), 'utf8'), 'mine');
     clausemark([...CHECK, '--format', 'json', '--output', 'report.json', '--force'], folder);
@@ -131,7 +130,7 @@ describe('the result cache', function () {
   it('does not record when a file changed while the check ran', () => {
     const startedMs = Date.now() - 10_000;
     writeFileSync(join(folder, 'sms/p.md'), documentText()); // modified after the (pretend) start
-    recordRun(folder, 'key', startedMs, { stdout: 'x', stderr: '', exitCode: 0 });
+    recordRun(folder, 'key', startedMs, { stdout: 'x', stderr: '', exitCode: 0 }, KEY);
     assert.equal(existsSync(join(folder, '.clausemark-cache', 'results.json')), false);
   });
 

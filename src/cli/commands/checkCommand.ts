@@ -79,7 +79,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     markdown: () => renderMarkdown(input),
     junit: () => renderJunit(input),
   };
-  await writeOutput(io, values.output, renderers[format](), values.force);
+  await writeOutput(io, values.output, renderers[format](), values.force, result.project.root);
   return exitCodeFor(result.findings, failOn);
 }
 
@@ -125,7 +125,7 @@ export async function changeCheck(io: CliIo, values: ChangeCheckValues, paths: r
     markdown: summary,
     junit: () => renderJunit(input),
   };
-  await writeOutput(io, values.output, renderers[values.format](), values.force);
+  await writeOutput(io, values.output, renderers[values.format](), values.force, review.head.result.project.root);
   const stepSummary = io.env.GITHUB_STEP_SUMMARY;
   if (values.format === 'github' && stepSummary !== undefined && stepSummary !== '') await appendJobSummary(stepSummary, summary());
   return exitCodeFor(findings, values.failOn);

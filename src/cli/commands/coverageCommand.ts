@@ -49,6 +49,6 @@ export async function coverageCommand(args: string[], io: CliIo): Promise<number
     csv: () => renderCoverageCsv(input),
     html: () => renderCoverageHtml(input),
   };
-  await writeOutput(io, values.output, renderers[format](), values.force);
+  await writeOutput(io, values.output, renderers[format](), values.force, result.project.root);
   return 0;
 }

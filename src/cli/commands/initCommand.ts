@@ -33,7 +33,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     evidenceMaxAgeDays: DEFAULT_CONFIG.evidenceMaxAgeDays,
     rules: {},
   };
-  if (!(await writeNewFile(io, target, `${JSON.stringify(starter, null, 2)}\n`, values.force))) return 2;
+  if (!(await writeNewFile(io, target, `${JSON.stringify(starter, null, 2)}\n`, values.force, folder))) return 2;
   io.writeStdout(`Wrote ${target}\nNext: put your SMS documents under ${starter.smsFolders.join(', ')} and run \`clausemark check\`.\n`);
   return 0;
 }

@@ -57,7 +57,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const revision = await describeHead(result.project.root);
   const pack = buildAuditPack(result, { toolVersion: TOOL_VERSION, ...(revision ? { revision } : {}) });
   const text = format === 'html' ? renderAuditHtml(pack, { mermaidScript: await mermaidScript(), nonce: randomBytes(18).toString('base64') }) : renderAuditMarkdown(pack);
-  if (!(await writeNewFile(io, target, text, values.force))) return 2;
+  if (!(await writeNewFile(io, target, text, values.force, result.project.root))) return 2;
   io.writeStdout(`Wrote ${target}\n`);
   return 0;
 }

@@ -87,7 +87,11 @@ export async function reviewChange(input: ChangeReviewInput): Promise<ChangeRevi
 function readerFor(side: ChangeSide): SideReader {
   return async (path) => {
     try {
-      const decoded = decodeText(await side.fs.readFile(join(side.result.project.root, path)), MAX_DOCUMENT_BYTES);
+      const file = join(side.result.project.root, path);
+      // Sized first: a blob of the base revision is read whole, and may be any size.
+      const stat = await side.fs.stat(file);
+      if (stat?.kind !== 'file' || stat.size > MAX_DOCUMENT_BYTES) return undefined;
+      const decoded = decodeText(await side.fs.readFile(file), MAX_DOCUMENT_BYTES);
       return decoded.ok ? decoded.text : undefined;
     } catch {
       return undefined;

@@ -17,3 +17,18 @@ export function unsafeGlobReason(pattern: string): string | undefined {
   if (crowded !== undefined) return `\`${crowded}\` has more than ${MAX_STARS_PER_NAME} \`*\` in one name, which can take very long to match`;
   return undefined;
 }
+
+/**
+ * Why a glob from the config could match files outside the repository, or undefined when it cannot. The config comes
+ * with the repository, so `include: ["../../**"]` would make a check crawl (and list) the machine's other folders.
+ * Patterns are relative to the root: an absolute pattern, or a name that is or can be made `..` — written out, or
+ * built by braces, brackets or escapes (`..{,}`, `{..,x}`, `[.][.]`, `\.\.`) — is refused. This errs on the side of
+ * refusing: a file name containing `..` cannot be matched literally either.
+ */
+export function globLeavingRepositoryReason(pattern: string): string | undefined {
+  const positive = pattern.replace(/^!+/, '');
+  if (/^[/\\~]|^[A-Za-z]:/.test(positive)) return 'it leads outside the repository: patterns are relative to the repository root, not absolute paths';
+  const climbing = positive.split('/').some((name) => name.replace(/[{}[\],\\]/g, '').includes('..'));
+  if (climbing) return 'it leads outside the repository: a name in a pattern may not be (or be made into) `..`';
+  return undefined;
+}

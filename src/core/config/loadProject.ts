@@ -11,7 +11,7 @@ import { compileSchema, parseJsonDocument, rangeOfPath } from '../text/jsonDocum
 import type { SourceRange } from '../text/sourceRange.js';
 import { decodeText } from '../workspace/decodeText.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
-import { unsafeGlobReason } from './globSafety.js';
+import { globLeavingRepositoryReason, unsafeGlobReason } from './globSafety.js';
 import { CONFIG_FILE_NAME, withDefaults, type ClausemarkConfig, type ConfigFile } from './clausemarkConfig.js';
 
 /** Everything a check needs to know before reading documents. */
@@ -78,6 +78,10 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
     return { ok: true, project: { root, configFile: undefined, config, catalog: catalogResult.catalog, locateSetting: () => undefined, findings: [] } };
   }
 
+  // Like a catalog, the config must not make Clausemark read (and echo the keys of) a file elsewhere on the machine.
+  if (!(await isInside(dirname(configPath), configPath, fs))) {
+    return failure(configPath, `it is a symbolic link leading outside the repository at ${dirname(configPath)}; keep the config file in the repository`);
+  }
   const text = await readSettingsText(configPath, fs);
   if (typeof text !== 'string') return failure(configPath, text.error);
   const parsed = parseJsonDocument<ConfigFile>(text, validateConfig);
@@ -89,7 +93,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
 
   const unsafeGlobs = (['include', 'exclude', 'smsFolders'] as const).flatMap((setting) =>
     config[setting].flatMap((pattern, index) => {
-      const reason = unsafeGlobReason(pattern);
+      const reason = unsafeGlobReason(pattern) ?? globLeavingRepositoryReason(pattern);
       return reason === undefined ? [] : [{ file: configPath, range: locateSetting([setting, index]), message: `\`${setting}\` pattern \`${pattern}\` is refused: ${reason}` }];
     }),
   );
@@ -165,6 +169,8 @@ async function isInside(root: string, path: string, fs: WorkspaceFileSystem): Pr
 async function readSettingsText(path: string, fs: WorkspaceFileSystem): Promise<string | { error: string }> {
   const stat = await fs.stat(path);
   if (stat?.kind !== 'file') return { error: 'the file does not exist' };
+  // Sized before reading: a blob of a base revision (or a sparse file) is otherwise read whole, whatever its size.
+  if (stat.size > MAX_SETTINGS_BYTES) return { error: `it is over the ${MAX_SETTINGS_BYTES / 1024 / 1024} MB limit` };
   try {
     const decoded = decodeText(await fs.readFile(path), MAX_SETTINGS_BYTES);
     return decoded.ok ? decoded.text : { error: decoded.reason };

@@ -1,3 +1,4 @@
+import type { GitRunner } from './blobReader.js';
 import { runGit } from './runGit.js';
 
 /** Lines of a file that are new or changed on the head, as 1-based inclusive ranges. */
@@ -14,17 +15,18 @@ export interface GitChanges {
 const DIFF_OPTIONS = ['--no-renames', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/'];
 
 /** Lists the changes from `base` to `head`, or to the working tree when `head` is undefined. */
-export async function gitChanges(gitRoot: string, base: string, head?: string): Promise<GitChanges | { readonly error: string }> {
+export async function gitChanges(gitRoot: string, base: string, head?: string, run: GitRunner = runGit): Promise<GitChanges | { readonly error: string }> {
   const revisions = head === undefined ? [base] : [base, head];
-  const names = await runGit(gitRoot, ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', ...DIFF_OPTIONS, ...revisions, '--']);
+  const names = await run(gitRoot, ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', ...DIFF_OPTIONS, ...revisions, '--']);
   if (!names.ok) return { error: names.message };
-  const patch = await runGit(gitRoot, ['-c', 'core.quotePath=false', 'diff', '-U0', ...DIFF_OPTIONS, ...revisions, '--']);
+  // Deleted files add no line, and their removed text (a base blob of any size) is not worth reading: `d` leaves them out.
+  const patch = await run(gitRoot, ['-c', 'core.quotePath=false', 'diff', '-U0', '--diff-filter=d', ...DIFF_OPTIONS, ...revisions, '--']);
   if (!patch.ok) return { error: patch.message };
   const files = new Set(splitNul(names.stdout));
   const lines = new Map(parseAddedLines(patch.stdout.toString('utf8')));
   if (head === undefined) {
     // Files not yet added to git are part of the working tree's change too.
-    const untracked = await runGit(gitRoot, ['-c', 'core.quotePath=false', 'ls-files', '--others', '--exclude-standard', '-z']);
+    const untracked = await run(gitRoot, ['-c', 'core.quotePath=false', 'ls-files', '--others', '--exclude-standard', '-z']);
     if (untracked.ok) {
       for (const path of splitNul(untracked.stdout)) {
         files.add(path);

@@ -1,6 +1,7 @@
 import { posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { FileStat, WorkspaceFileSystem } from '../workspace/fileSystem.js';
+import { BlobReader, type GitRunner } from './blobReader.js';
 import { runGit } from './runGit.js';
 
 interface TreeEntry {
@@ -12,24 +13,15 @@ interface TreeEntry {
 const SYMLINK_MODE = '120000';
 const SUBMODULE_MODE = '160000';
 const MAX_LINK_HOPS = 40;
-const PREFETCH_MAX_BYTES = 8 * 1024 * 1024;
-
-/** Splits `git cat-file --batch` output (`<object> <type> <size>\n<content>\n` per object) into contents by object id. */
-export function parseBatch(output: Buffer): Map<string, Uint8Array> {
-  const blobs = new Map<string, Uint8Array>();
-  let offset = 0;
-  while (offset < output.length) {
-    const lineEnd = output.indexOf(10, offset);
-    if (lineEnd < 0) break;
-    const [objectId = '', type = '', size = ''] = output.subarray(offset, lineEnd).toString('utf8').split(' ');
-    offset = lineEnd + 1;
-    if (type === 'missing' || size === '') continue;
-    const length = Number.parseInt(size, 10);
-    blobs.set(objectId, output.subarray(offset, offset + length));
-    offset += length + 1;
-  }
-  return blobs;
-}
+/**
+ * Files up to this size are read ahead in one batch when listed; larger ones only on demand, once the check has
+ * compared their size with `maxFileSizeKB`, so a blob over the limit is never read.
+ */
+const PREFETCH_MAX_BYTES = 1024 * 1024;
+/** A link's target is a path: longer than any path a system accepts (PATH_MAX), it is no link and is not read. */
+const MAX_LINK_TARGET_BYTES = 4096;
+/** No check reads a file this large (`maxFileSizeKB` stops at 1 GB); a bigger blob is refused, not read. */
+const MAX_BLOB_BYTES = 1024 * 1024 * 1024;
 
 /**
  * One commit of a git repository as a read-only file system: paths under the work tree's top folder map to the
@@ -37,7 +29,7 @@ export function parseBatch(output: Buffer): Map<string, Uint8Array> {
  * index are never touched, so the base of a pull request can be checked beside the checkout with the same code.
  */
 export class GitTreeFileSystem implements WorkspaceFileSystem {
-  private readonly contents = new Map<string, Promise<Uint8Array>>();
+  private readonly contents = new Map<string, Promise<Uint8Array | { readonly error: string }>>();
 
   private constructor(
     /** Absolute path of the work tree's top folder; the commit's paths are read relative to it. */
@@ -45,6 +37,8 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
     readonly commit: string,
     private readonly entries: ReadonlyMap<string, TreeEntry>,
     private readonly directories: Set<string>,
+    /** Every blob (file, link target) is read through it: one git process at a time. */
+    private readonly blobs: BlobReader,
   ) {}
 
   /**
@@ -60,8 +54,8 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
   }
 
   /** Lists the commit's tree once; throws nothing, returns a message when git cannot list it. */
-  static async open(gitRoot: string, commit: string): Promise<GitTreeFileSystem | { readonly error: string }> {
-    const listed = await runGit(gitRoot, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]);
+  static async open(gitRoot: string, commit: string, run: GitRunner = runGit): Promise<GitTreeFileSystem | { readonly error: string }> {
+    const listed = await run(gitRoot, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]);
     if (!listed.ok) return { error: `git cannot list the files of ${commit}: ${listed.message}` };
     const entries = new Map<string, TreeEntry>();
     const directories = new Set<string>(['']);
@@ -74,7 +68,7 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
       entries.set(path, { mode, objectId, size: Number.parseInt(size, 10) || 0 });
       for (let parent = posix.dirname(path); parent !== '.' && !directories.has(parent); parent = posix.dirname(parent)) directories.add(parent);
     }
-    return new GitTreeFileSystem(gitRoot, commit, entries, directories);
+    return new GitTreeFileSystem(gitRoot, commit, entries, directories, new BlobReader(gitRoot, run));
   }
 
   async readFile(absolutePath: string): Promise<Uint8Array> {
@@ -82,12 +76,15 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
     const path = relativePath === undefined ? undefined : this.resolveLinks(relativePath);
     const entry = path === undefined ? undefined : this.entries.get(path);
     if (path === undefined || !entry || entry.mode === SUBMODULE_MODE) throw Object.assign(new Error(`${absolutePath} is not a file of ${this.commit}`), { code: 'ENOENT' });
+    if (entry.size > MAX_BLOB_BYTES) throw Object.assign(new Error(`${absolutePath} is over ${MAX_BLOB_BYTES} bytes in ${this.commit}`), { code: 'EFBIG' });
     let content = this.contents.get(path);
     if (!content) {
-      content = this.readBlob(entry.objectId, absolutePath);
+      content = this.blobs.read(entry.objectId, entry.size);
       this.contents.set(path, content);
     }
-    return content;
+    const blob = await content;
+    if (!(blob instanceof Uint8Array)) throw Object.assign(new Error(`${absolutePath}: ${blob.error}`), { code: 'EIO' });
+    return blob;
   }
 
   async stat(absolutePath: string): Promise<FileStat | undefined> {
@@ -128,26 +125,20 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
       const inside = path.slice(prefix.length);
       if (included(inside) && !excluded(inside)) found.push(inside);
     }
-    await this.prefetch(found.map((path) => `${prefix}${path}`));
+    this.prefetch(found.map((path) => `${prefix}${path}`));
     return found.sort();
   }
 
   /**
-   * Reads the blobs of files about to be checked with one `git cat-file --batch` instead of one git process per
-   * file. Large files are left to `readFile`, which is only called when the size limit allows.
+   * Starts reading the blobs of files about to be checked, so they share `git cat-file --batch` processes instead
+   * of one process per file. Large files are left to `readFile`, which is only called when the size limit allows.
    */
-  private async prefetch(paths: readonly string[]): Promise<void> {
-    const wanted = paths.flatMap((path) => {
+  private prefetch(paths: readonly string[]): void {
+    for (const path of paths) {
       const entry = this.entries.get(path);
-      return entry && entry.mode !== SYMLINK_MODE && entry.mode !== SUBMODULE_MODE && entry.size <= PREFETCH_MAX_BYTES && !this.contents.has(path) ? [[path, entry.objectId] as const] : [];
-    });
-    if (wanted.length === 0) return;
-    const batch = await runGit(this.gitRoot, ['cat-file', '--batch'], `${wanted.map(([, objectId]) => objectId).join('\n')}\n`);
-    if (!batch.ok) return; // readFile will read them one by one, and report what fails
-    const blobs = parseBatch(batch.stdout);
-    for (const [path, objectId] of wanted) {
-      const blob = blobs.get(objectId);
-      if (blob) this.contents.set(path, Promise.resolve(blob));
+      if (entry && entry.mode !== SYMLINK_MODE && entry.mode !== SUBMODULE_MODE && entry.size <= PREFETCH_MAX_BYTES && !this.contents.has(path)) {
+        this.contents.set(path, this.blobs.read(entry.objectId, entry.size));
+      }
     }
   }
 
@@ -205,26 +196,24 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
     return this.linkTargets.get(path);
   }
 
-  /** Reads every symbolic link's target (there are few); call once after `open`. */
+  /**
+   * Reads every symbolic link's target, through the shared blob reader (one git process for thousands of links).
+   * A link whose target is longer than a path can be is not read (a 400 MB one would be held twelve times over):
+   * it leads nowhere. Call once after `open`.
+   */
   async preloadLinks(): Promise<void> {
     await Promise.all(
-      [...this.entries].filter(([, entry]) => entry.mode === SYMLINK_MODE).map(async ([path, entry]) => {
-        const blob = await runGit(this.gitRoot, ['cat-file', 'blob', entry.objectId]);
-        if (blob.ok) this.linkTargets.set(path, blob.stdout.toString('utf8'));
+      [...this.entries].filter(([, entry]) => entry.mode === SYMLINK_MODE && entry.size <= MAX_LINK_TARGET_BYTES).map(async ([path, entry]) => {
+        const blob = await this.blobs.read(entry.objectId, entry.size);
+        if (blob instanceof Uint8Array) this.linkTargets.set(path, Buffer.from(blob).toString('utf8'));
       }),
     );
-  }
-
-  private async readBlob(objectId: string, absolutePath: string): Promise<Uint8Array> {
-    const blob = await runGit(this.gitRoot, ['cat-file', 'blob', objectId]);
-    if (!blob.ok) throw Object.assign(new Error(`${absolutePath}: ${blob.message}`), { code: 'EIO' });
-    return blob.stdout;
   }
 }
 
 /** Opens the commit's tree with its symbolic links resolved, ready to check. */
-export async function openGitTree(gitRoot: string, commit: string): Promise<GitTreeFileSystem | { readonly error: string }> {
-  const opened = await GitTreeFileSystem.open(gitRoot, commit);
+export async function openGitTree(gitRoot: string, commit: string, run: GitRunner = runGit): Promise<GitTreeFileSystem | { readonly error: string }> {
+  const opened = await GitTreeFileSystem.open(gitRoot, commit, run);
   if (opened instanceof GitTreeFileSystem) await opened.preloadLinks();
   return opened;
 }

@@ -1,61 +1,46 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ReadResult } from '../document/readSmsDocument.js';
 import type { FrontmatterField, SmsDocument } from '../model/smsDocument.js';
 import { LineIndex, OffsetRange } from '../text/lineIndex.js';
 import type { SourcePosition, SourceRange } from '../text/sourceRange.js';
 import type { DocumentCache } from './documentCache.js';
+import { readSignedCache, writeSignedCache } from './signedCacheFile.js';
 
 type StoredResult = Omit<ReadResult, 'lines' | 'document'> & { document?: Omit<SmsDocument, 'fields'> & { fields: [string, FrontmatterField][] } };
 
-interface CacheFile {
-  readonly format: string;
-  /** HMAC-SHA256 of `entries` with the signing key: a cache written elsewhere (or edited) does not verify. */
-  readonly signature: string;
-  /** The entries as a JSON string, so that the signature covers exactly what is parsed. */
-  readonly entries: string;
-}
+/** A parse cache bigger than this was not written by Clausemark for any real repository: it is ignored, not read. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * A cache of parse results in one JSON file (the CLI keeps it in `.clausemark-cache/`). Entries are keyed by
  * content hash, and the file by tool version, so a new Clausemark never trusts an old parse. The file is signed
  * with a key that never leaves this machine, so a cache committed to the repository (by a pull request, say)
- * is discarded rather than trusted. Saving writes a temporary file and renames it, so a killed run or two runs
- * at once leave either the old or a whole new cache, never a torn one; a cache that does not verify is ignored.
+ * is discarded rather than trusted (see signedCacheFile.ts). Saving writes a temporary file and renames it, so a
+ * killed run or two runs at once leave either the old or a whole new cache, never a torn one.
  */
 export class FileDocumentCache implements DocumentCache {
   private entries = new Map<string, StoredResult>();
   private readonly used = new Set<string>();
   private changed = false;
 
-  private constructor(private readonly file: string, private readonly format: string, private readonly key: Buffer | undefined) {}
+  private constructor(private readonly file: string, private readonly root: string, private readonly format: string, private readonly key: Buffer | undefined) {}
 
-  /** Without a key (none could be kept on this machine) the cache neither loads nor saves anything. */
+  /**
+   * Opens the cache in `folder`, a folder directly in the repository's root. Without a key (none could be kept on
+   * this machine) the cache neither loads nor saves anything.
+   */
   static async open(folder: string, toolVersion: string, key: Buffer | undefined): Promise<FileDocumentCache> {
     const format = `clausemark-cache-4/${toolVersion}`; // 4: fields keep only the key range
-    const cache = new FileDocumentCache(join(folder, 'documents.json'), format, key);
+    const cache = new FileDocumentCache(join(folder, 'documents.json'), dirname(folder), format, key);
     if (!key) return cache;
+    const stored = readSignedCache(cache.file, cache.root, format, key, MAX_CACHE_BYTES);
     try {
-      const parsed = JSON.parse(await fs.readFile(cache.file, 'utf8')) as Partial<CacheFile>;
-      if (parsed.format === format && typeof parsed.entries === 'string' && typeof parsed.signature === 'string' && cache.verifies(parsed.entries, parsed.signature)) {
-        const entries: unknown = JSON.parse(parsed.entries);
-        if (entries && typeof entries === 'object' && !Array.isArray(entries)) cache.entries = new Map(Object.entries(entries as Record<string, StoredResult>));
-      }
+      const entries: unknown = stored === undefined ? undefined : JSON.parse(stored);
+      if (entries && typeof entries === 'object' && !Array.isArray(entries)) cache.entries = new Map(Object.entries(entries as Record<string, StoredResult>));
     } catch {
-      // Missing or corrupt: start empty.
+      // Corrupt: start empty.
     }
     return cache;
-  }
-
-  private sign(entries: string): Buffer {
-    return createHmac('sha256', this.key ?? Buffer.alloc(0)).update(this.format).update('\0').update(entries).digest();
-  }
-
-  private verifies(entries: string, signature: string): boolean {
-    const expected = this.sign(entries);
-    const given = Buffer.from(signature, 'hex');
-    return given.byteLength === expected.byteLength && timingSafeEqual(given, expected);
   }
 
   get(hash: string, text: string): ReadResult | undefined {
@@ -88,13 +73,7 @@ export class FileDocumentCache implements DocumentCache {
       const entry = this.entries.get(hash);
       if (entry) entries[hash] = entry;
     }
-    await fs.mkdir(dirname(this.file), { recursive: true });
-    // Keeps the cache out of git without asking anyone to edit their .gitignore.
-    await fs.writeFile(join(dirname(this.file), '.gitignore'), '*\n');
-    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    const serialised = JSON.stringify(entries);
-    await fs.writeFile(temporary, JSON.stringify({ format: this.format, signature: this.sign(serialised).toString('hex'), entries: serialised } satisfies CacheFile));
-    await fs.rename(temporary, this.file);
+    writeSignedCache(this.file, this.root, this.format, this.key, JSON.stringify(entries));
   }
 }
 

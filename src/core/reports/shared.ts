@@ -2,6 +2,8 @@ import type { CoverageSummary } from '../coverage/coverageReport.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import type { SourceRange } from '../text/sourceRange.js';
 
+export { neutraliseControls } from '../text/controlCharacters.js';
+
 /** The file name findings about the repository as a whole carry when there is no config file. */
 export const REPOSITORY_FILE = '.';
 
@@ -62,18 +64,6 @@ export function coverageSummaryText(summary: CoverageSummary): string {
 
 export function formatPercent(percent: number): string {
   return `${Number.isFinite(percent) ? Math.round(percent * 10) / 10 : 0}%`;
-}
-
-/**
- * Replaces control characters (C0 except tab, DEL, C1) and Unicode bidi overrides with visible escapes, so text from
- * untrusted documents cannot move the cursor, recolour a terminal or reorder what a reader sees.
- */
-export function neutraliseControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => {
-    const code = char.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
 }
 
 /** `coverage.uncovered-clause` → `CoverageUncoveredClause`. */
