@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { ACME_ROOT } from './acme.js';
+import { mermaidScriptPath } from '../../src/cli/mermaidScript.js';
+import { buildAuditPack } from '../../src/core/audit/auditPack.js';
+import { renderAuditHtml } from '../../src/core/reports/auditHtml.js';
+import { ACME_ROOT, acmeResult } from './acme.js';
 import { generatedRepository, launchChromium, unescapeHtml, writePack } from './packSupport.js';
 
 /** The limit the issue sets: no diagram taller than this at a 1,200 px wide page. */
@@ -81,6 +84,22 @@ describe('the audit pack diagrams in headless Chromium', function () {
     const diagrams = await drawnDiagrams(browser, join(output, 'audit-pack.html'));
     assertReadable(diagrams, sourceNodeCounts(html));
     assert.ok(diagrams.filter((diagram) => diagram.id.startsWith('trace-5-')).length > 1, 'clause 8 is split');
+  });
+
+  it('says "failed" when mermaid draws its error picture instead of a diagram', async () => {
+    const pack = buildAuditPack(await acmeResult(), { toolVersion: '0.1.0' });
+    const [first, ...rest] = pack.families;
+    assert.ok(first);
+    const oversized = { ...first, diagrams: first.diagrams.map((diagram) => ({ ...diagram, source: `${diagram.source}\n${Array.from({ length: 3_000 }, (_, i) => `  pad${i}["${'x'.repeat(20)}"]`).join('\n')}` })) };
+    const output = mkdtempSync(join(tmpdir(), 'clausemark-pack-'));
+    folders.push(output);
+    const file = join(output, 'audit-pack.html');
+    writeFileSync(file, renderAuditHtml({ ...pack, families: [oversized, ...rest] }, { mermaidScript: readFileSync(mermaidScriptPath(), 'utf8'), nonce: 'test-nonce' }));
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction("document.body.getAttribute('data-diagrams') !== null", undefined, { timeout: 120_000 });
+    assert.equal(await page.getAttribute('body', 'data-diagrams'), 'failed');
+    await page.close();
   });
 
   it(`draws every diagram of a 1,000-document repository within mermaid's limits and ${MAX_HEIGHT} px`, async () => {

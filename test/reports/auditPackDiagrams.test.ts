@@ -8,6 +8,7 @@ import { diagramLegend } from '../../src/core/traceability/diagramStyle.js';
 import { mermaidFlowchart } from '../../src/core/traceability/mermaidFlowchart.js';
 import type { TraceGraph } from '../../src/core/traceability/traceabilityGraph.js';
 import { acmeResult } from './acme.js';
+import { documentText, indexOf } from '../support/repository.js';
 import { generatedRepository } from './packSupport.js';
 
 /** Node ids defined in a flowchart's source (`  n12["…"]`). */
@@ -111,5 +112,11 @@ describe('indefinite articles in messages', () => {
       ['agreement', 'plan', 'SLA', 'UC', 'user guide', 'hour', 'record or register', 'OLA', 'procedure'].map(withIndefiniteArticle),
       ['an agreement', 'a plan', 'an SLA', 'a UC', 'a user guide', 'an hour', 'a record or register', 'an OLA', 'a procedure'],
     );
+  });
+
+  it('writes "needs an agreement" in a clause gap', async () => {
+    const catalog = JSON.stringify({ id: 'mini', title: 'Mini', clauses: [{ id: '1', title: 'Group' }, { id: '1.1', title: 'Service levels', parent: '1', documents: [{ description: 'agreed service levels', types: ['agreement'] }] }] });
+    const { index } = await indexOf({ 'clausemark.json': '{ "catalog": "./catalog.json" }', 'catalog.json': catalog, 'sms/p.md': documentText({ clauses: '\n  - 1.1' }) });
+    assert.deepEqual(index.coverage().clauses[0]?.gaps, ['needs an agreement: agreed service levels']);
   });
 });

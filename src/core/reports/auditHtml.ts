@@ -80,8 +80,14 @@ ${findingsTable(pack.findings)}
 (function () {
   var done = function (state) { document.body.setAttribute('data-diagrams', state); };
   if (typeof mermaid === 'undefined') { done('unavailable'); return; }
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', flowchart: { htmlLabels: false, useMaxWidth: true } });
-  mermaid.run({ querySelector: 'pre.mermaid' }).then(function () { done('rendered'); }, function (error) { done('failed'); console.error(error); });
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', maxEdges: 500, maxTextSize: 50000, flowchart: { htmlLabels: false, useMaxWidth: true } });
+  // Mermaid draws some failures (a diagram over its size limit) as a picture instead of rejecting: count those as failed too.
+  var drewError = function () {
+    return Array.prototype.some.call(document.querySelectorAll('pre.mermaid svg'), function (svg) {
+      return svg.getAttribute('aria-roledescription') === 'error' || /Maximum text size in diagram exceeded|Syntax error in text/.test(svg.textContent);
+    });
+  };
+  mermaid.run({ querySelector: 'pre.mermaid' }).then(function () { done(drewError() ? 'failed' : 'rendered'); }, function (error) { done('failed'); console.error(error); });
 })();
 </script>
 </body>
