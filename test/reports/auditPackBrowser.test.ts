@@ -20,6 +20,8 @@ interface DrawnDiagram {
   readonly nodes: number;
   readonly linkedNodes: number;
   readonly text: string;
+  /** Entries of the figure's legend. */
+  readonly legend: number;
 }
 
 /** Node ids each diagram's source defines, from the page's text before mermaid replaces it. */
@@ -46,7 +48,7 @@ async function drawnDiagrams(browser: Browser, file: string): Promise<DrawnDiagr
       const svg = figure.querySelector('pre.mermaid svg');
       const nodes = svg ? [...svg.querySelectorAll('g.node')] : [];
       const linked = nodes.filter((node) => { const a = node.closest('a'); return a !== null && (a.getAttribute('href') || a.getAttribute('xlink:href')); });
-      return { id: figure.id, height: svg ? svg.getBoundingClientRect().height : -1, role: svg ? svg.getAttribute('aria-roledescription') : null, nodes: nodes.length, linkedNodes: linked.length, text: svg ? svg.textContent.slice(-400) : '' };
+      return { id: figure.id, height: svg ? svg.getBoundingClientRect().height : -1, role: svg ? svg.getAttribute('aria-roledescription') : null, nodes: nodes.length, linkedNodes: linked.length, text: svg ? svg.textContent.slice(-400) : '', legend: figure.querySelectorAll('ul.legend li').length };
     })`);
     return measured;
   } finally {
@@ -61,6 +63,7 @@ function assertReadable(diagrams: readonly DrawnDiagram[], expectedNodes: Map<st
     assert.doesNotMatch(diagram.text, /Syntax error|Maximum text size|limit exceeded/i, diagram.id);
     assert.equal(diagram.nodes, expectedNodes.get(diagram.id), `${diagram.id}: every node of the source is drawn`);
     assert.equal(diagram.linkedNodes, diagram.nodes, `${diagram.id}: every node is a link`);
+    assert.ok(diagram.legend > 0, `${diagram.id} has a legend`);
     assert.ok(diagram.height > 0 && diagram.height <= MAX_HEIGHT, `${diagram.id} is ${Math.round(diagram.height)} px tall`);
   }
 }

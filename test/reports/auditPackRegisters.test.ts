@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { documentText } from '../support/repository.js';
 import { ACME_ROOT } from './acme.js';
 import { generatedRepository, packSection, unescapeHtml, writePack } from './packSupport.js';
 
@@ -86,6 +87,27 @@ describe('the audit pack registers', function () {
     }
     // The generator links a few evidence files that do not exist: they are marked missing.
     assert.match(await writePack(repository, join(repository, 'audit-pack')), /class="state-missing">missing</);
+  });
+
+  it('percent-encodes hostile file names in every link, so none can end an attribute, a mermaid string or a Markdown link', async () => {
+    const repository = temporary();
+    const hostile = `a "b" <i> javascript:x (1) #2;%.md`;
+    mkdirSync(join(repository, 'sms'), { recursive: true });
+    mkdirSync(join(repository, 'records'), { recursive: true });
+    writeFileSync(join(repository, 'clausemark.json'), '{ "catalog": "iso20000-1:2018", "smsFolders": ["sms/**"] }\n');
+    writeFileSync(join(repository, 'sms', hostile), documentText({ clauses: '\n  - 8.6.1', evidence: `\n  - path: '../records/${hostile}'\n    date: 2026-10-01` }));
+    writeFileSync(join(repository, 'records', hostile), 'a record\n');
+    const output = join(repository, 'out');
+    const html = await writePack(repository, output);
+    const links = registerLinks(html);
+    assert.ok(links.length >= 3);
+    for (const link of links) {
+      assert.doesNotMatch(link.href, /["<> ]|javascript:/i, link.href);
+      assert.ok(existsSync(resolve(output, decodeURIComponent(link.href))), `${link.href} opens the file`);
+    }
+    for (const [, href] of unescapeHtml(html).matchAll(/^ {2}click n\d+ href "([^"]*)"$/gm)) assert.doesNotMatch(href ?? '', /[\s<>;]|javascript:/i);
+    const markdown = await writePack(repository, output, 'markdown');
+    assert.match(markdown, /\]\(\.\.\/sms\/a%20%22b%22%20%3Ci%3E%20javascript%3Ax%20%281%29%20%232%3B%25\.md\)/);
   });
 
   it('marks overdue documents in the document register, and dates never wrap', async () => {
