@@ -87,6 +87,14 @@ describe('the audit pack diagrams in headless Chromium', function () {
     const diagrams = await drawnDiagrams(browser, join(output, 'audit-pack.html'));
     assertReadable(diagrams, sourceNodeCounts(html));
     assert.ok(diagrams.filter((diagram) => diagram.id.startsWith('trace-5-')).length > 1, 'clause 8 is split');
+
+    // Dates never wrap, even in narrow columns of a narrow page: a wrapped inline element has more than one box.
+    const page = await browser.newPage({ viewport: { width: 700, height: 900 } });
+    await page.goto(pathToFileURL(join(output, 'audit-pack.html')).href, { waitUntil: 'domcontentloaded' });
+    const dates: { count: number; wrapped: string[] } = await page.evaluate(`(() => { const times = [...document.querySelectorAll('time')]; return { count: times.length, wrapped: times.filter((time) => time.getClientRects().length > 1).map((time) => time.textContent) }; })()`);
+    await page.close();
+    assert.ok(dates.count > 50, `${dates.count} dates`);
+    assert.deepEqual(dates.wrapped, []);
   });
 
   it('says "failed" when mermaid draws its error picture instead of a diagram', async () => {

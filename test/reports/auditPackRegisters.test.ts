@@ -117,7 +117,7 @@ describe('the audit pack registers', function () {
     assert.match(supplier, /<span class="overdue"><time>2026-08-31<\/time> overdue<\/span>/);
     const policy = documents.split('<tr').find((row) => row.includes('<code>POL-SMS</code>')) ?? '';
     assert.doesNotMatch(policy, /overdue/, 'a review due later is not marked');
-    assert.match(html, /time, td\.date \{ white-space: nowrap; \}/);
+    assert.match(html, /time, td\.date, code\.rule \{ white-space: nowrap; \}/);
     const outsideTimes = documents.replace(/<time>\d{4}-\d\d-\d\d<\/time>/g, '').replace(/<a [^>]*>[^<]*<\/a>|<code>[^<]*<\/code>/g, '');
     assert.doesNotMatch(outsideTimes, /\d{4}-\d\d-\d\d/, `every date is in a <time>: ${/.{0,120}\d{4}-\d\d-\d\d.{20}/.exec(outsideTimes)?.[0]}`);
   });

@@ -16,7 +16,7 @@ pre.mermaid svg { max-width: 100%; height: auto; }
 ul.legend { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .35rem .9rem; font-size: .8rem; }
 ul.legend .swatch { display: inline-block; width: 1.4rem; height: .9rem; border-radius: 3px; vertical-align: -.1rem; margin-right: .3rem; }
 ul.legend .edge { display: inline-block; width: 1.4rem; border-top: 2px dotted #333; vertical-align: .25rem; margin-right: .3rem; }
-time, td.date { white-space: nowrap; }
+time, td.date, code.rule { white-space: nowrap; }
 .overdue { color: var(--uncovered); font-weight: 600; white-space: nowrap; }
 .state-missing, .state-outside, .state-invalid { color: var(--uncovered); font-weight: 600; }
 .state-stale { color: var(--partial); font-weight: 600; }
@@ -79,7 +79,7 @@ export function findingsTable(findings: readonly PackFinding[]): string {
     findings.map((item) => [
       `${htmlLink(item.subject, item.href)}${item.line !== undefined ? ` <small class="muted">line&nbsp;${item.line}</small>` : ''}`,
       `<span class="severity-${escapeHtml(item.finding.severity)}">${escapeHtml(item.finding.severity)}</span>`,
-      `<code>${escapeHtml(item.finding.ruleId)}</code>`,
+      `<code class="rule">${escapeHtml(item.finding.ruleId)}</code>`,
       htmlMessage(item.finding.message),
     ]),
     'No open findings.',
