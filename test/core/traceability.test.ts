@@ -30,6 +30,20 @@ describe('traceability diagrams', () => {
     assert.equal(await validate('mermaid', source), undefined, 'the diagram parses');
   });
 
+  it('labels evidence by its repository path and draws missing evidence in its own class', async () => {
+    const { index } = await indexOf({
+      'sms/processes/inc.md': documentText({ evidence: '\n  - path: ../../records/r.md\n    clause: 8.6.1\n    date: 2026-10-01\n  - path: ../../records/gone.md\n    clause: 8.6.1\n    date: 2026-10-01' }),
+      'records/r.md': '# A record\n',
+    });
+    const graph = traceabilityGraph({ kind: 'document', path: 'sms/processes/inc.md' }, index.documents(), index.catalog, index.coverage());
+    const evidence = graph.nodes.filter((n) => n.kind === 'evidence').map((n) => [n.label, n.status]);
+    assert.deepEqual(evidence, [['records/r.md', 'current'], ['records/gone.md', 'missing']]);
+    const source = mermaidFlowchart(graph);
+    assert.match(source, /^ {2}class n4 evidence_missing$/m);
+    assert.match(source, /^ {2}classDef evidence_missing [^\n]*stroke-dasharray/m);
+    assert.equal(await validate('mermaid', source), undefined);
+  });
+
   it('shows a clause family with its uncovered leaves', async () => {
     const { index } = await indexOf({ 'sms/inc.md': documentText() });
     const graph = traceabilityGraph({ kind: 'family', clause: '8.6' }, index.documents(), index.catalog, index.coverage());

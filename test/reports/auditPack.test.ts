@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { clausemarkInProcess } from '../support/cli.js';
 import { changeDiagram } from '../../src/core/reports/changeMarkdown.js';
 import { GitRepository, reviewOf } from '../support/gitRepository.js';
 import { documentText } from '../support/repository.js';
+import { launchChromium } from './packSupport.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Document and catalog text that would run script if any of it reached the page as markup.
 const HOSTILE_TITLE = `'<script>window.__injected = 1</script><img src=x onerror="window.__injected = 2">'`;
@@ -59,9 +58,9 @@ describe('the audit pack (clausemark report)', function () {
     for (const heading of ['## Statement of coverage', '## Traceability by clause family', '## Document register', '## Evidence register', '## Overdue reviews', '## Open findings']) assert.ok(text.includes(heading), heading);
     assert.ok(text.includes(`git \`${repository.git('rev-parse', 'HEAD')}\``), 'names the revision');
     assert.match(text, /Built on 2026-11-21/);
-    assert.match(text, /\| PRC-OPS \| Operations \(sms\/process\.md\) \| process \| Service Desk Manager \| 1\.0 \| approved \| Head of Operations, 2026-03-02 \| 2026-01-31 \|/);
+    assert.match(text, /\| PRC-OPS \| \[Operations\]\(([^)]*)\/sms\/process\.md\) \(\[sms\/process\.md\]\(\1\/sms\/process\.md\)\) \| process \| Service Desk Manager \| 1\.0 \| approved \| Head of Operations, 2026-03-02 \| \*\*2026-01-31 overdue\*\* \|/);
     assert.equal((text.match(/```mermaid/g) ?? []).length, 2, 'one diagram per clause family');
-    assert.match(text, /\| 1\.2 \| PRC-OPS \| records\/log\.csv \| 2026-10-01 \| current \|/, 'evidence paths are given from the repository root');
+    assert.match(text, /\| 1\.2 \| \[PRC-OPS\]\([^)]*\/sms\/process\.md\) \| \[records\/log\.csv\]\([^)]*\/records\/log\.csv\) \| 2026-10-01 \| current \|/, 'evidence paths are given from the repository root');
     assert.match(text, /## Overdue reviews\n\n\| Id \|[^\n]*\n[^\n]*\n\| PRC-OPS \|/);
     assert.ok(!text.includes('<script>'), 'document text is escaped');
 
@@ -78,8 +77,7 @@ describe('the audit pack (clausemark report)', function () {
   describe('in headless Chromium', () => {
     let browser: Browser;
     before(async function () {
-      assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium; .ci/run does it)`);
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+      browser = await launchChromium();
     });
     after(async () => browser?.close());
 

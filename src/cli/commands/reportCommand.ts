@@ -47,7 +47,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   }
   const format = oneOf('--format', values.format, FORMATS);
   if (positionals.length > 1) throw new UsageError('report takes at most one path (the repository)');
-  const target = join(resolve(io.cwd, values.output ?? 'audit-pack'), FILE_NAMES[format]);
+  const outputFolder = resolve(io.cwd, values.output ?? 'audit-pack');
+  const target = join(outputFolder, FILE_NAMES[format]);
   if (!values.force && (await exists(target))) {
     io.writeStderr(`clausemark: ${target} already exists; it was left as it is (use --force to replace it)\n`);
     return 2;
@@ -55,7 +56,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const result = await runCheckWith(io, values, positionals);
   if (typeof result === 'number') return result;
   const revision = await describeHead(result.project.root);
-  const pack = buildAuditPack(result, { toolVersion: TOOL_VERSION, ...(revision ? { revision } : {}) });
+  const pack = buildAuditPack(result, { toolVersion: TOOL_VERSION, outputFolder, ...(revision ? { revision } : {}) });
   const text = format === 'html' ? renderAuditHtml(pack, { mermaidScript: await mermaidScript(), nonce: randomBytes(18).toString('base64') }) : renderAuditMarkdown(pack);
   if (!(await writeNewFile(io, target, text, values.force, result.project.root))) return 2;
   io.writeStdout(`Wrote ${target}\n`);

@@ -1,10 +1,14 @@
+import { join } from 'node:path';
 import type { CheckResult } from '../check.js';
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
-import type { EvidenceState } from '../model/evidenceState.js';
-import type { Finding } from '../model/finding.js';
-import { resolveEvidencePath } from '../rules/evidencePath.js';
-import { mermaidFlowchart } from '../traceability/mermaidFlowchart.js';
-import { traceabilityGraph } from '../traceability/traceabilityGraph.js';
+import { familyDiagrams, type DiagramNodes, type PackDiagram } from './packDiagrams.js';
+import { packFindings, type PackFinding } from './packFindings.js';
+import { packLinks, type PackLinks } from './packLinks.js';
+import { documentRegister, evidenceHref, evidenceRegister, type EvidenceEntry, type RegisterEntry } from './packRegisters.js';
+
+export type { EvidenceEntry, RegisterEntry } from './packRegisters.js';
+export type { PackDiagram } from './packDiagrams.js';
+export type { PackFinding } from './packFindings.js';
 
 /** The git commit a pack was built from; `dirty` when tracked files differed from it. */
 export interface PackRevision {
@@ -12,38 +16,13 @@ export interface PackRevision {
   readonly dirty: boolean;
 }
 
-/** One line of the document register (ISO/IEC 20000-1 7.5.3: documented information is controlled). */
-export interface RegisterEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly path: string;
-  readonly type?: string;
-  readonly owner?: string;
-  readonly version?: string;
-  readonly status?: string;
-  readonly approvedBy?: string;
-  readonly approvedOn?: string;
-  readonly nextReview?: string;
-  /** A record's own date. */
-  readonly date?: string;
-}
-
-export interface EvidenceEntry {
-  readonly documentId: string;
-  readonly clause: string;
-  /** The URL, or the path relative to the repository root (as written when it leads outside). */
-  readonly target: string;
-  readonly date?: string;
-  readonly state: EvidenceState;
-}
-
-/** One clause family (a top-level clause) with its traceability diagram. */
+/** One clause family (a top-level clause) with its traceability diagrams. */
 export interface ClauseFamily {
   readonly id: string;
   readonly label: string;
   readonly clauses: readonly ClauseCoverage[];
-  /** Mermaid flowchart source: the family's clauses, the documents that address them and their evidence. */
-  readonly diagram: string;
+  /** The family's clauses, the documents that address them and their evidence, split so each diagram stays readable. */
+  readonly diagrams: readonly PackDiagram[];
 }
 
 /** What a team hands an auditor for a Stage 1 document review. */
@@ -59,39 +38,27 @@ export interface AuditPack {
   readonly evidence: readonly EvidenceEntry[];
   /** Documents, not retired, whose `next_review` has passed. */
   readonly overdue: readonly RegisterEntry[];
-  readonly findings: readonly Finding[];
+  readonly findings: readonly PackFinding[];
+}
+
+export interface AuditPackOptions {
+  readonly toolVersion: string;
+  readonly revision?: PackRevision;
+  /** The folder the pack is written into (absolute): its links to repository files are relative to it. Default `<root>/audit-pack`. */
+  readonly outputFolder?: string;
+}
+
+/** The id of a clause's row in the statement of coverage, which diagrams and findings link to. */
+export function clauseAnchor(clause: string): string {
+  return `clause-${clause.replace(/[^A-Za-z0-9.-]/g, '_')}`;
 }
 
 /** Gathers the pack from one check of the repository. */
-export function buildAuditPack(result: CheckResult, options: { readonly toolVersion: string; readonly revision?: PackRevision }): AuditPack {
-  const { catalog } = result.project;
-  const documents: RegisterEntry[] = result.index
-    .documents()
-    .filter((document) => document.id !== undefined)
-    .map((document) => ({
-      id: document.id!.value,
-      title: document.title?.value ?? document.id!.value,
-      path: document.path,
-      ...optional('type', document.type?.value),
-      ...optional('owner', document.owner?.value),
-      ...optional('version', document.version?.value),
-      ...optional('status', document.status?.value),
-      ...optional('approvedBy', document.approvedBy?.value),
-      ...optional('approvedOn', document.approvedOn?.value),
-      ...optional('nextReview', document.nextReview?.value),
-      ...optional('date', document.date?.value),
-    }))
-    .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-
-  const evidence: EvidenceEntry[] = result.coverage.clauses.flatMap((clause) =>
-    clause.evidence.map((item) => ({
-      documentId: item.documentId,
-      clause: clause.clause,
-      target: item.url ?? (item.path !== undefined ? repositoryPath(item.documentPath, item.path) : item.documentPath),
-      ...optional('date', item.date),
-      state: item.state,
-    })),
-  );
+export function buildAuditPack(result: CheckResult, options: AuditPackOptions): AuditPack {
+  const { catalog, root } = result.project;
+  const links = packLinks(root, options.outputFolder ?? join(root, 'audit-pack'));
+  const documents = documentRegister(result.index.documents(), result.today, links);
+  const evidence = evidenceRegister(result.coverage.clauses, documents, links);
 
   const families = new Map<string, ClauseCoverage[]>();
   for (const clause of result.coverage.clauses) {
@@ -100,7 +67,8 @@ export function buildAuditPack(result: CheckResult, options: { readonly toolVers
     if (list) list.push(clause);
     else families.set(family, [clause]);
   }
-
+  const nodes = diagramNodes(documents, evidence, links);
+  const documentsByPath = new Map(documents.map((document) => [document.path, document]));
   return {
     title: `Audit pack: ${result.coverage.catalog.title}`,
     catalog: result.coverage.catalog,
@@ -108,24 +76,30 @@ export function buildAuditPack(result: CheckResult, options: { readonly toolVers
     ...(options.revision ? { revision: options.revision } : {}),
     toolVersion: options.toolVersion,
     summary: result.coverage.summary,
-    families: [...families].map(([id, clauses]) => ({
-      id,
-      label: catalog.label(id),
-      clauses,
-      diagram: mermaidFlowchart(traceabilityGraph({ kind: 'family', clause: id }, result.index.documents(), catalog, result.coverage)).trimEnd(),
-    })),
+    families: [...families].map(([id, clauses], index) => ({ id, label: catalog.label(id), clauses, diagrams: familyDiagrams(String(index + 1), clauses, nodes) })),
     documents,
     evidence,
-    overdue: documents.filter((document) => document.status !== 'retired' && document.nextReview !== undefined && document.nextReview < result.today),
-    findings: result.findings,
+    overdue: documents.filter((document) => document.overdue),
+    findings: packFindings(result.findings, { catalog, configFile: result.project.configFile, documentsByPath, links, clauseAnchor: (clause) => `#${clauseAnchor(clause)}` }),
   };
 }
 
-function repositoryPath(documentPath: string, written: string): string {
-  const location = resolveEvidencePath(documentPath, written);
-  return location.kind === 'inside' ? location.path : written;
-}
-
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+/** Diagram nodes labelled as the registers name them, each a link: clauses to their row, documents and evidence to the file. */
+function diagramNodes(documents: readonly RegisterEntry[], evidence: readonly EvidenceEntry[], links: PackLinks): DiagramNodes {
+  const byPath = new Map(documents.map((document) => [document.path, document]));
+  const rowOf = new Map(evidence.map((entry) => [`${entry.clause}\n${entry.documentPath}\n${entry.target}`, entry.anchor]));
+  return {
+    clause: (clause) => ({ label: `${clause.clause} ${clause.title}`, href: `#${clauseAnchor(clause.clause)}` }),
+    document: (path, fallbackId) => {
+      const document = byPath.get(path);
+      const label = document ? (document.title === document.id ? document.id : `${document.id}: ${document.title}`) : fallbackId;
+      return { label, href: links.file(path), ...(document?.status !== undefined ? { status: document.status } : {}) };
+    },
+    evidence: (clause, item) => {
+      const target = item.url ?? item.repositoryPath ?? item.path ?? item.documentPath;
+      const title = item.repositoryPath !== undefined ? byPath.get(item.repositoryPath)?.title : undefined;
+      const row = `#${rowOf.get(`${clause.clause}\n${item.documentPath}\n${target}`) ?? 'evidence'}`;
+      return { label: title ?? target, href: evidenceHref(item, links) ?? row };
+    },
+  };
 }

@@ -3,6 +3,8 @@ import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import { EVIDENCE_DOCUMENT_TYPES } from '../model/documentTypes.js';
 import { countsAsEvidence, type EvidenceState } from '../model/evidenceState.js';
 import type { EvidenceLink, SmsDocument } from '../model/smsDocument.js';
+import { resolveEvidencePath } from '../rules/evidencePath.js';
+import { withIndefiniteArticle } from '../text/indefiniteArticle.js';
 import type { AddressingDocument, ClauseCoverage, ClauseEvidence, ClauseStatus, CoverageReport } from './coverageReport.js';
 
 export interface CoverageInput {
@@ -48,11 +50,13 @@ export function coverageContribution(document: SmsDocument, input: Pick<Coverage
     // Evidence without a clause supports every clause the document claims.
     const clauses = link.clause ? [link.clause.value] : [...claimed];
     const state = input.evidenceState(document, link);
+    const location = link.path ? resolveEvidencePath(document.path, link.path.value) : undefined;
     for (const clause of clauses) {
       evidence.push([clause, {
         documentId: document.id.value,
         documentPath: document.path,
         ...(link.path ? { path: link.path.value } : {}),
+        ...(location?.kind === 'inside' ? { repositoryPath: location.path } : {}),
         ...(link.url ? { url: link.url.value } : {}),
         ...(link.date ? { date: link.date.value } : {}),
         state,
@@ -67,6 +71,7 @@ export function coverageContribution(document: SmsDocument, input: Pick<Coverage
         documentId: document.id.value,
         documentPath: document.path,
         path: document.path,
+        repositoryPath: document.path,
         ...(document.date ? { date: document.date.value } : {}),
         state,
         range: document.id.range,
@@ -128,7 +133,7 @@ function buildClauseCoverage(catalog: ClauseCatalog, config: ClausemarkConfig, c
   const gaps: string[] = [];
   if (documents.length === 0) gaps.push('no document addresses it');
   else if (approved.length === 0) gaps.push(`only documents that are not approved address it (${documents.map((d) => `${d.id}: ${d.status ?? 'no status'}`).join(', ')})`);
-  for (const requirement of missingDocuments) gaps.push(`needs a ${requirement.types.join(' or ')}: ${requirement.description}`);
+  for (const requirement of missingDocuments) gaps.push(`needs ${withIndefiniteArticle(requirement.types.join(' or '))}: ${requirement.description}`);
   if (recordsRequired && !recordsPresent) gaps.push(linked.length > 0 ? 'its evidence is stale, missing or invalid' : 'it needs records, and no evidence is linked');
 
   let status: ClauseStatus;

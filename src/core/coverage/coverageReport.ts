@@ -21,7 +21,13 @@ export interface ClauseEvidence {
   /** The document that links it (or the record that is it). */
   readonly documentId: string;
   readonly documentPath: string;
+  /** As written under `evidence: path:` (relative to the linking document); for a record that is its own evidence, its repository path. */
   readonly path?: string;
+  /**
+   * The file the evidence is, relative to the repository root, resolved once here so no view has to
+   * (absent for URLs and for paths that lead outside the repository).
+   */
+  readonly repositoryPath?: string;
   readonly url?: string;
   readonly date?: string;
   readonly state: EvidenceState;

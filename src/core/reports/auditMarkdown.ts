@@ -1,7 +1,8 @@
-import type { AuditPack, RegisterEntry } from '../audit/auditPack.js';
+import { clauseAnchor, type AuditPack } from '../audit/auditPack.js';
+import { diagramBlock, evidenceTable, findingsTable, registerTable } from './auditMarkdownSections.js';
 import { documentLabels, gapTexts, usableEvidenceCount } from './coverageRows.js';
-import { escapeMarkdown, escapeMarkdownMessage } from './markdownEscape.js';
-import { coverageSummaryText, formatLocation, REPOSITORY_FILE, sortedFindings } from './shared.js';
+import { escapeMarkdown } from './markdownEscape.js';
+import { coverageSummaryText } from './shared.js';
 
 /** The audit pack as Markdown (GitHub renders its mermaid blocks): the same sections as the HTML page. */
 export function renderAuditMarkdown(pack: AuditPack): string {
@@ -19,39 +20,13 @@ export function renderAuditMarkdown(pack: AuditPack): string {
   for (const family of pack.families) {
     lines.push(`| **${escapeMarkdown(family.id)}** | **${escapeMarkdown(family.label.slice(family.id.length).trim())}** | | | | |`);
     for (const clause of family.clauses) {
-      lines.push(`| ${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${documentLabels(clause).map(escapeMarkdown).join('<br>')} | ${usableEvidenceCount(clause)} | ${gapTexts(clause).map(escapeMarkdown).join('<br>')} |`);
+      lines.push(`| <a id="${clauseAnchor(clause.clause)}"></a>${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${documentLabels(clause).map(escapeMarkdown).join('<br>')} | ${usableEvidenceCount(clause)} | ${gapTexts(clause).map(escapeMarkdown).join('<br>')} |`);
     }
   }
   lines.push('', '## Traceability by clause family', '');
-  for (const family of pack.families) lines.push(`### ${escapeMarkdown(family.label)}`, '', '```mermaid', family.diagram, '```', '');
-  lines.push('## Document register', '', ...registerTable(pack.documents, 'No SMS documents.'), '', '## Evidence register', '');
-  if (pack.evidence.length === 0) lines.push('No evidence is linked.');
-  else {
-    lines.push('| Clause | Document | Evidence | Date | State |', '| --- | --- | --- | --- | --- |');
-    for (const item of pack.evidence) lines.push(`| ${escapeMarkdown(item.clause)} | ${escapeMarkdown(item.documentId)} | ${escapeMarkdown(item.target)} | ${escapeMarkdown(item.date ?? '')} | ${item.state} |`);
-  }
-  lines.push('', '## Overdue reviews', '', ...registerTable(pack.overdue, `No review is overdue on ${pack.generatedOn}.`), '', '## Open findings', '');
-  if (pack.findings.length === 0) lines.push('No open findings.');
-  else {
-    lines.push('| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |');
-    for (const finding of sortedFindings(pack.findings)) {
-      const where = finding.file === REPOSITORY_FILE ? '(repository)' : formatLocation(finding.file, finding.range);
-      lines.push(`| ${escapeMarkdown(where)} | ${finding.severity} | <code>${escapeMarkdown(finding.ruleId)}</code> | ${escapeMarkdownMessage(finding.message)} |`);
-    }
-  }
+  for (const family of pack.families) lines.push(`### ${escapeMarkdown(family.label)}`, '', ...family.diagrams.flatMap(diagramBlock));
+  lines.push('## Document register', '', ...registerTable(pack.documents, 'No SMS documents.'), '', '## Evidence register', '', ...evidenceTable(pack.evidence));
+  lines.push('', '## Overdue reviews', '', ...registerTable(pack.overdue, `No review is overdue on ${pack.generatedOn}.`), '', '## Open findings', '', ...findingsTable(pack.findings));
   lines.push('', `<sub>Clause titles are short labels, not the text of the standard. Catalog: ${escapeMarkdown(pack.catalog.id)}.</sub>`);
   return `${lines.join('\n')}\n`;
-}
-
-function registerTable(entries: readonly RegisterEntry[], empty: string): string[] {
-  if (entries.length === 0) return [escapeMarkdown(empty)];
-  return [
-    '| Id | Title | Type | Owner | Version | Status | Approved | Next review |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...entries.map((entry) =>
-      [entry.id, `${entry.title} (${entry.path})`, entry.type, entry.owner, entry.version ?? entry.date, entry.status, [entry.approvedBy, entry.approvedOn].filter((part) => part !== undefined).join(', '), entry.nextReview]
-        .map((value) => escapeMarkdown(value ?? ''))
-        .join(' | '),
-    ).map((row) => `| ${row} |`),
-  ];
 }

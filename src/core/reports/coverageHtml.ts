@@ -136,8 +136,15 @@ export function coverageCards(summary: CoverageSummary): string {
 </ul>`;
 }
 
+/** What a page adds to a coverage row: an id to link to, links to the documents. */
+export interface ClauseRowOptions {
+  readonly id?: string;
+  /** The document as a link target, relative to the page. */
+  readonly documentHref?: (path: string) => string;
+}
+
 /** One row of the coverage matrix: clause, title, status badge, documents, evidence, gaps. */
-export function clauseRow(clause: ClauseCoverage): string {
+export function clauseRow(clause: ClauseCoverage, options: ClauseRowOptions = {}): string {
   const status: ClauseStatus = clause.status;
   const documents =
     clause.documents.length === 0
@@ -145,14 +152,15 @@ export function clauseRow(clause: ClauseCoverage): string {
       : `<ul>${clause.documents
           .map(
             (document) =>
-              `<li class="doc"><code>${escapeHtml(document.id)}</code> ${escapeHtml(document.title)}${document.status !== undefined ? ` <small>(${escapeHtml(document.status)})</small>` : ''}<br><small>${escapeHtml(document.path)}</small></li>`,
+              `<li class="doc"><code>${escapeHtml(document.id)}</code> ${escapeHtml(document.title)}${document.status !== undefined ? ` <small>(${escapeHtml(document.status)})</small>` : ''}<br><small>${options.documentHref ? `<a href="${escapeHtml(options.documentHref(document.path))}">${escapeHtml(document.path)}</a>` : escapeHtml(document.path)}</small></li>`,
           )
           .join('')}</ul>`;
   const unusable = unusableEvidenceText(clause);
   const evidence = `${clause.evidence.length}${unusable !== '' ? `<br><small class="muted">${escapeHtml(unusable)}</small>` : ''}`;
   const gaps = gapTexts(clause);
   const gapCell = gaps.length === 0 ? '' : `<ul>${gaps.map((gap) => `<li>${escapeHtml(gap)}</li>`).join('')}</ul>`;
-  return `<tr class="${status}"><td class="clause">${escapeHtml(clause.clause)}</td><td>${escapeHtml(clause.title)}</td><td><span class="status ${status}">${STATUS_LABEL[status]}</span></td><td>${documents}</td><td class="num">${evidence}</td><td>${gapCell}</td></tr>`;
+  const id = options.id !== undefined ? ` id="${escapeHtml(options.id)}"` : '';
+  return `<tr class="${status}"${id}><td class="clause">${escapeHtml(clause.clause)}</td><td>${escapeHtml(clause.title)}</td><td><span class="status ${status}">${STATUS_LABEL[status]}</span></td><td>${documents}</td><td class="num">${evidence}</td><td>${gapCell}</td></tr>`;
 }
 
 /** The top-level clause (the family) a clause belongs to. */

@@ -1,37 +1,34 @@
+import { mermaidStyle, nodeClass, nodeStyle } from './diagramStyle.js';
 import type { TraceGraph, TraceNode } from './traceabilityGraph.js';
-
-const CLASS_BY_STATUS: Record<string, string> = {
-  covered: 'covered', partial: 'partial', uncovered: 'uncovered', excluded: 'excluded', unknown: 'uncovered',
-  approved: 'approved', draft: 'draft', review: 'draft', retired: 'retired',
-};
 
 /**
  * Mermaid flowchart text for a trace graph. Node ids are the graph's generated keys; every label is text
  * from documents, so it is quoted and every character mermaid could read as markup, an entity, a directive
- * (`%%{init}%%`) or a click binding is written as a mermaid entity code. No `click` lines are emitted:
- * the viewer binds clicks itself.
+ * (`%%{init}%%`) or a click binding is written as a mermaid entity code. Each node gets a class named after its
+ * kind and state (`evidence_missing`), styled from one palette, so a state added later is drawn too. A node with an
+ * `href` gets a `click … href` line (links work under `securityLevel: 'strict'`); the editor's panel gives none and
+ * binds clicks itself.
  */
 export function mermaidFlowchart(graph: TraceGraph, direction: 'LR' | 'TD' = 'LR'): string {
   const lines = [`flowchart ${direction}`];
   for (const node of graph.nodes) lines.push(`  ${node.key}${shape(node)}`);
-  for (const edge of graph.edges) lines.push(`  ${edge.from} --> ${edge.to}`);
-  const byClass = new Map<string, string[]>();
+  for (const edge of graph.edges) lines.push(`  ${edge.from} ${edge.loose ? '-.->' : '-->'} ${edge.to}`);
+  const byClass = new Map<string, { readonly node: TraceNode; readonly keys: string[] }>();
   for (const node of graph.nodes) {
-    const name = node.status ? CLASS_BY_STATUS[node.status] : node.kind === 'evidence' ? 'evidence' : undefined;
-    if (name) byClass.set(name, [...(byClass.get(name) ?? []), node.key]);
+    const name = nodeClass(node);
+    const entry = byClass.get(name);
+    if (entry) entry.keys.push(node.key);
+    else byClass.set(name, { node, keys: [node.key] });
   }
-  lines.push(
-    '  classDef covered fill:#2e7d32,color:#fff,stroke:#1b5e20',
-    '  classDef partial fill:#f9a825,color:#000,stroke:#f57f17',
-    '  classDef uncovered fill:#c62828,color:#fff,stroke:#8e0000',
-    '  classDef excluded fill:#9e9e9e,color:#000',
-    '  classDef approved fill:#1565c0,color:#fff,stroke:#0d47a1',
-    '  classDef draft fill:#eceff1,color:#000,stroke:#607d8b,stroke-dasharray:4 2',
-    '  classDef retired fill:#bdbdbd,color:#424242',
-    '  classDef evidence fill:#ede7f6,color:#000,stroke:#5e35b1',
-  );
-  for (const [name, keys] of byClass) lines.push(`  class ${keys.join(',')} ${name}`);
+  for (const [name, { node }] of byClass) lines.push(`  classDef ${name} ${mermaidStyle(nodeStyle(node))}`);
+  for (const [name, { keys }] of byClass) lines.push(`  class ${keys.join(',')} ${name}`);
+  for (const node of graph.nodes) if (node.href !== undefined) lines.push(`  click ${node.key} href "${mermaidHref(node.href)}"`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A link target inside a mermaid string: characters that could end the string or the statement are percent-encoded. */
+function mermaidHref(href: string): string {
+  return href.replace(/["\s\\`;<>{}|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 function shape(node: TraceNode): string {

@@ -2,6 +2,7 @@ import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { CoverageReport } from '../coverage/coverageReport.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import { resolveEvidencePath } from '../rules/evidencePath.js';
+import { GraphBuilder } from './graphBuilder.js';
 
 export type TraceNodeKind = 'clause' | 'document' | 'evidence';
 
@@ -14,11 +15,15 @@ export interface TraceNode {
   readonly status?: string;
   /** The repository-relative file a click opens. */
   readonly path?: string;
+  /** Where a click on the node leads, in a page that is not the editor (the audit pack): a URL, relative or in-page. */
+  readonly href?: string;
 }
 
 export interface TraceEdge {
   readonly from: string;
   readonly to: string;
+  /** Drawn dotted: evidence a document links for a clause it does not claim. */
+  readonly loose?: boolean;
 }
 
 export interface TraceGraph {
@@ -30,22 +35,11 @@ export type TraceScope = { readonly kind: 'document'; readonly path: string } | 
 
 /** Clause → document → evidence for one document, one clause family (e.g. 8.6) or the whole SMS. */
 export function traceabilityGraph(scope: TraceScope, documents: readonly SmsDocument[], catalog: ClauseCatalog, coverage: CoverageReport): TraceGraph {
-  const nodes = new Map<string, TraceNode>();
-  const edges: TraceEdge[] = [];
-  const seenEdges = new Set<string>();
-  const node = (identity: string, make: (key: string) => TraceNode): string => {
-    const existing = nodes.get(identity);
-    if (existing) return existing.key;
-    const created = make(`n${nodes.size + 1}`);
-    nodes.set(identity, created);
-    return created.key;
-  };
-  const edge = (from: string, to: string): void => {
-    if (seenEdges.has(`${from}>${to}`)) return;
-    seenEdges.add(`${from}>${to}`);
-    edges.push({ from, to });
-  };
+  const builder = new GraphBuilder();
+  const node = (identity: string, make: (key: string) => TraceNode): string => builder.node(identity, make);
+  const edge = (from: string, to: string): void => builder.edge(from, to);
   const statusOf = new Map(coverage.clauses.map((clause) => [clause.clause, clause.status]));
+  const evidenceStateOf = new Map(coverage.clauses.flatMap((clause) => clause.evidence.map((item) => [`${item.documentPath}#${item.range.start.offset}`, item.state] as const)));
   const inFamily = (clause: string): boolean => scope.kind !== 'family' || clause === scope.clause || clause.startsWith(`${scope.clause}.`);
   const selected = documents.filter((document) => (scope.kind === 'document' ? document.path === scope.path : document.clauses.some((claim) => inFamily(claim.clause))));
 
@@ -71,8 +65,10 @@ export function traceabilityGraph(scope: TraceScope, documents: readonly SmsDocu
       if (link.clause && !inFamily(link.clause.value)) continue;
       const location = link.path ? resolveEvidencePath(document.path, link.path.value) : undefined;
       const target = location?.kind === 'inside' ? location.path : undefined;
-      const label = link.description ?? link.path?.value ?? link.url?.value ?? 'evidence';
-      const evidenceKey = node(`e:${target ?? link.url?.value ?? label}`, (key) => ({ key, kind: 'evidence', label, ...(target ? { path: target } : {}) }));
+      // Labelled by what a reader can find: the repository path, not the path as written from the document's folder.
+      const label = link.description ?? target ?? link.url?.value ?? link.path?.value ?? 'evidence';
+      const state = evidenceStateOf.get(`${document.path}#${link.itemRange.start.offset}`);
+      const evidenceKey = node(`e:${target ?? link.url?.value ?? label}|${state ?? ''}`, (key) => ({ key, kind: 'evidence', label, ...(state ? { status: state } : {}), ...(target ? { path: target } : {}) }));
       edge(documentKey, evidenceKey);
     }
   }
@@ -82,5 +78,5 @@ export function traceabilityGraph(scope: TraceScope, documents: readonly SmsDocu
       if (inFamily(clause.clause)) node(`c:${clause.clause}`, (key) => ({ key, kind: 'clause', label: catalog.label(clause.clause), status: clause.status }));
     }
   }
-  return { nodes: [...nodes.values()], edges };
+  return builder.graph();
 }
