@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import { FILE_SUGGESTION_COMPARISONS, SuggestionBudget } from '../catalog/suggestionBudget.js';
 import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { Project } from '../config/loadProject.js';
 import { SeverityPolicy } from '../config/severityPolicy.js';
@@ -234,8 +235,11 @@ export class WorkspaceIndex implements RepositoryView {
     return this.targets.get(path);
   }
 
-  /** All findings of one file, at their configured severities. */
-  findingsFor(path: string): Finding[] {
+  /**
+   * All findings of one file, at their configured severities. `suggestions` is the run's budget when a
+   * whole check asks for every file; alone, the file's own budget bounds it.
+   */
+  findingsFor(path: string, suggestions: SuggestionBudget = SuggestionBudget.forRun()): Finding[] {
     const findings: Finding[] = [];
     if (path === this.repositoryFile) findings.push(...this.repositoryFindings());
     const entry = this.files.get(path);
@@ -245,7 +249,7 @@ export class WorkspaceIndex implements RepositoryView {
       if (document) {
         findings.push(...this.documentFindings(entry, document));
         this.guarded(document, CROSS_DOCUMENT_RULES, (report) => {
-          if (this.anyEnabled('trace.duplicate-id', 'trace.unknown-related')) traceFindings(document, this, report);
+          if (this.anyEnabled('trace.duplicate-id', 'trace.unknown-related')) traceFindings(document, this, report, suggestions.forFile());
           if (this.anyEnabled('evidence.missing-file', 'evidence.outside-repository', 'evidence.stale', 'evidence.undated')) evidenceFindings(document, this, report);
         }, findings);
       }
@@ -255,8 +259,10 @@ export class WorkspaceIndex implements RepositoryView {
 
   /** Every finding of the repository, sorted. */
   allFindings(): Finding[] {
-    const paths = new Set([...this.files.keys(), this.repositoryFile]);
-    return [...paths].flatMap((path) => this.findingsFor(path)).sort(compareFindings);
+    // In path order: the run's suggestion budget goes to the same files whichever order they were read in.
+    const paths = new Set([...this.orderedPaths(), this.repositoryFile]);
+    const suggestions = SuggestionBudget.forRun();
+    return [...paths].flatMap((path) => this.findingsFor(path, suggestions)).sort(compareFindings);
   }
 
   /** Findings about the repository as a whole: configuration and coverage. */
@@ -329,6 +335,8 @@ export class WorkspaceIndex implements RepositoryView {
           catalog: this.catalog,
           config: this.config,
           today: day,
+          // Per document only: these findings are kept per file, so they must not depend on which files came first.
+          suggestions: new SuggestionBudget(FILE_SUGGESTION_COMPARISONS),
           report: (ruleId, range, message, extras) => report(createFinding(ruleId, document.path, range, message, extras)),
         });
       }, findings);

@@ -1,5 +1,5 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
-import { nearestIds } from '../catalog/nearestIds.js';
+import type { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { daysBetween } from '../document/dates.js';
@@ -23,7 +23,8 @@ export interface RepositoryView {
   readonly catalog: ClauseCatalog;
   readonly today: string;
   documentsWithId(id: string): readonly SmsDocument[];
-  allIds(): Iterable<string>;
+  /** Every id, as one array kept while ids stay the same (suggestions are remembered per array). */
+  allIds(): readonly string[];
   /** The SMS document at a repository-relative path, if that file is one. */
   documentAt(path: string): SmsDocument | undefined;
   /** What is at a repository-relative path; undefined until it has been looked at. */
@@ -36,7 +37,7 @@ type Report = (finding: Finding) => void;
 export const MAX_RELATED = 20;
 
 /** Duplicate ids and `related` ids that match no document. */
-export function traceFindings(document: SmsDocument, view: RepositoryView, report: Report): void {
+export function traceFindings(document: SmsDocument, view: RepositoryView, report: Report, suggestionBudget: SuggestionBudget): void {
   if (document.id) {
     const owners = view.documentsWithId(document.id.value);
     if (owners.length > 1) {
@@ -53,7 +54,7 @@ export function traceFindings(document: SmsDocument, view: RepositoryView, repor
   for (const reference of document.related) {
     if (view.documentsWithId(reference.value).length > 0) continue;
     const ids = view.allIds();
-    const suggestions = nearestIds(reference.value, Array.isArray(ids) ? ids : [...ids], 3);
+    const suggestions = suggestionBudget.nearest(reference.value, ids, 3);
     report(createFinding('trace.unknown-related', document.path, reference.range, `No document has the id \`${reference.value}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '.'}`, {
       data: { documentId: reference.value, suggestions },
     }));
