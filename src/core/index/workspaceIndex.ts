@@ -231,7 +231,7 @@ export class WorkspaceIndex implements RepositoryView {
   }
 
   targetState(path: string): TargetState | undefined {
-    if (this.files.has(path)) return { exists: true, leavesRepository: false };
+    if (this.files.has(path)) return { exists: true, isFile: true, leavesRepository: false };
     return this.targets.get(path);
   }
 
@@ -464,10 +464,10 @@ export class WorkspaceIndex implements RepositoryView {
         const absolute = join(this.root, path);
         const stat = await this.fs.stat(absolute);
         if (!stat) {
-          this.targets.set(path, { exists: false, leavesRepository: false });
+          this.targets.set(path, { exists: false, isFile: false, leavesRepository: false });
           return;
         }
-        this.targets.set(path, { exists: true, leavesRepository: !(await this.isInsideRoot(absolute)) });
+        this.targets.set(path, { exists: true, isFile: stat.kind === 'file', leavesRepository: !(await this.isInsideRoot(absolute)) });
       }),
     );
   }
@@ -478,6 +478,9 @@ export class WorkspaceIndex implements RepositoryView {
     let bytes: Uint8Array;
     try {
       const stat = await this.fs.stat(absolute);
+      // A name that is not valid UTF-8 comes back from the folder listing with U+FFFD in place of its bad bytes,
+      // and no file has that name: say so rather than skip a document the repository holds.
+      if (!stat && path.includes('\uFFFD')) return this.unreadable(path, inSmsFolder, 'its name is not valid UTF-8, so it cannot be opened by name; rename it', 'name');
       if (!stat || stat.kind === 'directory') return undefined;
       // Never read a pipe (it would block) or a device; say so rather than skip a file that should be a document.
       if (stat.kind !== 'file') return this.unreadable(path, inSmsFolder, 'it is not a regular file (a pipe, socket or device)', 'other');

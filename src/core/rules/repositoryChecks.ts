@@ -13,6 +13,8 @@ import { resolveEvidencePath } from './evidencePath.js';
 /** What is on disk at an evidence path. */
 export interface TargetState {
   readonly exists: boolean;
+  /** What exists there is a regular file; evidence must be one (a folder, even the repository root, is not a record). */
+  readonly isFile: boolean;
   /** The path exists but a symlink takes it outside the repository. */
   readonly leavesRepository: boolean;
 }
@@ -69,7 +71,7 @@ export function evidenceState(document: SmsDocument, link: EvidenceLink, view: R
     const location = resolveEvidencePath(document.path, link.path.value);
     if (location.kind === 'outside') return 'outside';
     const target = view.targetState(location.path);
-    if (!target || !target.exists) return 'missing';
+    if (!target || !target.exists || !target.isFile) return 'missing';
     if (target.leavesRepository) return 'outside';
     const record = view.documentAt(location.path);
     date ??= record?.date?.value ?? record?.approvedOn?.value;
@@ -95,7 +97,10 @@ export function evidenceFindings(document: SmsDocument, view: RepositoryView, re
     const state = evidenceState(document, link, view);
     const at = link.path?.range ?? link.url?.range ?? link.itemRange;
     if (state === 'missing' && link.path) {
-      report(createFinding('evidence.missing-file', document.path, link.path.range, `The evidence file \`${link.path.value}\` does not exist.`, { data: { evidencePath: link.path.value } }));
+      const location = resolveEvidencePath(document.path, link.path.value);
+      const found = location.kind === 'inside' ? view.targetState(location.path) : undefined;
+      const message = found?.exists ? `The evidence \`${link.path.value}\` is a folder, not a file; link the record itself.` : `The evidence file \`${link.path.value}\` does not exist.`;
+      report(createFinding('evidence.missing-file', document.path, link.path.range, message, { data: { evidencePath: link.path.value } }));
     } else if (state === 'outside' && link.path && resolveEvidencePath(document.path, link.path.value).kind === 'inside') {
       // Paths that leave the repository as written are reported by the document checks; this one leaves through a symlink.
       report(createFinding('evidence.outside-repository', document.path, link.path.range, `The evidence \`${link.path.value}\` is a link to a place outside the repository; Clausemark does not follow it.`, { data: { evidencePath: link.path.value } }));

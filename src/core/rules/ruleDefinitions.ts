@@ -18,7 +18,7 @@ export const DOCS_BASE_URL = 'https://github.com/clausemark/clausemark/blob/main
 
 const definitions = [
   // Reading files and frontmatter
-  { id: 'file.unreadable', defaultSeverity: 'error', scope: 'document', description: 'A Markdown file could not be read as text: missing, not permitted, binary, or larger than the size limit.' },
+  { id: 'file.unreadable', defaultSeverity: 'error', scope: 'document', description: 'A Markdown file could not be read as text: missing, not permitted, binary, larger than the size limit, or named with bytes that are not UTF-8.' },
   { id: 'frontmatter.missing', defaultSeverity: 'error', scope: 'document', description: 'A Markdown file in an SMS folder has no YAML frontmatter.' },
   { id: 'frontmatter.invalid-yaml', defaultSeverity: 'error', scope: 'document', description: 'The frontmatter is not valid YAML, is not a mapping, or is not closed.' },
   { id: 'frontmatter.duplicate-key', defaultSeverity: 'error', scope: 'document', description: 'A frontmatter key appears twice; YAML readers disagree on which one wins.' },
@@ -38,7 +38,7 @@ const definitions = [
   { id: 'clause.duplicate', defaultSeverity: 'warning', scope: 'document', description: 'The same clause is listed twice in one document.' },
   { id: 'clause.unknown-section', defaultSeverity: 'warning', scope: 'document', description: 'A clause claim names a `section` that matches no heading of the document.' },
   // Evidence
-  { id: 'evidence.missing-file', defaultSeverity: 'error', scope: 'repository', description: 'An evidence `path` points to a file that does not exist.' },
+  { id: 'evidence.missing-file', defaultSeverity: 'error', scope: 'repository', description: 'An evidence `path` points to a file that does not exist, or to a folder.' },
   { id: 'evidence.outside-repository', defaultSeverity: 'error', scope: 'document', description: 'An evidence `path` points outside the repository.' },
   { id: 'evidence.unsafe-url', defaultSeverity: 'error', scope: 'document', description: 'An evidence `url` is not an http or https address.' },
   { id: 'evidence.invalid', defaultSeverity: 'error', scope: 'document', description: 'An evidence entry has neither `path` nor `url`, or both.' },
