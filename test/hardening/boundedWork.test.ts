@@ -38,17 +38,32 @@ describe('hostile input: bounded work', function () {
   });
 
   it('a run budget shared by its files: once spent, no file gets more suggestions', () => {
-    const candidates = Array.from({ length: 10_000 }, (_, i) => `DOC-${i}`);
+    // Scattered ids, so each lookup is quick and finds exactly the id typed (when it is paid for).
+    const candidates = Array.from({ length: 10_000 }, (_, i) => ((i * 2654435761) % 2 ** 32).toString(36).padStart(7, 'z'));
     const run = SuggestionBudget.forRun();
     let answered = 0;
     for (let file = 0; file < 20; file++) {
       const budget = run.forFile();
-      for (let i = 0; i < 10; i++) if (budget.nearest(`DOC-${file}-${i}x`, candidates, 3).length > 0) answered++;
+      for (let i = 0; i < 10; i++) if (budget.nearest(candidates[file * 10 + i]!, candidates, 1).length > 0) answered++;
     }
     assert.equal(answered, RUN_SUGGESTION_COMPARISONS / candidates.length);
     // A value already paid for costs nothing again: a renamed id referred to many times keeps its suggestion.
     const file = SuggestionBudget.forRun().forFile();
-    for (let i = 0; i < 100; i++) assert.deepEqual(file.nearest('DOC-1x', candidates, 1), ['DOC-1']);
+    for (let i = 0; i < 100; i++) assert.deepEqual(file.nearest(`${candidates[7]}x`, candidates, 1), [candidates[7]]);
+  });
+
+  it('a 5 MB `clauses` list is not parsed; a list of 1,500 entries is read up to 1,000', async () => {
+    const huge = Array.from({ length: 5 * 1024 * 1024 / 16 }, (_, i) => `\n  - 8.6.${i % 10}.1234`).join('');
+    const related = Array.from({ length: 1500 }, (_, i) => `\n  - DOC-${i}`).join('');
+    const { index } = await indexOf({ 'sms/huge.md': documentText({ clauses: huge }), 'sms/long.md': documentText({ id: 'LONG', related }) });
+    const hugeFindings = index.findingsFor('sms/huge.md');
+    assert.deepEqual(hugeFindings.map((finding) => `${finding.ruleId} ${finding.range?.start.line}`), ['frontmatter.too-large 1']);
+    assert.match(hugeFindings[0]!.message, /^The frontmatter is \d{4} KB, over the 128 KB/);
+    assert.equal(index.documentAt('sms/huge.md'), undefined);
+    const long = index.findingsFor('sms/long.md').filter((finding) => finding.ruleId === 'frontmatter.too-large');
+    // documentText puts `related:` on line 13, after its default fields: entry 1,001 is on line 1,014.
+    assert.deepEqual(long.map((finding) => `${finding.range?.start.line} ${finding.message}`), ['1014 `related` has 1500 entries; Clausemark reads the first 1000, and the rest are not checked.']);
+    assert.equal(index.documentAt('sms/long.md')?.related.length, 1000);
   });
 
   it('a glob with more than three `**` segments is refused, at its line in the config', async () => {

@@ -24,6 +24,7 @@ const definitions = [
   { id: 'frontmatter.duplicate-key', defaultSeverity: 'error', scope: 'document', description: 'A frontmatter key appears twice; YAML readers disagree on which one wins.' },
   { id: 'frontmatter.missing-field', defaultSeverity: 'error', scope: 'document', description: 'A field every SMS document needs (`id`, `title`, `type`) is missing.' },
   { id: 'frontmatter.invalid-field', defaultSeverity: 'error', scope: 'document', description: 'A frontmatter field has the wrong type, an unknown value or a malformed date.' },
+  { id: 'frontmatter.too-large', defaultSeverity: 'error', scope: 'document', description: 'The frontmatter, or one of its lists, is larger than Clausemark reads; what lies past the limit is not checked.' },
   { id: 'frontmatter.unknown-field', defaultSeverity: 'info', scope: 'document', description: 'A frontmatter field is not part of the document format (often a typo).' },
   // Document control (ISO/IEC 20000-1 7.5.2, 7.5.3)
   { id: 'control.missing-field', defaultSeverity: 'warning', scope: 'document', description: 'A document-control field (`owner`, `version`, `status`) is missing.' },
