@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { createContext, runInContext, runInThisContext } from 'node:vm';
+import { diagramSizeProblem } from './diagramLimits.js';
 import type { DiagramProblem, DiagramValidator } from './diagramValidator.js';
 import { memoizeMermaidGetConfig } from './mermaidConfigMemo.js';
 
@@ -45,6 +46,8 @@ export function mermaidValidator(scriptPath: string, realm: MermaidRealm = 'sand
   };
   return async (language, source) => {
     if (language !== 'mermaid') return undefined;
+    const tooLarge = diagramSizeProblem(source);
+    if (tooLarge) return tooLarge;
     let parse: Parse | undefined;
     try {
       parse = await load();

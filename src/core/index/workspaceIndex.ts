@@ -96,6 +96,7 @@ export class WorkspaceIndex implements RepositoryView {
     this.cache = options.cache;
     this.severity = new SeverityPolicy(this.config.rules);
     // A rule that is off does no work: diagrams are only parsed when their rule can report.
+    // `diagram.too-complex` only says a diagram could not be checked, so it needs no parsing of its own.
     this.validateDiagram = this.severity.isEnabled('diagram.invalid-mermaid') ? options.validateDiagram : undefined;
     const excluded = picomatch([...ALWAYS_EXCLUDED, ...this.config.exclude], { dot: true });
     const included = picomatch([...this.config.include], { dot: false });
@@ -525,7 +526,8 @@ export class WorkspaceIndex implements RepositoryView {
     if (this.validateDiagram && result.document && result.document.diagrams.length > 0) {
       result = { ...result, findings: [...result.findings, ...(await checkDiagrams(result.document, result.lines, this.validateDiagram))] };
     }
-    this.cache?.set(hash, result);
+    // A diagram stopped at its time limit might parse on a faster machine: such a result is not kept.
+    if (!result.findings.some((finding) => finding.ruleId === 'diagram.too-complex')) this.cache?.set(hash, result);
     return { hash, result };
   }
 

@@ -57,6 +57,7 @@ const definitions = [
   { id: 'coverage.exclusion-not-allowed', defaultSeverity: 'error', scope: 'repository', description: 'The configuration excludes a clause, but the catalog allows no exclusions.' },
   // Diagrams in document bodies
   { id: 'diagram.invalid-mermaid', defaultSeverity: 'warning', scope: 'document', description: 'A ```mermaid block does not parse, so it will not render in previews, on GitHub or in reports.' },
+  { id: 'diagram.too-complex', defaultSeverity: 'warning', scope: 'document', description: 'A ```mermaid block is too large or too slow to parse (over 50,000 characters or 2 s), so it was not checked.' },
   // A change against its base revision (`clausemark check --base`; ISO/IEC 20000-1 7.5.3 control of changes)
   { id: 'change.version-not-bumped', defaultSeverity: 'warning', scope: 'change', description: 'A document\'s body or clauses changed, but its `version` did not.' },
   { id: 'change.approval-not-renewed', defaultSeverity: 'warning', scope: 'change', description: 'An approved document was edited and is still approved, with the old `approved_by` and `approved_on`.' },
