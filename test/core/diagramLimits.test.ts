@@ -52,6 +52,16 @@ describe('diagram.too-complex: size and time limits', function () {
     }
   });
 
+  it('in this thread (where workers cannot start) the same time limit holds, and mermaid is reloaded after it', async () => {
+    const inline = mermaidValidator(script, 'sandbox', 'fast', 300);
+    const answers = [];
+    for (const source of [fine, slow, broken, fine]) answers.push(await inline('mermaid', source));
+    assert.equal(answers[0], undefined);
+    assert.deepEqual(answers[1], { message: 'parsing it took longer than 0.3 s', tooComplex: true });
+    assert.match(answers[2]?.message ?? '', /Parse error/);
+    assert.equal(answers[3], undefined);
+  });
+
   it('a worker that exits while parsing: the diagram is reported, a new worker takes the rest', async () => {
     const pool = mermaidWorkerPool(script, new URL('../../../test/support/crashingWorker.mjs', import.meta.url), 1);
     try {

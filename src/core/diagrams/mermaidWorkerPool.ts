@@ -32,7 +32,7 @@ interface Slot {
  * A diagram comes with the repository, and mermaid's parser can take minutes on a crafted one. Each worker
  * parses one diagram at a time against a time limit: past it, or when the worker dies (out of memory), the
  * worker is replaced and the diagram reported as too complex to check; the queue goes on. Where workers
- * cannot start at all, diagrams are validated in this thread instead, bounded by the size limit only.
+ * cannot start at all, diagrams are validated in this thread instead, within the same limits (see mermaidValidator).
  *
  * One worker by default: a diagram takes about 2 ms, so at 1,000 documents one worker finishes with the main
  * thread (a second bought nothing on two cores), and each worker holds its own copy of mermaid (50–60 MB).
@@ -109,7 +109,7 @@ export function mermaidWorkerPool(scriptPath: string, workerScript: URL | string
 
   const fallBack = (): void => {
     failed = true;
-    inline ??= mermaidValidator(scriptPath);
+    inline ??= mermaidValidator(scriptPath, 'sandbox', 'fast', timeLimitMs);
     const waiting = [...queue, ...slots.flatMap((slot) => (slot.job ? [slot.job] : []))];
     queue.length = 0;
     for (const slot of slots.splice(0)) {
@@ -132,7 +132,7 @@ export function mermaidWorkerPool(scriptPath: string, workerScript: URL | string
       }
     }
     if (failed || disposed || slots.length === 0) {
-      inline ??= mermaidValidator(scriptPath);
+      inline ??= mermaidValidator(scriptPath, 'sandbox', 'fast', timeLimitMs);
       return inline(language, source);
     }
     return new Promise<DiagramProblem | undefined>((resolve) => {
