@@ -23,9 +23,9 @@ describe('hostile input: true results', function () {
     assert.deepEqual(
       findings.map((finding) => `${finding.file} ${finding.ruleId} ${finding.message}`),
       [
-        'sms/a.md evidence.missing-file The evidence `.` is a folder, not a file; link the record itself.',
-        'sms/b.md evidence.missing-file The evidence `..` is a folder, not a file; link the record itself.',
-        'sms/c.md evidence.missing-file The evidence `records` is a folder, not a file; link the record itself.',
+        'sms/a.md evidence.missing-file The evidence `.` is not a file (a folder, say); evidence must be a file, so link the record itself.',
+        'sms/b.md evidence.missing-file The evidence `..` is not a file (a folder, say); evidence must be a file, so link the record itself.',
+        'sms/c.md evidence.missing-file The evidence `records` is not a file (a folder, say); evidence must be a file, so link the record itself.',
       ],
     );
     const clause = index.coverage().clauses.find((entry) => entry.clause === '8.6.1');

@@ -81,14 +81,14 @@ class FrontmatterReader {
       return this.result(true);
     }
 
-    const tooLarge = frontmatterTooLarge(yamlText.length);
-    if (tooLarge) {
-      this.report('frontmatter.too-large', openingFence, tooLarge);
-      return this.result(true);
-    }
     const tooDeepAt = findExcessiveNesting(yamlText);
     if (tooDeepAt !== undefined) {
       this.report('frontmatter.invalid-yaml', this.yamlRange(tooDeepAt, tooDeepAt + 1), `Invalid YAML: the frontmatter nests deeper than Clausemark reads (${MAX_FLOW_DEPTH} brackets or ${MAX_BLOCK_INDENT} columns); SMS fields are at most a list of mappings.`);
+      return this.result(true);
+    }
+    const tooLarge = frontmatterTooLarge(yamlText.length);
+    if (tooLarge) {
+      this.report('frontmatter.too-large', openingFence, tooLarge);
       return this.result(true);
     }
     const yaml = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true });

@@ -71,8 +71,9 @@ export function evidenceState(document: SmsDocument, link: EvidenceLink, view: R
     const location = resolveEvidencePath(document.path, link.path.value);
     if (location.kind === 'outside') return 'outside';
     const target = view.targetState(location.path);
-    if (!target || !target.exists || !target.isFile) return 'missing';
+    if (!target || !target.exists) return 'missing';
     if (target.leavesRepository) return 'outside';
+    if (!target.isFile) return 'missing';
     const record = view.documentAt(location.path);
     date ??= record?.date?.value ?? record?.approvedOn?.value;
   } else if (link.url && !/^https?:\/\//i.test(link.url.value.trim())) {
@@ -99,7 +100,7 @@ export function evidenceFindings(document: SmsDocument, view: RepositoryView, re
     if (state === 'missing' && link.path) {
       const location = resolveEvidencePath(document.path, link.path.value);
       const found = location.kind === 'inside' ? view.targetState(location.path) : undefined;
-      const message = found?.exists ? `The evidence \`${link.path.value}\` is a folder, not a file; link the record itself.` : `The evidence file \`${link.path.value}\` does not exist.`;
+      const message = found?.exists ? `The evidence \`${link.path.value}\` is not a file (a folder, say); evidence must be a file, so link the record itself.` : `The evidence file \`${link.path.value}\` does not exist.`;
       report(createFinding('evidence.missing-file', document.path, link.path.range, message, { data: { evidencePath: link.path.value } }));
     } else if (state === 'outside' && link.path && resolveEvidencePath(document.path, link.path.value).kind === 'inside') {
       // Paths that leave the repository as written are reported by the document checks; this one leaves through a symlink.
