@@ -1,6 +1,7 @@
 // `npm run bench`: generates SMS repositories of N documents and times Clausemark against the peers on
 // the same files, in the same run. BENCH_SIZES=1000 (comma-separated) shortens it; BENCH_RUNS sets how
 // many runs each median is taken over. Prints a table and writes it into bench/results.md.
+// `node bench/run.mjs --only hostile` runs only the hostile-repository case (see hostileCase below).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync, appendFileSync, copyFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -8,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_CATALOGS } from '../out/src/core/catalog/builtinCatalogs.js';
+import { generateHostileRepository } from './generateHostileRepository.mjs';
 import { generateRepository } from './generateRepository.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -145,6 +147,39 @@ function activationTable(activation) {
   ].join('\n');
 }
 
+/**
+ * A repository a hostile pull request could commit (bench/generateHostileRepository.mjs): 1,000 files mixing
+ * every shape that once took minutes or gigabytes. Target: a cold check in under 60 s and 1 GB.
+ */
+function hostileCase() {
+  const repo = join(here, 'work', 'repo-hostile');
+  const generated = generateHostileRepository(repo);
+  process.stderr.write(`  [hostile] generated ${generated.files} files, ${(generated.bytes / 1e6).toFixed(1)} MB\n`);
+  const cold = measure(checkArgs(repo, '--no-cache'), project);
+  const met = cold.ms < 60_000 && cold.rssMb < 1024;
+  const row = `| hostile repository, ${generated.files} files (${(generated.bytes / 1e6).toFixed(0)} MB) | cold check, no cache | ${times(cold)} | ${cold.rssMb.toFixed(0)} MB | < 60 s and < 1 GB: ${verdict(met)} |`;
+  return ['| Repository | Scenario | Clausemark | Peak memory | Target |', '|---|---|---:|---:|---|', row].join('\n');
+}
+
+/** Writes a table between `<!-- name:start -->` and `<!-- name:end -->` in bench/results.md (appended when absent). */
+function recordSection(name, text) {
+  const resultsFile = join(here, 'results.md');
+  const existing = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
+  const section = `<!-- ${name}:start -->\n${text}\n<!-- ${name}:end -->`;
+  const pattern = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
+  writeFileSync(resultsFile, pattern.test(existing) ? existing.replace(pattern, () => section) : `${existing.trimEnd()}\n\n${section}\n`);
+  process.stderr.write(`wrote ${resultsFile}\n`);
+}
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && only !== 'hostile') throw new Error(`--only ${only}: the only case that runs alone is \`hostile\``);
+const machineLine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}`;
+process.stderr.write('benchmark of a hostile repository\n');
+const hostile = hostileCase();
+process.stdout.write(`\n${hostile}\n`);
+recordSection('bench-hostile', `Latest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`node bench/run.mjs --only hostile\`, on ${machineLine()}. One run, wall time with CPU time in brackets; peak memory is max RSS. Load average when it ended: ${loadavg().map((load) => load.toFixed(1)).join(', ')}.\n\n${hostile}`);
+if (only === 'hostile') process.exit(0);
+
 const results = [];
 process.stderr.write('benchmark of extension activation\n');
 const activation = benchActivation();
@@ -152,7 +187,7 @@ for (const size of sizes) {
   process.stderr.write(`benchmark at ${size} documents\n`);
   results.push(benchSize(size));
 }
-const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}`;
+const machine = machineLine();
 const runsNote = `Medians of ${runs} runs (peers at more than 1,000 documents: 1 run); edits: median of ${edits}. Times are wall time of the whole process, Node start-up included, with CPU time (user + system) in brackets; ratios likewise. Peak memory is the process's max RSS. Load average when the run ended: ${loadavg().map((load) => load.toFixed(1)).join(', ')}.`;
 const tables = `${table(results)}\n\n${activationTable(activation)}`;
 const section = `<!-- bench:start -->\nLatest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`BENCH_SIZES=${sizes.join(',')} npm run bench\`, on ${machine}.\n${runsNote}\n\n${tables}\n<!-- bench:end -->`;

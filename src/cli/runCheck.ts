@@ -52,6 +52,7 @@ export function checkSession(io: CliIo, options: RunCheckOptions) {
   const now = clockFor(options.today);
   let cache: FileDocumentCache | undefined;
   const progress = createProgress(io, 'Checking');
+  const diagrams = mermaidWorkerPool(mermaidScriptPath(), mermaidWorkerScript());
   return {
     options: {
       paths: options.paths,
@@ -59,12 +60,13 @@ export function checkSession(io: CliIo, options: RunCheckOptions) {
       ...(options.config !== undefined ? { configPath: options.config } : {}),
       ...(now ? { now } : {}),
       onProgress: (done: number, total: number) => progress.update(done, total),
-      validateDiagram: mermaidWorkerPool(mermaidScriptPath(), mermaidWorkerScript()),
+      validateDiagram: diagrams,
       // The cache lives in the repository root, which is only known once the config is found: open it lazily.
       ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, localCacheKey(io.env))) } : {}),
     },
     async finish<T>(outcome: { ok: true; result: T } | { ok: false; problems: readonly SetupProblem[] }): Promise<T | number> {
       progress.finish();
+      await diagrams.dispose();
       if (!outcome.ok) return reportProblems(io, outcome.problems);
       await saveCache(io, cache);
       const project = (outcome.result as { project?: Project }).project;

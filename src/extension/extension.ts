@@ -27,9 +27,11 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file
 
 export function activate(context: vscode.ExtensionContext): ClausemarkApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('clausemark');
-  const registry = new SessionRegistry(diagnostics, mermaidWorkerPool(context.asAbsolutePath('dist/media/mermaid.min.js'), context.asAbsolutePath('dist/mermaidWorker.cjs'), 1));
+  const diagrams = mermaidWorkerPool(context.asAbsolutePath('dist/media/mermaid.min.js'), context.asAbsolutePath('dist/mermaidWorker.cjs'), 1);
+  const registry = new SessionRegistry(diagnostics, diagrams);
   const coverageTree = new CoverageTreeProvider(registry);
   context.subscriptions.push(
+    { dispose: () => void diagrams.dispose() },
     diagnostics,
     registry,
     new CoverageStatusBar(registry),

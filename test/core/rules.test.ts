@@ -37,6 +37,11 @@ const cases: RuleCase[] = [
     expect: ['sms/scan.md:1:1-1:1 file.unreadable'],
   },
   { rule: 'frontmatter.missing', notOk: { 'sms/draft.md': '«# Draft»\n\nTo do.\n' }, ok: { 'docs/draft.md': '# Draft\n\nTo do.\n' } },
+  {
+    rule: 'frontmatter.too-large',
+    notOk: { 'sms/a.md': documentText({ related: `\n${Array.from({ length: 1000 }, (_, i) => `  - A${i}`).join('\n')}\n  - «A1000»` }), 'sms/b.md': `«---»\nid: B\ntitle: ${'x'.repeat(200_000)}\ntype: policy\n---\n` },
+    ok: { 'sms/a.md': documentText({ related: `\n${Array.from({ length: 1000 }, (_, i) => `  - A${i}`).join('\n')}` }) },
+  },
   { rule: 'frontmatter.invalid-yaml', notOk: { 'sms/a.md': '«---»\nid: A\ntitle: A\ntype: process\n' }, ok: { 'sms/a.md': documentText() } },
   {
     rule: 'frontmatter.duplicate-key',
@@ -150,9 +155,10 @@ async function findingsOf(rule: string, files: Record<string, string>): Promise<
 describe('rules', () => {
   it('every rule has a case here (add one with each new rule)', () => {
     // internal.rule-failed: test/core/ruleFailure.test.ts; diagram.invalid-mermaid: test/core/diagrams.test.ts;
+    // diagram.too-complex: test/core/diagramLimits.test.ts;
     // rules that judge a change against its base need git history: their cases are in test/change/changeRules.test.ts.
     const changeRules = RULES.filter((rule) => rule.scope === 'change').map((rule) => rule.id);
-    const covered = new Set([...cases.map((c) => c.rule), 'internal.rule-failed', 'diagram.invalid-mermaid', ...changeRules]);
+    const covered = new Set([...cases.map((c) => c.rule), 'internal.rule-failed', 'diagram.invalid-mermaid', 'diagram.too-complex', ...changeRules]);
     assert.deepEqual(RULES.map((rule) => rule.id).filter((id) => !covered.has(id)), []);
   });
 

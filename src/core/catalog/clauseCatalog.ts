@@ -1,5 +1,6 @@
 import type { CatalogFile, ClauseEntry, DocumentRequirement, RecordRequirement } from './catalogFile.js';
 import { nearestIds } from './nearestIds.js';
+import type { SuggestionBudget } from './suggestionBudget.js';
 
 /** A clause with its place in the tree resolved. */
 export interface Clause extends ClauseEntry {
@@ -20,6 +21,7 @@ export class ClauseCatalog {
   readonly source: string;
   private readonly clauses = new Map<string, Clause>();
   private readonly ordered: Clause[] = [];
+  private idList: readonly string[] | undefined;
 
   constructor(file: CatalogFile, source: string) {
     this.id = file.id;
@@ -90,9 +92,15 @@ export class ClauseCatalog {
     return (this.clauses.get(id)?.records ?? []).filter((requirement) => requirement.required !== false);
   }
 
-  /** Valid ids closest to a mistyped one, best first. */
-  suggest(id: string, limit = 3): string[] {
-    return nearestIds(id, this.ordered.map((clause) => clause.id), limit);
+  /** Valid ids closest to a mistyped one, best first; paid from `budget` when one is given. */
+  suggest(id: string, limit = 3, budget?: SuggestionBudget): string[] {
+    return budget ? budget.nearest(id, this.ids(), limit) : nearestIds(id, this.ids(), limit);
+  }
+
+  /** Every clause id in catalog order, as one array (suggestions are remembered per candidate list). */
+  ids(): readonly string[] {
+    this.idList ??= this.ordered.map((clause) => clause.id);
+    return this.idList;
   }
 
   /** `8.6.1 Incident management` */

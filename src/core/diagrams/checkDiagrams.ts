@@ -10,6 +10,11 @@ export async function checkDiagrams(document: SmsDocument, lines: LineIndex, val
   for (const diagram of document.diagrams) {
     const problem = await validate(diagram.language, diagram.source);
     if (!problem) continue;
+    if (problem.tooComplex) {
+      // Reported at the opening fence: nothing inside the block was judged.
+      findings.push(createFinding('diagram.too-complex', document.path, lines.lineRange(diagram.range.start.line), `This ${diagram.language} diagram is too complex to check: ${problem.message}.`));
+      continue;
+    }
     // Line 1 of the source is the line after the opening fence.
     const range = problem.line !== undefined ? lines.lineRange(diagram.range.start.line + problem.line) : lines.lineRange(diagram.range.start.line);
     findings.push(createFinding('diagram.invalid-mermaid', document.path, range, `This ${diagram.language} diagram does not parse: ${problem.message}`));

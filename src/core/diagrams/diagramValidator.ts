@@ -3,6 +3,8 @@ export interface DiagramProblem {
   readonly message: string;
   /** 1-based line within the diagram source, when the parser says where. */
   readonly line?: number;
+  /** Not a parse error: the diagram was not judged, being over a size or time limit (`diagram.too-complex`). */
+  readonly tooComplex?: true;
 }
 
 /**

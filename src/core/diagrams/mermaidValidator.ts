@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { createContext, runInContext, runInThisContext } from 'node:vm';
+import { DIAGRAM_TIME_LIMIT_MS, diagramSizeProblem, tooComplex } from './diagramLimits.js';
 import type { DiagramProblem, DiagramValidator } from './diagramValidator.js';
 import { memoizeMermaidGetConfig } from './mermaidConfigMemo.js';
 
@@ -29,15 +30,17 @@ export type MermaidRealm = 'sandbox' | 'thread-global';
  *
  * `fast` (the default) takes the two shortcuts described at `syntaxCheck` and `memoizeMermaidGetConfig`;
  * `as-shipped` runs the file untouched through `mermaid.parse`, the reference the fast answers are tested against.
+ * In the `sandbox` realm each diagram's parse is stopped after `timeLimitMs` (a worker is bounded by its pool).
  */
-export function mermaidValidator(scriptPath: string, realm: MermaidRealm = 'sandbox', mode: 'fast' | 'as-shipped' = 'fast'): DiagramValidator {
+export function mermaidValidator(scriptPath: string, realm: MermaidRealm = 'sandbox', mode: 'fast' | 'as-shipped' = 'fast', timeLimitMs = DIAGRAM_TIME_LIMIT_MS): DiagramValidator {
   let loading: Promise<Parse | undefined> | undefined;
   const load = (): Promise<Parse | undefined> => {
     loading ??= fs.readFile(scriptPath, 'utf8').then(
       (source) => {
-        const run = realm === 'sandbox' ? runInSandbox : runInThreadGlobal;
-        if (mode === 'as-shipped') return parseOf(run(source));
-        return syntaxCheck(run(memoizeMermaidGetConfig(source)));
+        const script = mode === 'as-shipped' ? source : memoizeMermaidGetConfig(source);
+        if (realm === 'sandbox') return sandboxParse(script, mode, timeLimitMs);
+        const mermaid = runInThreadGlobal(script);
+        return mode === 'as-shipped' ? parseOf(mermaid) : syntaxCheck(mermaid);
       },
       () => undefined,
     );
@@ -45,6 +48,8 @@ export function mermaidValidator(scriptPath: string, realm: MermaidRealm = 'sand
   };
   return async (language, source) => {
     if (language !== 'mermaid') return undefined;
+    const tooLarge = diagramSizeProblem(source);
+    if (tooLarge) return tooLarge;
     let parse: Parse | undefined;
     try {
       parse = await load();
@@ -56,6 +61,11 @@ export function mermaidValidator(scriptPath: string, realm: MermaidRealm = 'sand
       await parse(source);
       return undefined;
     } catch (error) {
+      if ((error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+        // Cut off mid-parse: the next diagram gets a fresh mermaid rather than one in an unknown state.
+        loading = undefined;
+        return tooComplex(`parsing it took longer than ${timeLimitMs / 1000} s`);
+      }
       return toProblem(error as JisonError, source);
     }
   };
@@ -80,12 +90,39 @@ function parseOf(mermaid: MermaidApi | undefined): Parse | undefined {
   return mermaid ? (text) => mermaid.parse(text) : undefined;
 }
 
-function runInSandbox(source: string): MermaidApi | undefined {
-  const sandbox: Record<string, unknown> = { setTimeout, clearTimeout, queueMicrotask, URL, TextEncoder, TextDecoder, structuredClone };
+/**
+ * In this thread (where workers cannot start), mermaid runs in a `vm` context whose promise jobs run within each
+ * evaluation (`microtaskMode: 'afterEvaluate'`): one evaluation holds a whole parse, so the evaluation's
+ * `timeout` bounds it as the worker pool's time limit bounds a worker. The answer is left in a plain object,
+ * since a promise of that context settles only while something runs in it.
+ */
+function sandboxParse(script: string, mode: 'fast' | 'as-shipped', timeLimitMs: number): Parse | undefined {
+  const sandbox: Record<string, unknown> = { setTimeout, clearTimeout, URL, TextEncoder, TextDecoder, structuredClone };
   provideBrowserStandIns(sandbox);
-  createContext(sandbox);
-  runInContext(source, sandbox, { filename: 'mermaid.min.js' });
-  return sandbox.mermaid as MermaidApi | undefined;
+  createContext(sandbox, { microtaskMode: 'afterEvaluate' });
+  runInContext(script, sandbox, { filename: 'mermaid.min.js' });
+  if (!sandbox.mermaid) return undefined;
+  // The fast mode takes syntaxCheck's shortcut: after one `mermaid.parse`, straight to getDiagramFromText.
+  runInContext(
+    `globalThis.__clausemarkParse = (text, fast) => {
+      const answer = {};
+      const api = mermaid.mermaidAPI;
+      const parsing = fast && api && typeof api.getDiagramFromText === 'function' ? api.getDiagramFromText(text) : mermaid.parse(text);
+      parsing.then(() => { answer.done = true; }, (error) => { answer.done = true; answer.error = error; });
+      return answer;
+    };`,
+    sandbox,
+  );
+  const run = (text: string, fast: boolean): { done?: true; error?: unknown } => {
+    sandbox.__clausemarkText = text;
+    return runInContext(`__clausemarkParse(__clausemarkText, ${fast})`, sandbox, { timeout: timeLimitMs }) as { done?: true; error?: unknown };
+  };
+  if (mode === 'fast') run('info', false);
+  return async (text) => {
+    const answer = run(text, mode === 'fast');
+    // Not done: the parse waits on something outside it (a timer), so it cannot be judged here.
+    if (answer.done && answer.error !== undefined) throw answer.error;
+  };
 }
 
 function runInThreadGlobal(source: string): MermaidApi | undefined {

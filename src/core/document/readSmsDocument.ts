@@ -10,6 +10,7 @@ import { LineIndex } from '../text/lineIndex.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import { parseIsoDate } from './dates.js';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatterBlock.js';
+import { frontmatterTooLarge, listTooLong, MAX_LIST_ITEMS } from './frontmatterLimits.js';
 import { readOutline } from './outline.js';
 import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from './yamlNesting.js';
 
@@ -83,6 +84,11 @@ class FrontmatterReader {
     const tooDeepAt = findExcessiveNesting(yamlText);
     if (tooDeepAt !== undefined) {
       this.report('frontmatter.invalid-yaml', this.yamlRange(tooDeepAt, tooDeepAt + 1), `Invalid YAML: the frontmatter nests deeper than Clausemark reads (${MAX_FLOW_DEPTH} brackets or ${MAX_BLOCK_INDENT} columns); SMS fields are at most a list of mappings.`);
+      return this.result(true);
+    }
+    const tooLarge = frontmatterTooLarge(yamlText.length);
+    if (tooLarge) {
+      this.report('frontmatter.too-large', openingFence, tooLarge);
       return this.result(true);
     }
     const yaml = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true });
@@ -188,7 +194,7 @@ class FrontmatterReader {
   }
 
   private reportMissingRequired(document: SmsDocument, fields: ReadonlyMap<string, FrontmatterField>): void {
-    const missing = (['id', 'title', 'type'] as const).filter((name) => document[name] === undefined && !this.hasInvalidField(name));
+    const missing = (['id', 'title', 'type'] as const).filter((name) => document[name] === undefined && !this.invalidFields.has(name));
     if (missing.length === 0) return;
     const names = missing.map((name) => `\`${name}\``).join(', ');
     const emptyField = missing.map((name) => fields.get(name)).find((field) => field !== undefined);
@@ -199,10 +205,6 @@ class FrontmatterReader {
   }
 
   private invalidFields = new Set<string>();
-
-  private hasInvalidField(name: string): boolean {
-    return this.invalidFields.has(name);
-  }
 
   private invalid(field: string, range: SourceRange, message: string): undefined {
     this.invalidFields.add(field);
@@ -270,7 +272,8 @@ class FrontmatterReader {
   private listItems(field: string, node: YamlNode | undefined): YamlNode[] {
     if (node === undefined) return [];
     if (isAlias(node)) return this.invalid(field, this.nodeRange(node), `\`${field}\` uses a YAML alias (\`*name\`); write the list out instead.`) ?? [];
-    if (isSeq(node)) return node.items as YamlNode[];
+    if (isSeq(node) && node.items.length > MAX_LIST_ITEMS) this.report('frontmatter.too-large', this.nodeRange(node.items[MAX_LIST_ITEMS] as YamlNode), listTooLong(field, node.items.length));
+    if (isSeq(node)) return (node.items as YamlNode[]).slice(0, MAX_LIST_ITEMS);
     if (isScalar(node) || isMap(node)) {
       // One value where a list belongs: read it (the intent is clear) and say how to write it.
       this.report('frontmatter.invalid-field', this.nodeRange(node), `\`${field}\` should be a list (one \`- item\` per line).`, { data: { field } });

@@ -41,11 +41,35 @@ function splitNul(output: Buffer): string[] {
   return output.toString('utf8').split('\0').filter((path) => path !== '');
 }
 
-/** Reads the `+++ b/path` and `@@ -a,b +c,d @@` lines of a zero-context unified diff. */
+/**
+ * Reads the `+++ b/path` and `@@ -a,b +c,d @@` lines of a zero-context unified diff. A hunk's body is skipped
+ * by its line counts, never by its look: an added line `++ b/x.md` is printed `+++ b/x.md`, like a file header.
+ */
 export function parseAddedLines(patch: string): Map<string, LineRanges> {
   const result = new Map<string, [number, number][]>();
   let current: [number, number][] | undefined;
+  // Lines of the current hunk's body still to come, on the old side and the new side.
+  let oldLeft = 0;
+  let newLeft = 0;
   for (const line of patch.split('\n')) {
+    // A line that no hunk body can hold ends the hunk, whatever its counts said.
+    if (line.startsWith('diff ')) oldLeft = newLeft = 0;
+    const marker = line.charAt(0);
+    if (marker === '-' && oldLeft > 0) {
+      oldLeft--;
+      continue;
+    }
+    if (marker === '+' && newLeft > 0) {
+      newLeft--;
+      continue;
+    }
+    if (marker === ' ' && oldLeft > 0 && newLeft > 0) {
+      oldLeft--;
+      newLeft--;
+      continue;
+    }
+    // `\ No newline at end of file` belongs to neither side.
+    if (marker === '\\') continue;
     if (line.startsWith('+++ ')) {
       const target = line.slice(4);
       const path = target === '/dev/null' ? undefined : unquote(target).replace(/^b\//, '');
@@ -53,11 +77,13 @@ export function parseAddedLines(patch: string): Map<string, LineRanges> {
       if (path !== undefined && current) result.set(path, current);
       continue;
     }
-    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (hunk && current) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
-      if (count > 0) current.push([start, start + count - 1]);
+    const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk) {
+      const start = Number(hunk[2]);
+      const count = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      newLeft = count;
+      if (count > 0 && current) current.push([start, start + count - 1]);
     }
   }
   return result;

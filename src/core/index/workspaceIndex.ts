@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import { FILE_SUGGESTION_COMPARISONS, SuggestionBudget } from '../catalog/suggestionBudget.js';
 import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { Project } from '../config/loadProject.js';
 import { SeverityPolicy } from '../config/severityPolicy.js';
@@ -95,6 +96,7 @@ export class WorkspaceIndex implements RepositoryView {
     this.cache = options.cache;
     this.severity = new SeverityPolicy(this.config.rules);
     // A rule that is off does no work: diagrams are only parsed when their rule can report.
+    // `diagram.too-complex` only says a diagram could not be checked, so it needs no parsing of its own.
     this.validateDiagram = this.severity.isEnabled('diagram.invalid-mermaid') ? options.validateDiagram : undefined;
     const excluded = picomatch([...ALWAYS_EXCLUDED, ...this.config.exclude], { dot: true });
     const included = picomatch([...this.config.include], { dot: false });
@@ -230,12 +232,15 @@ export class WorkspaceIndex implements RepositoryView {
   }
 
   targetState(path: string): TargetState | undefined {
-    if (this.files.has(path)) return { exists: true, leavesRepository: false };
+    if (this.files.has(path)) return { exists: true, isFile: true, leavesRepository: false };
     return this.targets.get(path);
   }
 
-  /** All findings of one file, at their configured severities. */
-  findingsFor(path: string): Finding[] {
+  /**
+   * All findings of one file, at their configured severities. `suggestions` is the run's budget when a
+   * whole check asks for every file; alone, the file's own budget bounds it.
+   */
+  findingsFor(path: string, suggestions: SuggestionBudget = SuggestionBudget.forRun()): Finding[] {
     const findings: Finding[] = [];
     if (path === this.repositoryFile) findings.push(...this.repositoryFindings());
     const entry = this.files.get(path);
@@ -245,7 +250,7 @@ export class WorkspaceIndex implements RepositoryView {
       if (document) {
         findings.push(...this.documentFindings(entry, document));
         this.guarded(document, CROSS_DOCUMENT_RULES, (report) => {
-          if (this.anyEnabled('trace.duplicate-id', 'trace.unknown-related')) traceFindings(document, this, report);
+          if (this.anyEnabled('trace.duplicate-id', 'trace.unknown-related')) traceFindings(document, this, report, suggestions.forFile());
           if (this.anyEnabled('evidence.missing-file', 'evidence.outside-repository', 'evidence.stale', 'evidence.undated')) evidenceFindings(document, this, report);
         }, findings);
       }
@@ -255,8 +260,10 @@ export class WorkspaceIndex implements RepositoryView {
 
   /** Every finding of the repository, sorted. */
   allFindings(): Finding[] {
-    const paths = new Set([...this.files.keys(), this.repositoryFile]);
-    return [...paths].flatMap((path) => this.findingsFor(path)).sort(compareFindings);
+    // In path order: the run's suggestion budget goes to the same files whichever order they were read in.
+    const paths = new Set([...this.orderedPaths(), this.repositoryFile]);
+    const suggestions = SuggestionBudget.forRun();
+    return [...paths].flatMap((path) => this.findingsFor(path, suggestions)).sort(compareFindings);
   }
 
   /** Findings about the repository as a whole: configuration and coverage. */
@@ -329,6 +336,8 @@ export class WorkspaceIndex implements RepositoryView {
           catalog: this.catalog,
           config: this.config,
           today: day,
+          // Per document only: these findings are kept per file, so they must not depend on which files came first.
+          suggestions: new SuggestionBudget(FILE_SUGGESTION_COMPARISONS),
           report: (ruleId, range, message, extras) => report(createFinding(ruleId, document.path, range, message, extras)),
         });
       }, findings);
@@ -456,10 +465,10 @@ export class WorkspaceIndex implements RepositoryView {
         const absolute = join(this.root, path);
         const stat = await this.fs.stat(absolute);
         if (!stat) {
-          this.targets.set(path, { exists: false, leavesRepository: false });
+          this.targets.set(path, { exists: false, isFile: false, leavesRepository: false });
           return;
         }
-        this.targets.set(path, { exists: true, leavesRepository: !(await this.isInsideRoot(absolute)) });
+        this.targets.set(path, { exists: true, isFile: stat.kind === 'file', leavesRepository: !(await this.isInsideRoot(absolute)) });
       }),
     );
   }
@@ -470,6 +479,9 @@ export class WorkspaceIndex implements RepositoryView {
     let bytes: Uint8Array;
     try {
       const stat = await this.fs.stat(absolute);
+      // A name that is not valid UTF-8 comes back from the folder listing with U+FFFD in place of its bad bytes,
+      // and no file has that name: say so rather than skip a document the repository holds.
+      if (!stat && path.includes('\uFFFD')) return this.unreadable(path, inSmsFolder, 'its name is not valid UTF-8, so it cannot be opened by name; rename it', 'name');
       if (!stat || stat.kind === 'directory') return undefined;
       // Never read a pipe (it would block) or a device; say so rather than skip a file that should be a document.
       if (stat.kind !== 'file') return this.unreadable(path, inSmsFolder, 'it is not a regular file (a pipe, socket or device)', 'other');
@@ -514,7 +526,8 @@ export class WorkspaceIndex implements RepositoryView {
     if (this.validateDiagram && result.document && result.document.diagrams.length > 0) {
       result = { ...result, findings: [...result.findings, ...(await checkDiagrams(result.document, result.lines, this.validateDiagram))] };
     }
-    this.cache?.set(hash, result);
+    // A diagram stopped at its time limit might parse on a faster machine: such a result is not kept.
+    if (!result.findings.some((finding) => finding.ruleId === 'diagram.too-complex')) this.cache?.set(hash, result);
     return { hash, result };
   }
 

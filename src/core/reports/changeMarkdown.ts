@@ -4,6 +4,7 @@ import type { ChangeReview } from '../change/reviewChange.js';
 import type { SuspectLink } from '../change/suspectLinks.js';
 import type { CoverageSummary } from '../coverage/coverageReport.js';
 import { escapeMarkdown, markdownLinkTarget } from './markdownEscape.js';
+import { firstItems, rowsWithinBudget } from './lengthBudget.js';
 import { findingsTableSection } from './markdownReport.js';
 import { MermaidIds, mermaidLabel, STATUS_CLASS_DEFS } from './mermaidText.js';
 import { countFindings, formatPercent, normalisePrefix, plural, severityCountsText } from './shared.js';
@@ -46,13 +47,12 @@ export function renderChangeMarkdown(review: ChangeReview, options: ChangeMarkdo
     '',
     ...summaryTable(delta.before, delta.after),
   ];
-  const sections = [
-    ...deltaSection(delta, collapseAbove),
-    ...documentsSection(review.documents, collapseAbove),
-    ...suspectSection(review.suspects, collapseAbove),
-    ...diagramSection(review, options.diagramNodes ?? 40),
-  ];
+  const diagram = diagramSection(review, options.diagramNodes ?? 40);
   const footer = ['', `<sub>Clausemark ${escapeMarkdown(options.toolVersion)} · dates judged against ${escapeMarkdown(review.head.result.today)}</sub>`];
+  // Every list goes through the budget: each of the three below may take a quarter of what is left after the
+  // fixed parts (the slack covers their headings and folding), and the findings table takes whatever remains.
+  const share = Math.max(0, Math.floor((maxLength - [...head, ...diagram, ...footer].join('\n').length - 2000) / 4));
+  const sections = [...deltaSection(delta, collapseAbove, share), ...documentsSection(review.documents, collapseAbove, share), ...suspectSection(review.suspects, collapseAbove, share), ...diagram];
   const fixedLength = [...head, ...sections, ...footer].join('\n').length + 600;
   const base = options.linkBase !== undefined ? markdownLinkTarget(options.linkBase.endsWith('/') ? options.linkBase : `${options.linkBase}/`) : undefined;
   const findings = findingsTableSection(review.newFindings, { base, prefix: normalisePrefix(options.pathPrefix), collapseAbove, budget: Math.max(0, maxLength - fixedLength), heading: 'New findings' });
@@ -76,7 +76,7 @@ function signed(value: number): string {
   return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '±0';
 }
 
-function deltaSection(delta: CoverageDelta, collapseAbove: number): string[] {
+function deltaSection(delta: CoverageDelta, collapseAbove: number, budget: number): string[] {
   const moved = delta.clauses.filter((clause) => clause.before !== clause.after);
   const lines = ['', '### Coverage delta', ''];
   if (moved.length === 0) {
@@ -85,7 +85,7 @@ function deltaSection(delta: CoverageDelta, collapseAbove: number): string[] {
   }
   const order = { uncovered: 0, partial: 1, covered: 2, excluded: 3 } as const;
   const sorted = [...moved].sort((a, b) => order[a.after] - order[b.after] || a.clause.localeCompare(b.clause, 'en', { numeric: true }));
-  const table = ['| Clause | Title | Before | After | Documents |', '| --- | --- | --- | --- | --- |', ...sorted.map(deltaRow)];
+  const table = ['| Clause | Title | Before | After | Documents |', '| --- | --- | --- | --- | --- |', ...rowsWithinBudget(sorted.map(deltaRow), budget, 'clause')];
   const counts = (['covered', 'partial', 'uncovered'] as const).map((status) => `${moved.filter((clause) => clause.after === status).length} newly ${status}`).join(', ');
   lines.push(`${counts}.`, '');
   return [...lines, ...collapsible(table, moved.length > collapseAbove, `${plural(moved.length, 'clause')} changed status`)];
@@ -97,24 +97,24 @@ function deltaRow(clause: ClauseDelta): string {
     ...clause.documentsRemoved.map((id) => `− ${escapeMarkdown(id)}`),
     ...clause.documentsChanged.filter((id) => !clause.documentsAdded.includes(id) && !clause.documentsRemoved.includes(id)).map((id) => `✎ ${escapeMarkdown(id)}`),
   ];
-  return `| ${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.before} | **${clause.after}** | ${documents.join('<br>')} |`;
+  return `| ${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.before} | **${clause.after}** | ${firstItems(documents, DOCUMENTS_PER_CLAUSE).join('<br>')} |`;
 }
+
+/** Documents named in one clause's row; a policy a thousand documents rely on must not make one row of them all. */
+const DOCUMENTS_PER_CLAUSE = 10;
 
 const KIND_LABEL: Record<DocumentChange['kind'], string> = { added: 'added', modified: 'modified', moved: 'moved', deleted: 'deleted' };
 
-function documentsSection(changes: readonly DocumentChange[], collapseAbove: number): string[] {
+function documentsSection(changes: readonly DocumentChange[], collapseAbove: number, budget: number): string[] {
   if (changes.length === 0) return [];
-  const table = [
-    '| Document | Change | Version | Status | Approved |',
-    '| --- | --- | --- | --- | --- |',
-    ...changes.map((change) => {
+  const rows = changes.map((change) => {
       const document = change.head ?? change.base;
       const id = document?.id?.value ?? change.path;
       const title = document?.title?.value ?? '';
       const what = change.kind === 'modified' || change.kind === 'moved' ? [KIND_LABEL[change.kind], change.bodyChanged ? 'text' : '', change.clausesChanged ? 'clauses' : ''].filter((part) => part !== '').join(', ') : KIND_LABEL[change.kind];
       return `| <code>${escapeMarkdown(id)}</code> ${escapeMarkdown(title)}<br><sub>${escapeMarkdown(change.path)}</sub> | ${what} | ${transition(change.base?.version?.value, change.head?.version?.value)} | ${transition(change.base?.status?.value, change.head?.status?.value)} | ${transition(change.base?.approvedOn?.value, change.head?.approvedOn?.value)} |`;
-    }),
-  ];
+  });
+  const table = ['| Document | Change | Version | Status | Approved |', '| --- | --- | --- | --- | --- |', ...rowsWithinBudget(rows, budget, 'document')];
   return ['', '### Documents changed', '', ...collapsible(table, changes.length > collapseAbove, plural(changes.length, 'document'))];
 }
 
@@ -123,13 +123,13 @@ function transition(before: string | undefined, after: string | undefined): stri
   return `${before === undefined ? '—' : escapeMarkdown(before)} → ${after === undefined ? '—' : escapeMarkdown(after)}`;
 }
 
-function suspectSection(suspects: readonly SuspectLink[], collapseAbove: number): string[] {
+function suspectSection(suspects: readonly SuspectLink[], collapseAbove: number, budget: number): string[] {
   if (suspects.length === 0) return [];
   const items = suspects.map(
     (suspect) =>
       `- <code>${escapeMarkdown(suspect.documentId ?? suspect.path)}</code> ${escapeMarkdown(suspect.documentTitle ?? '')} (${escapeMarkdown(suspect.path)}) relies on ${suspect.via === 'related' ? `<code>${escapeMarkdown(suspect.target)}</code>` : `the evidence file ${escapeMarkdown(suspect.target)}`}, which changed`,
   );
-  return ['', '### Re-review (suspect links)', '', 'These documents were not edited, but something they rely on was:', '', ...collapsible(items, suspects.length > collapseAbove, plural(suspects.length, 'document link'))];
+  return ['', '### Re-review (suspect links)', '', 'These documents were not edited, but something they rely on was:', '', ...collapsible(rowsWithinBudget(items, budget, 'document link'), suspects.length > collapseAbove, plural(suspects.length, 'document link'))];
 }
 
 function collapsible(lines: readonly string[], collapse: boolean, summary: string): string[] {

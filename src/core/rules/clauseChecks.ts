@@ -1,15 +1,16 @@
-import { nearestIds } from '../catalog/nearestIds.js';
 import { anchorRange, type DocumentCheck } from './documentCheck.js';
 
 /** Clause claims: known ids, leaves rather than groups, no repeats, sections that exist. */
 export const clauseChecks: DocumentCheck = {
   rules: ['clause.unknown', 'clause.not-leaf', 'clause.duplicate', 'clause.unknown-section', 'trace.no-clauses'],
-  run({ document, catalog, report }) {
+  run({ document, catalog, report, suggestions: budget }) {
     const seen = new Map<string, (typeof document.clauses)[number]>();
+    // Built once per document: one list for every claim's suggestions (so they are remembered), one set to look up.
+    let headings: { readonly slugs: readonly string[]; readonly known: ReadonlySet<string> } | undefined;
     for (const claim of document.clauses) {
       const clause = catalog.get(claim.clause);
       if (!clause) {
-        const suggestions = catalog.suggest(claim.clause);
+        const suggestions = catalog.suggest(claim.clause, 3, budget);
         report('clause.unknown', claim.range, `\`${claim.clause}\` is not a clause of ${catalog.title}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`, {
           data: { clause: claim.clause, suggestions },
         });
@@ -29,10 +30,13 @@ export const clauseChecks: DocumentCheck = {
         seen.set(claim.clause, claim);
       }
       if (claim.section) {
-        const slugs = document.headings.map((heading) => heading.slug);
+        if (!headings) {
+          const slugs = document.headings.map((heading) => heading.slug);
+          headings = { slugs, known: new Set(slugs) };
+        }
         const wanted = claim.section.value.replace(/^#/, '');
-        if (!slugs.includes(wanted)) {
-          const suggestions = nearestIds(wanted, slugs, 3);
+        if (!headings.known.has(wanted)) {
+          const suggestions = budget.nearest(wanted, headings.slugs, 3);
           report('clause.unknown-section', claim.section.range, `No heading of this document has the anchor \`${wanted}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '.'}`, {
             data: { clause: claim.clause, suggestions },
           });

@@ -1,4 +1,5 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import type { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { FindingData, RelatedLocation } from '../model/finding.js';
 import type { SmsDocument } from '../model/smsDocument.js';
@@ -12,6 +13,8 @@ export interface DocumentCheckContext {
   readonly config: ClausemarkConfig;
   /** `YYYY-MM-DD` */
   readonly today: string;
+  /** Pays for "did you mean" suggestions; one per document. */
+  readonly suggestions: SuggestionBudget;
   report(ruleId: RuleId, range: SourceRange | undefined, message: string, extras?: { related?: readonly RelatedLocation[]; data?: FindingData }): void;
 }
 

@@ -1,5 +1,5 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
-import { nearestIds } from '../catalog/nearestIds.js';
+import type { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { daysBetween } from '../document/dates.js';
@@ -13,6 +13,8 @@ import { resolveEvidencePath } from './evidencePath.js';
 /** What is on disk at an evidence path. */
 export interface TargetState {
   readonly exists: boolean;
+  /** What exists there is a regular file; evidence must be one (a folder, even the repository root, is not a record). */
+  readonly isFile: boolean;
   /** The path exists but a symlink takes it outside the repository. */
   readonly leavesRepository: boolean;
 }
@@ -23,7 +25,8 @@ export interface RepositoryView {
   readonly catalog: ClauseCatalog;
   readonly today: string;
   documentsWithId(id: string): readonly SmsDocument[];
-  allIds(): Iterable<string>;
+  /** Every id, as one array kept while ids stay the same (suggestions are remembered per array). */
+  allIds(): readonly string[];
   /** The SMS document at a repository-relative path, if that file is one. */
   documentAt(path: string): SmsDocument | undefined;
   /** What is at a repository-relative path; undefined until it has been looked at. */
@@ -36,7 +39,7 @@ type Report = (finding: Finding) => void;
 export const MAX_RELATED = 20;
 
 /** Duplicate ids and `related` ids that match no document. */
-export function traceFindings(document: SmsDocument, view: RepositoryView, report: Report): void {
+export function traceFindings(document: SmsDocument, view: RepositoryView, report: Report, suggestionBudget: SuggestionBudget): void {
   if (document.id) {
     const owners = view.documentsWithId(document.id.value);
     if (owners.length > 1) {
@@ -53,7 +56,7 @@ export function traceFindings(document: SmsDocument, view: RepositoryView, repor
   for (const reference of document.related) {
     if (view.documentsWithId(reference.value).length > 0) continue;
     const ids = view.allIds();
-    const suggestions = nearestIds(reference.value, Array.isArray(ids) ? ids : [...ids], 3);
+    const suggestions = suggestionBudget.nearest(reference.value, ids, 3);
     report(createFinding('trace.unknown-related', document.path, reference.range, `No document has the id \`${reference.value}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '.'}`, {
       data: { documentId: reference.value, suggestions },
     }));
@@ -70,6 +73,7 @@ export function evidenceState(document: SmsDocument, link: EvidenceLink, view: R
     const target = view.targetState(location.path);
     if (!target || !target.exists) return 'missing';
     if (target.leavesRepository) return 'outside';
+    if (!target.isFile) return 'missing';
     const record = view.documentAt(location.path);
     date ??= record?.date?.value ?? record?.approvedOn?.value;
   } else if (link.url && !/^https?:\/\//i.test(link.url.value.trim())) {
@@ -94,7 +98,10 @@ export function evidenceFindings(document: SmsDocument, view: RepositoryView, re
     const state = evidenceState(document, link, view);
     const at = link.path?.range ?? link.url?.range ?? link.itemRange;
     if (state === 'missing' && link.path) {
-      report(createFinding('evidence.missing-file', document.path, link.path.range, `The evidence file \`${link.path.value}\` does not exist.`, { data: { evidencePath: link.path.value } }));
+      const location = resolveEvidencePath(document.path, link.path.value);
+      const found = location.kind === 'inside' ? view.targetState(location.path) : undefined;
+      const message = found?.exists ? `The evidence \`${link.path.value}\` is not a file (a folder, say); evidence must be a file, so link the record itself.` : `The evidence file \`${link.path.value}\` does not exist.`;
+      report(createFinding('evidence.missing-file', document.path, link.path.range, message, { data: { evidencePath: link.path.value } }));
     } else if (state === 'outside' && link.path && resolveEvidencePath(document.path, link.path.value).kind === 'inside') {
       // Paths that leave the repository as written are reported by the document checks; this one leaves through a symlink.
       report(createFinding('evidence.outside-repository', document.path, link.path.range, `The evidence \`${link.path.value}\` is a link to a place outside the repository; Clausemark does not follow it.`, { data: { evidencePath: link.path.value } }));

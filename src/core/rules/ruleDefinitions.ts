@@ -18,12 +18,13 @@ export const DOCS_BASE_URL = 'https://github.com/clausemark/clausemark/blob/main
 
 const definitions = [
   // Reading files and frontmatter
-  { id: 'file.unreadable', defaultSeverity: 'error', scope: 'document', description: 'A Markdown file could not be read as text: missing, not permitted, binary, or larger than the size limit.' },
+  { id: 'file.unreadable', defaultSeverity: 'error', scope: 'document', description: 'A Markdown file could not be read as text: missing, not permitted, binary, larger than the size limit, or named with bytes that are not UTF-8.' },
   { id: 'frontmatter.missing', defaultSeverity: 'error', scope: 'document', description: 'A Markdown file in an SMS folder has no YAML frontmatter.' },
   { id: 'frontmatter.invalid-yaml', defaultSeverity: 'error', scope: 'document', description: 'The frontmatter is not valid YAML, is not a mapping, or is not closed.' },
   { id: 'frontmatter.duplicate-key', defaultSeverity: 'error', scope: 'document', description: 'A frontmatter key appears twice; YAML readers disagree on which one wins.' },
   { id: 'frontmatter.missing-field', defaultSeverity: 'error', scope: 'document', description: 'A field every SMS document needs (`id`, `title`, `type`) is missing.' },
   { id: 'frontmatter.invalid-field', defaultSeverity: 'error', scope: 'document', description: 'A frontmatter field has the wrong type, an unknown value or a malformed date.' },
+  { id: 'frontmatter.too-large', defaultSeverity: 'error', scope: 'document', description: 'The frontmatter, or one of its lists, is larger than Clausemark reads; what lies past the limit is not checked.' },
   { id: 'frontmatter.unknown-field', defaultSeverity: 'info', scope: 'document', description: 'A frontmatter field is not part of the document format (often a typo).' },
   // Document control (ISO/IEC 20000-1 7.5.2, 7.5.3)
   { id: 'control.missing-field', defaultSeverity: 'warning', scope: 'document', description: 'A document-control field (`owner`, `version`, `status`) is missing.' },
@@ -38,7 +39,7 @@ const definitions = [
   { id: 'clause.duplicate', defaultSeverity: 'warning', scope: 'document', description: 'The same clause is listed twice in one document.' },
   { id: 'clause.unknown-section', defaultSeverity: 'warning', scope: 'document', description: 'A clause claim names a `section` that matches no heading of the document.' },
   // Evidence
-  { id: 'evidence.missing-file', defaultSeverity: 'error', scope: 'repository', description: 'An evidence `path` points to a file that does not exist.' },
+  { id: 'evidence.missing-file', defaultSeverity: 'error', scope: 'repository', description: 'An evidence `path` points to a file that does not exist, or to a folder.' },
   { id: 'evidence.outside-repository', defaultSeverity: 'error', scope: 'document', description: 'An evidence `path` points outside the repository.' },
   { id: 'evidence.unsafe-url', defaultSeverity: 'error', scope: 'document', description: 'An evidence `url` is not an http or https address.' },
   { id: 'evidence.invalid', defaultSeverity: 'error', scope: 'document', description: 'An evidence entry has neither `path` nor `url`, or both.' },
@@ -56,6 +57,7 @@ const definitions = [
   { id: 'coverage.exclusion-not-allowed', defaultSeverity: 'error', scope: 'repository', description: 'The configuration excludes a clause, but the catalog allows no exclusions.' },
   // Diagrams in document bodies
   { id: 'diagram.invalid-mermaid', defaultSeverity: 'warning', scope: 'document', description: 'A ```mermaid block does not parse, so it will not render in previews, on GitHub or in reports.' },
+  { id: 'diagram.too-complex', defaultSeverity: 'warning', scope: 'document', description: 'A ```mermaid block is too large or too slow to parse (over 50,000 characters or 2 s), so it was not checked.' },
   // A change against its base revision (`clausemark check --base`; ISO/IEC 20000-1 7.5.3 control of changes)
   { id: 'change.version-not-bumped', defaultSeverity: 'warning', scope: 'change', description: 'A document\'s body or clauses changed, but its `version` did not.' },
   { id: 'change.approval-not-renewed', defaultSeverity: 'warning', scope: 'change', description: 'An approved document was edited and is still approved, with the old `approved_by` and `approved_on`.' },

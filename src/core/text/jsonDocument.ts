@@ -37,6 +37,11 @@ export function compileSchema(schema: object): ValidateFunction {
  */
 export function parseJsonDocument<T>(text: string, validate: ValidateFunction): JsonParseResult<T> {
   const lines = new LineIndex(text);
+  // The parser, the value builder and the schema check all recurse per level: 3,000 levels overflow the stack.
+  const tooDeepAt = excessiveJsonNesting(text);
+  if (tooDeepAt !== undefined) {
+    return { ok: false, problems: [{ message: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels, which no config or catalog needs`, range: lines.range(tooDeepAt, tooDeepAt + 1) }] };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || tree === undefined) {
@@ -97,6 +102,32 @@ function nodeToValue(node: Node): unknown {
     default:
       return node.value;
   }
+}
+
+/** A catalog is clauses in a list with their requirements in lists: four levels. 64 leaves room for any real file. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The offset of the first `[` or `{` more than MAX_JSON_DEPTH deep (outside strings and comments), if any. */
+export function excessiveJsonNesting(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x22) {
+      // A string: skip to its closing quote, past escaped characters.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (char === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else if (char === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else if (char === 0x5b || char === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (char === 0x5d || char === 0x7d) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }
 
 function describeParseError(code: string): string {
