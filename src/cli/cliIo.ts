@@ -1,3 +1,5 @@
+// Only Node built-ins here: replay.ts prints through this before the checker is loaded.
+
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
   readonly cwd: string;
@@ -13,13 +15,38 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  const stdout = quietWhenClosed(process.stdout);
+  const stderr = quietWhenClosed(process.stderr);
   return {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    writeStdout: (text) => void process.stdout.write(text),
-    writeStderr: (text) => void process.stderr.write(text),
+    writeStdout: stdout,
+    writeStderr: stderr,
+  };
+}
+
+const guarded = new WeakMap<NodeJS.WriteStream, { closed: boolean }>();
+
+/**
+ * A writer to `stream` that goes quiet once the reader has gone (`clausemark rules | head -1`): the write
+ * error (EPIPE, or a write after the stream was destroyed) is swallowed instead of crashing with a stack
+ * trace, and the command finishes with its own exit code. Every command prints through here.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): (text: string) => void {
+  let state = guarded.get(stream);
+  if (state === undefined) {
+    const created = { closed: false };
+    state = created;
+    guarded.set(stream, created);
+    // Whatever the error, the reader can no longer be written to; the only useful thing left is the exit code.
+    stream.on('error', () => void (created.closed = true));
+  }
+  const current = state;
+  return (text) => {
+    if (current.closed || stream.destroyed) return;
+    stream.write(text);
   };
 }
 

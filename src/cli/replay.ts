@@ -1,6 +1,7 @@
 // Only Node built-ins here (see resultCache.ts): this runs before the checker is loaded.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { processIo } from './cliIo.js';
 import { lookUpRun, runKey, toolBuildId } from './resultCache.js';
 
 /** Options whose next argument is their value, so it is not taken for a path. */
@@ -57,7 +58,8 @@ export function replay(argv: readonly string[]): number | undefined {
       return undefined; // let the real run report the problem
     }
   }
-  process.stdout.write(stored.stdout);
-  process.stderr.write(stored.stderr);
+  const io = processIo();
+  io.writeStdout(stored.stdout);
+  io.writeStderr(stored.stderr);
   return stored.exitCode;
 }
