@@ -90,14 +90,29 @@ export class ClauseCatalog {
     return (this.clauses.get(id)?.records ?? []).filter((requirement) => requirement.required !== false);
   }
 
-  /** Valid ids closest to a mistyped one, best first. */
+  /**
+   * Valid ids closest to a mistyped one, best first, and only ids of the same shape: `A.5.1` (an annex control)
+   * is never offered clause `8.5.1`, nor `8.5.1` an annex id.
+   */
   suggest(id: string, limit = 3): string[] {
-    return nearestIds(id, this.ordered.map((clause) => clause.id), limit);
+    const shape = idShape(id);
+    let ids = this.idsByShape.get(shape);
+    if (!ids) this.idsByShape.set(shape, (ids = this.ordered.map((clause) => clause.id).filter((candidate) => idShape(candidate) === shape)));
+    return nearestIds(id, ids, limit);
   }
+
+  /** Ids per shape, kept so that `nearestIds` can remember its answers for the same list. */
+  private readonly idsByShape = new Map<string, string[]>();
 
   /** `8.6.1 Incident management` */
   label(id: string): string {
     const clause = this.clauses.get(id);
     return clause ? `${clause.id} ${clause.title}` : id;
   }
+}
+
+/** `letter` for ids that start with a letter (`A.5.1`), `number` for those that start with a digit (`8.5.1`), else `other`. */
+function idShape(id: string): 'letter' | 'number' | 'other' {
+  const first = id.trim().charAt(0);
+  return /\p{L}/u.test(first) ? 'letter' : /\p{N}/u.test(first) ? 'number' : 'other';
 }

@@ -1,4 +1,4 @@
-import { nearestIds } from '../catalog/nearestIds.js';
+import { nearestAnchors } from '../catalog/nearestAnchors.js';
 import { anchorRange, type DocumentCheck } from './documentCheck.js';
 
 /** Clause claims: known ids, leaves rather than groups, no repeats, sections that exist. */
@@ -32,7 +32,7 @@ export const clauseChecks: DocumentCheck = {
         const slugs = document.headings.map((heading) => heading.slug);
         const wanted = claim.section.value.replace(/^#/, '');
         if (!slugs.includes(wanted)) {
-          const suggestions = nearestIds(wanted, slugs, 3);
+          const suggestions = nearestAnchors(wanted, slugs, 3);
           report('clause.unknown-section', claim.section.range, `No heading of this document has the anchor \`${wanted}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '.'}`, {
             data: { clause: claim.clause, suggestions },
           });
