@@ -125,7 +125,7 @@ describe('the fixed findings in the change comment', function () {
       assert.doesNotMatch(roomy, /not shown here/);
       const tight = renderChangeMarkdown(review, { toolVersion: '0.0.0', collapseAbove: 15, maxLength: 12_000 });
       assert.ok(tight.length < 12_000, `comment length ${tight.length}`);
-      assert.match(tight, /### Findings this change fixes[^]*…and \d+ more findings? not shown here/);
+      assert.match(tight, /### Findings this change fixes[^]*…and \d+ more findings? not shown here; run `clausemark diff --format json` \(`change.fixed`\) for the full list\./);
     } finally {
       repository.remove();
     }

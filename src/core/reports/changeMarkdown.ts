@@ -60,7 +60,7 @@ export function renderChangeMarkdown(review: ChangeReview, options: ChangeMarkdo
   const findings = findingsTableSection(review.newFindings, { ...tables, budget: Math.max(0, maxLength - fixedLength), heading: 'New findings' });
   // The fixed findings share what is left of the budget, so the new ones are never cut for them.
   const fixedBudget = Math.max(0, maxLength - fixedLength - findings.join('\n').length);
-  const fixed = findingsTableSection(review.fixedFindings, { ...tables, budget: fixedBudget, heading: 'Findings this change fixes' });
+  const fixed = findingsTableSection(review.fixedFindings, { ...tables, budget: fixedBudget, heading: 'Findings this change fixes', fullList: '`clausemark diff --format json` (`change.fixed`)' });
   return `${[...head, ...findings, ...fixed, ...sections, ...footer].join('\n')}\n`;
 }
 
