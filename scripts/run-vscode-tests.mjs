@@ -7,10 +7,12 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The example as git tracks it, never what an earlier command left in it (built by `npm test` before this runs).
+import { copyExample } from '../out/test/support/exampleCopy.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = mkdtempSync(join(tmpdir(), 'clausemark-vscode-'));
-cpSync(join(root, 'examples', 'acme-msp'), workspace, { recursive: true });
+copyExample(workspace);
 const testsPath = join(root, 'out', 'test', 'vscode', 'index.cjs');
 // CLAUSEMARK_VSIX=path: test the packaged extension, installed from the .vsix, instead of this folder.
 const vsix = process.env.CLAUSEMARK_VSIX;
@@ -18,7 +20,7 @@ const screenshot = process.env.CLAUSEMARK_SCREENSHOT;
 
 // A second, multi-root workspace: the example beside a small SMS with a config of its own.
 const multiRoot = mkdtempSync(join(tmpdir(), 'clausemark-multiroot-'));
-cpSync(join(root, 'examples', 'acme-msp'), join(multiRoot, 'acme-msp'), { recursive: true });
+copyExample(join(multiRoot, 'acme-msp'));
 cpSync(join(root, 'test', 'vscode', 'fixtures', 'second-sms'), join(multiRoot, 'second-sms'), { recursive: true });
 writeFileSync(join(multiRoot, 'sms.code-workspace'), JSON.stringify({ folders: [{ path: 'acme-msp' }, { path: 'second-sms' }] }));
 

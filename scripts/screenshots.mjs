@@ -1,16 +1,18 @@
 // Takes the README's screenshots of the extension (media/*.png) in a real VS Code: code-server and
 // headless Chromium (scripts/vscode-offline/), on a fresh copy of the example SMS. Run `npm run screenshots`.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The example as git tracks it, never what an earlier command left in it (`npm run screenshots` builds first).
+import { copyExample } from '../out/test/support/exampleCopy.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The folder's name shows in the workbench: keep the example's.
 const temp = mkdtempSync(join(tmpdir(), 'clausemark-screenshots-'));
 const workspace = join(temp, 'acme-msp');
-cpSync(join(root, 'examples', 'acme-msp'), workspace, { recursive: true });
+copyExample(workspace);
 
 // The hovers use emoji for coverage status; without a colour emoji font Chromium draws empty boxes.
 const fonts = spawnSync('fc-list', [':charset=2705'], { encoding: 'utf8' });

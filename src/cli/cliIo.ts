@@ -1,3 +1,4 @@
+// Only Node built-ins (and core modules made of them) here: replay.ts prints through this before the checker is loaded.
 import { neutraliseForTerminal } from '../core/text/controlCharacters.js';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -22,13 +23,38 @@ export interface CliIo {
  */
 export function processIo(): CliIo {
   const stdoutIsTTY = process.stdout.isTTY === true;
+  const stdout = quietWhenClosed(process.stdout);
+  const stderr = quietWhenClosed(process.stderr);
   return {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY,
     stderrIsTTY: process.stderr.isTTY === true,
-    writeStdout: (text) => void process.stdout.write(stdoutIsTTY ? neutraliseForTerminal(text) : text),
-    writeStderr: (text) => void process.stderr.write(neutraliseForTerminal(text)),
+    writeStdout: (text) => stdout(stdoutIsTTY ? neutraliseForTerminal(text) : text),
+    writeStderr: (text) => stderr(neutraliseForTerminal(text)),
+  };
+}
+
+const guarded = new WeakMap<NodeJS.WriteStream, { closed: boolean }>();
+
+/**
+ * A writer to `stream` that goes quiet once the reader has gone (`clausemark rules | head -1`): the write
+ * error (EPIPE, or a write after the stream was destroyed) is swallowed instead of crashing with a stack
+ * trace, and the command finishes with its own exit code. Every command prints through here.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): (text: string) => void {
+  let state = guarded.get(stream);
+  if (state === undefined) {
+    const created = { closed: false };
+    state = created;
+    guarded.set(stream, created);
+    // Whatever the error, the reader can no longer be written to; the only useful thing left is the exit code.
+    stream.on('error', () => void (created.closed = true));
+  }
+  const current = state;
+  return (text) => {
+    if (current.closed || stream.destroyed) return;
+    stream.write(text);
   };
 }
 

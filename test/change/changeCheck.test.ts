@@ -155,16 +155,17 @@ describe('reviewing a change against its base revision', function () {
     assert.equal(repositoryLevel?.locations?.[0]?.physicalLocation?.artifactLocation?.uriBaseId, '%SRCROOT%');
   });
 
-  it('annotates new findings on changed lines only, and appends the summary to $GITHUB_STEP_SUMMARY', async () => {
+  it('annotates new findings on changed lines (the version and approval rules on the document), and appends the summary to $GITHUB_STEP_SUMMARY', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'clausemark-summary-'));
     const summaryFile = join(folder, 'summary.md');
     try {
       const result = await clausemarkInProcess(['check', '--base', 'main', '--format', 'github', '--fail-on', 'never', ...TODAY_ARGS], repository.root, { GITHUB_STEP_SUMMARY: summaryFile });
       assert.equal(result.status, 0, result.stderr);
       const annotated = result.stdout.trim().split('\n').map((line) => /file=([^,]+),.*title=([^:]+)::/.exec(line)?.slice(1, 3).join(' '));
-      // The suspect links sit in the untouched process document, the coverage finding on the untouched config
-      // and the policy's version and approval lines were not edited: they go to the summary, not to the diff.
-      assert.deepEqual(annotated.sort(), ['sms/new.md trace.unknown-related', 'sms/review.md change.last-coverage-removed']);
+      // The suspect links sit in the untouched process document and the coverage finding on the untouched config:
+      // they go to the summary, not to the diff. The policy's version and approval lines were not edited, so
+      // those two are annotated on the policy's first changed line (see changeReviewOutputs.test.ts).
+      assert.deepEqual(annotated.sort(), ['sms/new.md trace.unknown-related', 'sms/policy.md change.approval-not-renewed', 'sms/policy.md change.version-not-bumped', 'sms/review.md change.last-coverage-removed']);
       const summary = readFileSync(summaryFile, 'utf8');
       assert.match(summary, /<!-- clausemark-change-report -->/);
       assert.match(summary, /change\.suspect-link/);
@@ -206,7 +207,7 @@ describe('reviewing a change against its base revision', function () {
 
   it('writes a PR comment: coverage before and after, the delta, new findings, documents, re-review and a mermaid diagram', async () => {
     const result = await clausemarkInProcess(['diff', 'main', 'feature', ...TODAY_ARGS], repository.root);
-    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.status, 1, `new errors fail diff as they fail check --base: ${result.stderr}`);
     const comment = result.stdout;
     assert.match(comment, /\| Covered \| 3 \| 3 \| ±0 \|/);
     assert.match(comment, /\| Uncovered \| 0 \| 1 \| \+1 \|/);
@@ -324,7 +325,7 @@ describe('the change comment at scale', function () {
       repository.write(head);
       repository.commit('bulk');
       const result = await clausemarkInProcess(['diff', 'main', ...TODAY_ARGS], repository.root);
-      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.status, 1, result.stderr);
       assert.ok(result.stdout.length < 65_536, `comment length ${result.stdout.length}`);
       assert.match(result.stdout, /<details><summary>200 documents<\/summary>/);
       assert.match(result.stdout, /<details><summary>\d+ findings<\/summary>/);

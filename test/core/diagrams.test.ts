@@ -21,9 +21,42 @@ describe('diagram.invalid-mermaid', function () {
     assert.deepEqual(await diagramFindings('# Flow\n\n```mermaid\nflowchart TD\n  A --> B -->\n```\n'), ['diagram.invalid-mermaid 10:1-10:14']);
   });
 
-  it('reports an error in the middle of a flowchart with quoted labels', async () => {
+  it('reports an error in the middle of a flowchart with quoted labels on the line of the mistake, not where the parser notices it', async () => {
     // Lines: 6 fence, 7 flowchart TD, 8 A --> B, 9 the unclosed edge label, 10 B --> C (where the parser notices), 11 fence
-    assert.deepEqual(await diagramFindings('```mermaid\nflowchart TD\n  A["Log the incident"] --> B{"Major?"}\n  A -->|oops\n  B -->|yes| C["Escalate"]\n```\n'), ['diagram.invalid-mermaid 10:1-10:27']);
+    assert.deepEqual(await diagramFindings('```mermaid\nflowchart TD\n  A["Log the incident"] --> B{"Major?"}\n  A -->|oops\n  B -->|yes| C["Escalate"]\n```\n'), ['diagram.invalid-mermaid 9:1-9:13']);
+  });
+
+  it('says in a sentence what is wrong, at the line of the mistake, and keeps the parser\'s words as detail', async () => {
+    const messageOf = async (diagram: string): Promise<{ line: number | undefined; message: string }> => {
+      const read = readSmsDocument('sms/p.md', `---\nid: P\ntitle: P\ntype: process\n---\n\`\`\`mermaid\n${diagram}\n\`\`\`\n`, { inSmsFolder: true });
+      assert.ok(read.document);
+      const [finding, ...rest] = await checkDiagrams(read.document, read.lines, validateMermaid);
+      assert.ok(finding);
+      assert.equal(rest.length, 0);
+      // Line 7 is the diagram's first line (`flowchart TD`).
+      return { line: finding.range === undefined ? undefined : finding.range.start.line - 6, message: finding.message };
+    };
+    // The issue's case: a `[` left open; the parser only notices at the `{` of the next shape, a line later.
+    const unclosed = await messageOf('flowchart TD\n  A[Log the incident\n  B{Major?} --> C');
+    assert.equal(unclosed.line, 2);
+    assert.match(unclosed.message, /^This mermaid diagram does not parse: The label opened with `\[` on this line is not closed; close it with `\]` on the same line\. Parser: Parse error on line 3: Expecting 'SQE', .* got 'DIAMOND_START'$/);
+    const quoted = await messageOf('flowchart TD\n  A["Log the incident]\n  B --> C');
+    assert.equal(quoted.line, 2);
+    assert.match(quoted.message, /The quoted label opened with `"` on this line is not closed/);
+    const arrow = await messageOf('flowchart TD\n  A -> B');
+    assert.equal(arrow.line, 2);
+    assert.match(arrow.message, /This is not an arrow mermaid knows: write `-->`.* Parser: Parse error on line 2: .*got 'MINUS'$/);
+    const mismatched = await messageOf('flowchart TD\n  A{Major?] --> B');
+    assert.match(mismatched.message, /This shape is closed with `\]`, which does not match the bracket it was opened with \(expected `\}`/);
+    const dangling = await messageOf('flowchart TD\n  A --> B -->');
+    assert.equal(dangling.line, 2);
+    assert.match(dangling.message, /The diagram ends in the middle of a statement: mermaid expected a node name/);
+    const unknownType = await messageOf('flowchrt TD\n  A --> B');
+    assert.equal(unknownType.line, 1);
+    assert.match(unknownType.message, /The first line does not name a diagram type mermaid knows.* Parser: No diagram type detected/);
+    const sequence = await messageOf('sequenceDiagram\n  Alice->>Bob Hello (there\n  Bob-->>Alice: Hi');
+    assert.equal(sequence.line, 2);
+    assert.match(sequence.message, /This line ends before its statement is complete: mermaid expected a message text\. Parser: /);
   });
 
   it('accepts valid flowcharts and sequence diagrams', async () => {

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { findFrontmatter } from '../../src/core/document/frontmatterBlock.js';
 import { RULES, ruleDocsUrl } from '../../src/core/rules/ruleDefinitions.js';
+import { EXAMPLE_ROOT, exampleFiles } from '../support/exampleCopy.js';
 
 const readme = readFileSync('README.md', 'utf8');
-
-function markdownFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? markdownFiles(path) : path.endsWith('.md') ? [path] : [];
-  });
-}
 
 describe('documentation', () => {
   it('the README has a section for every rule, at the anchor its docs link points to', () => {
@@ -27,7 +21,8 @@ describe('documentation', () => {
   it('every example document validates against schemas/sms-document.schema.json', () => {
     const schema = JSON.parse(readFileSync('schemas/sms-document.schema.json', 'utf8')) as object;
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-    const documents = markdownFiles('examples/acme-msp/sms');
+    // The example's own documents, not whatever an earlier command left beside them.
+    const documents = exampleFiles().filter((path) => path.startsWith('sms/') && path.endsWith('.md')).map((path) => join(EXAMPLE_ROOT, path));
     let checked = 0;
     for (const file of documents) {
       const text = readFileSync(file, 'utf8');

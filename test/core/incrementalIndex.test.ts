@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { loadProject } from '../../src/core/config/loadProject.js';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex.js';
+import { exampleTexts } from '../support/exampleCopy.js';
 import { MemoryFileSystem } from '../support/memoryFileSystem.js';
 import { describeFinding, TODAY } from '../support/repository.js';
 
-const EXAMPLE = 'examples/acme-msp';
 const ROOT = '/repo';
-
-function exampleFiles(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string): void => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(EXAMPLE, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(EXAMPLE);
-  return files;
-}
 
 async function newIndex(fs: MemoryFileSystem): Promise<WorkspaceIndex> {
   const loaded = await loadProject({ start: ROOT, fs });
@@ -92,7 +77,7 @@ describe('the incremental index', () => {
     this.timeout(120_000);
     for (const seed of [1, 2, 3]) {
       const fs = new MemoryFileSystem();
-      for (const [path, text] of Object.entries(exampleFiles())) fs.write(`${ROOT}/${path}`, text);
+      for (const [path, text] of Object.entries(exampleTexts())) fs.write(`${ROOT}/${path}`, text);
       fs.write(`${ROOT}/.git/HEAD`, 'x');
       fs.write(`${ROOT}/sms/records/evidence.csv`, 'a,b\n');
       // Link the CSV as evidence so deleting it must re-check the linking document.
@@ -122,7 +107,7 @@ describe('the incremental index', () => {
 
   it('re-reads only the changed file', async () => {
     const fs = new MemoryFileSystem();
-    for (const [path, text] of Object.entries(exampleFiles())) fs.write(`${ROOT}/${path}`, text);
+    for (const [path, text] of Object.entries(exampleTexts())) fs.write(`${ROOT}/${path}`, text);
     const index = await newIndex(fs);
     fs.reads = 0;
     await index.setDocument('sms/policies/sms-policy.md');

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { checkRepository, type CheckResult } from '../../src/core/check.js';
 import { parseAddedLines } from '../../src/core/git/gitChanges.js';
 import { resolveCommit } from '../../src/core/git/gitRevision.js';
 import { GitTreeFileSystem, openGitTree } from '../../src/core/git/gitTreeFileSystem.js';
+import { copyExample } from '../support/exampleCopy.js';
 import { git, GitRepository } from '../support/gitRepository.js';
 import { describeFinding, documentText, TODAY } from '../support/repository.js';
 
@@ -35,7 +36,7 @@ describe('a git commit as a file system', function () {
   it('checks a commit exactly as the same files on disk: the example SMS', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'clausemark-example-'));
     try {
-      cpSync(resolve('examples/acme-msp'), folder, { recursive: true });
+      copyExample(folder);
       git(folder, 'init', '--quiet');
       git(folder, 'add', '-A');
       git(folder, '-c', 'user.name=Tests', '-c', 'user.email=tests@clausemark.invalid', 'commit', '--quiet', '-m', 'example');

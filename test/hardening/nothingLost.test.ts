@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { loadProject } from '../../src/core/config/loadProject.js';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex.js';
 import { clausemark, type CliRun } from '../support/cliRunner.js';
+import { copyExample } from '../support/exampleCopy.js';
 import { MemoryFileSystem } from '../support/memoryFileSystem.js';
 import { documentText, TODAY } from '../support/repository.js';
 
-const EXAMPLE = resolve('examples/acme-msp');
 const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit'];
 const COVERAGE_FORMATS = ['markdown', 'json', 'csv', 'html'];
 
@@ -30,7 +30,7 @@ function hashTree(folder: string): Map<string, string> {
 function snapshot(): { folder: string; cacheHome: string } {
   const sandbox = mkdtempSync(join(tmpdir(), 'clausemark-snapshot-'));
   const folder = join(sandbox, 'repo');
-  cpSync(EXAMPLE, folder, { recursive: true });
+  copyExample(folder);
   mkdirSync(join(folder, '.git'));
   writeFileSync(join(folder, '.git', 'HEAD'), 'ref: refs/heads/main\n');
   writeFileSync(join(folder, 'existing-report.md'), 'an earlier report\n');

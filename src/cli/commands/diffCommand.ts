@@ -13,7 +13,8 @@ Options:
   --format FORMAT      markdown (default: a PR comment), text, json, sarif, github or junit
   --all                report every finding, each marked new or unchanged
   --output FILE        write to FILE instead of standard output
-  --fail-on LEVEL      exit 1 on a new finding at or above LEVEL (default: never)
+  --fail-on LEVEL      exit 1 on a new finding at or above LEVEL: error (default, as for
+                       check --base), warning, info, never
   --config FILE, --today YYYY-MM-DD, --no-cache   as for check
   -h, --help           show this help
 `;
@@ -23,7 +24,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     args,
     allowPositionals: true,
     strict: true,
-    options: { ...CHECK_OPTIONS, format: { type: 'string', default: 'markdown' }, 'fail-on': { type: 'string', default: 'never' }, all: { type: 'boolean', default: false } },
+    options: { ...CHECK_OPTIONS, format: { type: 'string', default: 'markdown' }, 'fail-on': { type: 'string', default: 'error' }, all: { type: 'boolean', default: false } },
   });
   if (values.help) {
     io.writeStdout(DIFF_USAGE);

@@ -21,7 +21,6 @@ export class ClauseCatalog {
   readonly source: string;
   private readonly clauses = new Map<string, Clause>();
   private readonly ordered: Clause[] = [];
-  private idList: readonly string[] | undefined;
 
   constructor(file: CatalogFile, source: string) {
     this.id = file.id;
@@ -92,20 +91,30 @@ export class ClauseCatalog {
     return (this.clauses.get(id)?.records ?? []).filter((requirement) => requirement.required !== false);
   }
 
-  /** Valid ids closest to a mistyped one, best first; paid from `budget` when one is given. */
+  /**
+   * Valid ids closest to a mistyped one, best first, and only ids of the same shape: `A.5.1` (an annex control)
+   * is never offered clause `8.5.1`, nor `8.5.1` an annex id. Paid from `budget` when one is given.
+   */
   suggest(id: string, limit = 3, budget?: SuggestionBudget): string[] {
-    return budget ? budget.nearest(id, this.ids(), limit) : nearestIds(id, this.ids(), limit);
+    const shape = idShape(id);
+    let ids = this.idsByShape.get(shape);
+    // One array per shape, so that suggestions (and the budget) remember their answers for the same list.
+    if (!ids) this.idsByShape.set(shape, (ids = this.ordered.map((clause) => clause.id).filter((candidate) => idShape(candidate) === shape)));
+    return budget ? budget.nearest(id, ids, limit) : nearestIds(id, ids, limit);
   }
 
-  /** Every clause id in catalog order, as one array (suggestions are remembered per candidate list). */
-  ids(): readonly string[] {
-    this.idList ??= this.ordered.map((clause) => clause.id);
-    return this.idList;
-  }
+  /** Ids per shape, kept so that `nearestIds` can remember its answers for the same list. */
+  private readonly idsByShape = new Map<string, string[]>();
 
   /** `8.6.1 Incident management` */
   label(id: string): string {
     const clause = this.clauses.get(id);
     return clause ? `${clause.id} ${clause.title}` : id;
   }
+}
+
+/** `letter` for ids that start with a letter (`A.5.1`), `number` for those that start with a digit (`8.5.1`), else `other`. */
+function idShape(id: string): 'letter' | 'number' | 'other' {
+  const first = id.trim().charAt(0);
+  return /\p{L}/u.test(first) ? 'letter' : /\p{N}/u.test(first) ? 'number' : 'other';
 }

@@ -37,10 +37,13 @@ export class SuggestionBudget {
     return new SuggestionBudget(FILE_SUGGESTION_COMPARISONS, this);
   }
 
-  /** The ids nearest to `typed`, best first; none once the budget cannot pay for comparing with every candidate. */
-  nearest(typed: string, candidates: readonly string[], limit: number): string[] {
+  /**
+   * The candidates nearest to `typed` by `find` (spelling, by default), best first; none once the budget cannot
+   * pay for comparing with every candidate.
+   */
+  nearest(typed: string, candidates: readonly string[], limit: number, find: (typed: string, candidates: readonly string[], limit: number) => string[] = nearestIds): string[] {
     if (!this.pay(typed, candidates)) return [];
-    return nearestIds(typed, candidates, limit);
+    return find(typed, candidates, limit);
   }
 
   private pay(typed: string, candidates: readonly string[]): boolean {

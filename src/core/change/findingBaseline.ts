@@ -1,4 +1,4 @@
-import type { Finding } from '../model/finding.js';
+import { compareFindings, type Finding } from '../model/finding.js';
 import { fingerprintFindings } from '../reports/sarifReport.js';
 
 /** SARIF's word for whether a finding was already there on the base (`unchanged`) or came with the change (`new`). */
@@ -14,4 +14,13 @@ export function baselineStates(base: readonly Finding[], head: readonly Finding[
   const states = new Map<Finding, BaselineState>();
   for (const [finding, fingerprint] of fingerprintFindings(head)) states.set(finding, known.has(fingerprint) ? 'unchanged' : 'new');
   return states;
+}
+
+/**
+ * The base findings the change made go away: no head finding has their identity (the same fingerprint as
+ * above). Their locations are those on the base.
+ */
+export function fixedFindings(base: readonly Finding[], head: readonly Finding[]): Finding[] {
+  const remaining = new Set(fingerprintFindings(head).values());
+  return [...fingerprintFindings(base)].flatMap(([finding, fingerprint]) => (remaining.has(fingerprint) ? [] : [finding])).sort(compareFindings);
 }

@@ -8,7 +8,7 @@ import { decodeText } from '../workspace/decodeText.js';
 import { coverageDelta, type CoverageDelta } from './coverageDelta.js';
 import { documentChanges, type DocumentChange, type SideReader } from './documentChanges.js';
 import { documentControlFindings, lastCoverageFindings } from './documentControlChanges.js';
-import { baselineStates, type BaselineState } from './findingBaseline.js';
+import { baselineStates, fixedFindings, type BaselineState } from './findingBaseline.js';
 import { findSuspectLinks, suspectLinkFindings, type SuspectLink } from './suspectLinks.js';
 
 /** One side of the comparison. */
@@ -44,6 +44,8 @@ export interface ChangeReview {
   readonly states: ReadonlyMap<Finding, BaselineState>;
   /** The findings the change introduced, sorted. */
   readonly newFindings: readonly Finding[];
+  /** The base's findings that the change made go away (located as on the base, under a moved document's new path), sorted. */
+  readonly fixedFindings: readonly Finding[];
 }
 
 const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
@@ -81,6 +83,7 @@ export async function reviewChange(input: ChangeReviewInput): Promise<ChangeRevi
     findings,
     states,
     newFindings: findings.filter((finding) => states.get(finding) === 'new'),
+    fixedFindings: fixedFindings(baseFindings, head.result.findings),
   };
 }
 

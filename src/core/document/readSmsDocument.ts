@@ -1,5 +1,4 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { nearestIds } from '../catalog/nearestIds.js';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isDocumentStatus, isDocumentType, type DocumentStatus, type DocumentType } from '../model/documentTypes.js';
 import type { Finding } from '../model/finding.js';
 import { KNOWN_FIELDS, type ClauseClaim, type EvidenceLink, type FrontmatterField, type Located, type SmsDocument } from '../model/smsDocument.js';
@@ -13,6 +12,7 @@ import { findFrontmatter, type FrontmatterBlock } from './frontmatterBlock.js';
 import { frontmatterTooLarge, listTooLong, MAX_LIST_ITEMS } from './frontmatterLimits.js';
 import { readOutline } from './outline.js';
 import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from './yamlNesting.js';
+import { suggestField, suggestValue } from './valueSuggestions.js';
 
 export interface ReadOptions {
   /** The file sits in a configured SMS folder, so it must be an SMS document. */
@@ -146,7 +146,7 @@ class FrontmatterReader {
       fields.set(name, pair);
       const known = (KNOWN_FIELDS as readonly string[]).includes(name) || (this.options.extraFields ?? []).includes(name);
       if (!known) {
-        const suggestion = nearestIds(name, KNOWN_FIELDS, 1)[0];
+        const suggestion = suggestField(name, KNOWN_FIELDS);
         this.report('frontmatter.unknown-field', this.nodeRange(key), `\`${name}\` is not a Clausemark field${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}; list it under \`extraFields\` in clausemark.json if your organisation uses it.`, {
           data: { field: name, ...(suggestion ? { suggestions: [suggestion] } : {}) },
         });
@@ -190,6 +190,8 @@ class FrontmatterReader {
       diagrams: outline.diagrams,
     };
     this.reportMissingRequired(document, fields);
+    // A field reported as malformed is there: the control checks must not report it a second time, as missing.
+    for (const name of this.invalidFields) if (fields.has(name)) fields.set(name, { ...fields.get(name)!, malformed: true });
     return document;
   }
 
@@ -255,7 +257,7 @@ class FrontmatterReader {
     if (!located) return undefined;
     const normalised = located.value.trim().toLowerCase();
     if (!guard(normalised)) {
-      const suggestion = nearestIds(normalised, allowed, 1)[0];
+      const suggestion = suggestValue(field, normalised, allowed);
       return this.invalid(field, located.range, `\`${located.value}\` is not a known ${field}; use one of ${allowed.join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`);
     }
     return { value: normalised, range: located.range };
@@ -353,7 +355,7 @@ class FrontmatterReader {
         continue;
       }
       if (!known.includes(key.value)) {
-        const suggestion = nearestIds(key.value, known, 1)[0];
+        const suggestion = suggestField(key.value, known);
         this.report('frontmatter.unknown-field', this.nodeRange(key), `\`${key.value}\` is not a field of a \`${list}\` entry; use ${known.map((k) => `\`${k}\``).join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`, {
           data: { field: key.value, ...(suggestion ? { suggestions: [suggestion] } : {}) },
         });

@@ -11,6 +11,8 @@ export interface Located<T> {
 export interface FrontmatterField {
   readonly key: string;
   readonly keyRange: SourceRange;
+  /** Set when the value is there but malformed (reported as `frontmatter.invalid-field`), so it is not also missing. */
+  readonly malformed?: true;
 }
 
 /** One entry of `clauses:`. */

@@ -2,6 +2,7 @@ import type { ClauseDelta } from '../change/coverageDelta.js';
 import type { DocumentChangeKind } from '../change/documentChanges.js';
 import type { ChangeReview } from '../change/reviewChange.js';
 import type { CoverageSummary } from '../coverage/coverageReport.js';
+import { jsonFinding, type JsonFinding } from './jsonReport.js';
 
 /** The `change` member `check --base --format json` adds to the JSON report. */
 export interface ChangeJson {
@@ -9,6 +10,9 @@ export interface ChangeJson {
   /** `ref` and `commit` are null for the working tree. */
   readonly head: { readonly ref: string | null; readonly commit: string | null };
   readonly newFindings: number;
+  /** How many findings of the base the change made go away, and which (located as on the base). */
+  readonly fixedFindings: number;
+  readonly fixed: readonly JsonFinding[];
   readonly coverage: { readonly before: CoverageSummary; readonly after: CoverageSummary; readonly clauses: readonly ClauseDelta[] };
   readonly documents: readonly { readonly path: string; readonly id: string | null; readonly kind: DocumentChangeKind; readonly bodyChanged: boolean; readonly clausesChanged: boolean }[];
   readonly reReview: readonly { readonly path: string; readonly id: string | null; readonly via: 'related' | 'evidence'; readonly target: string }[];
@@ -19,6 +23,8 @@ export function buildChangeJson(review: ChangeReview): ChangeJson {
     base: { ref: review.base.ref ?? null, commit: review.base.commit ?? null },
     head: { ref: review.head.ref ?? null, commit: review.head.commit ?? null },
     newFindings: review.newFindings.length,
+    fixedFindings: review.fixedFindings.length,
+    fixed: review.fixedFindings.map(jsonFinding),
     coverage: { before: review.delta.before, after: review.delta.after, clauses: review.delta.clauses },
     documents: review.documents.map((change) => ({
       path: change.path,

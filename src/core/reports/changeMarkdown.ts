@@ -43,6 +43,7 @@ export function renderChangeMarkdown(review: ChangeReview, options: ChangeMarkdo
     '',
     `Compared ${escapeMarkdown(headName)} with ${escapeMarkdown(baseName)}: ${plural(review.documents.length, 'SMS document')} changed, ` +
       `${review.newFindings.length === 0 ? 'no new findings' : `${plural(review.newFindings.length, 'new finding')} (${severityCountsText(counts)})`}, ` +
+      `${review.fixedFindings.length} fixed, ` +
       `coverage ${formatPercent(delta.before.percent)} → ${formatPercent(delta.after.percent)}.`,
     '',
     ...summaryTable(delta.before, delta.after),
@@ -55,8 +56,12 @@ export function renderChangeMarkdown(review: ChangeReview, options: ChangeMarkdo
   const sections = [...deltaSection(delta, collapseAbove, share), ...documentsSection(review.documents, collapseAbove, share), ...suspectSection(review.suspects, collapseAbove, share), ...diagram];
   const fixedLength = [...head, ...sections, ...footer].join('\n').length + 600;
   const base = options.linkBase !== undefined ? markdownLinkTarget(options.linkBase.endsWith('/') ? options.linkBase : `${options.linkBase}/`) : undefined;
-  const findings = findingsTableSection(review.newFindings, { base, prefix: normalisePrefix(options.pathPrefix), collapseAbove, budget: Math.max(0, maxLength - fixedLength), heading: 'New findings' });
-  return `${[...head, ...findings, ...sections, ...footer].join('\n')}\n`;
+  const tables = { base, prefix: normalisePrefix(options.pathPrefix), collapseAbove };
+  const findings = findingsTableSection(review.newFindings, { ...tables, budget: Math.max(0, maxLength - fixedLength), heading: 'New findings' });
+  // The fixed findings share what is left of the budget, so the new ones are never cut for them.
+  const fixedBudget = Math.max(0, maxLength - fixedLength - findings.join('\n').length);
+  const fixed = findingsTableSection(review.fixedFindings, { ...tables, budget: fixedBudget, heading: 'Findings this change fixes', fullList: '`clausemark diff --format json` (`change.fixed`)' });
+  return `${[...head, ...findings, ...fixed, ...sections, ...footer].join('\n')}\n`;
 }
 
 function summaryTable(before: CoverageSummary, after: CoverageSummary): string[] {

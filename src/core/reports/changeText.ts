@@ -1,13 +1,13 @@
 import { newly } from '../change/coverageDelta.js';
 import type { ChangeReview } from '../change/reviewChange.js';
-import { formatPercent, neutraliseControls, plural } from './shared.js';
+import { formatLocation, formatPercent, neutraliseControls, plural } from './shared.js';
 
 /** The lines `check --base` prints after the findings: the base, the coverage delta and the links to re-review. */
 export function changeSummaryText(review: ChangeReview): string {
   const { delta } = review;
   const base = `${review.base.ref ?? 'base'}${review.base.commit ? ` (${review.base.commit.slice(0, 7)})` : ''}`;
   const lines = [
-    `Against ${neutraliseControls(base)}: ${plural(review.newFindings.length, 'new finding')}, ${plural(review.documents.length, 'SMS document')} changed.`,
+    `Against ${neutraliseControls(base)}: ${plural(review.newFindings.length, 'new finding')}, ${review.fixedFindings.length} fixed, ${plural(review.documents.length, 'SMS document')} changed.`,
     `Coverage ${formatPercent(delta.before.percent)} → ${formatPercent(delta.after.percent)}: ${(['covered', 'partial', 'uncovered'] as const)
       .map((status) => {
         const clauses = newly(delta, status);
@@ -15,6 +15,12 @@ export function changeSummaryText(review: ChangeReview): string {
       })
       .join(', ')}.`,
   ];
+  if (review.fixedFindings.length > 0) {
+    lines.push(`Fixed by this change (${plural(review.fixedFindings.length, 'finding')} on ${neutraliseControls(base)}, gone now; lines as on the base):`);
+    for (const finding of review.fixedFindings) {
+      lines.push(`  ${neutraliseControls(formatLocation(finding.file, finding.range))}  ${finding.severity}  ${neutraliseControls(finding.ruleId)}  ${neutraliseControls(finding.message)}`);
+    }
+  }
   if (review.suspects.length > 0) {
     const documents = [...new Set(review.suspects.map((suspect) => suspect.documentId ?? suspect.path))];
     lines.push(`Re-review: ${documents.map(neutraliseControls).join(', ')} (they rely on what changed).`);

@@ -67,6 +67,8 @@ export interface FindingsTableOptions {
   /** Characters the rows may take; rows that do not fit are counted instead. */
   readonly budget: number;
   readonly heading?: string;
+  /** Where the rows left out can be read in full; default: `clausemark check`. */
+  readonly fullList?: string;
 }
 
 /** `### Findings` with a table of sorted findings, folded into `<details>` when long; empty without findings. */
@@ -82,7 +84,7 @@ export function findingsTableSection(findings: readonly Finding[], options: Find
   }
   const table = ['| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |', ...rows];
   const omitted = findings.length - rows.length;
-  if (omitted > 0) table.push('', `…and ${plural(omitted, 'more finding')} not shown here; run \`clausemark check\` for the full list.`);
+  if (omitted > 0) table.push('', `…and ${plural(omitted, 'more finding')} not shown here; run ${options.fullList ?? '`clausemark check`'} for the full list.`);
   const section = ['', `### ${options.heading ?? 'Findings'}`, ''];
   if (findings.length > options.collapseAbove) section.push(`<details><summary>${plural(findings.length, 'finding')}</summary>`, '', ...table, '', '</details>');
   else section.push(...table);

@@ -1,4 +1,5 @@
 import type { Severity } from '../model/severity.js';
+import { noDocumentsNotice } from './noDocumentsNotice.js';
 import type { ReportInput } from './reportInput.js';
 import { countFindings, coverageSummaryText, formatLocation, groupByFile, neutraliseControls, plural, REPOSITORY_FILE, severityCountsText } from './shared.js';
 
@@ -53,6 +54,8 @@ export function renderText(input: ReportInput, options: TextReportOptions): stri
     lines.push('');
   }
 
+  const notice = noDocumentsNotice(input.stats);
+  if (notice !== undefined) lines.push(paint('yellow', notice));
   const counts = countFindings(input.findings);
   const scope = `in ${plural(input.stats.documents, 'document')} (${plural(input.stats.files, 'Markdown file')})`;
   if (input.findings.length === 0) {

@@ -1,3 +1,4 @@
+import { nearestAnchors } from '../catalog/nearestAnchors.js';
 import { anchorRange, type DocumentCheck } from './documentCheck.js';
 
 /** Clause claims: known ids, leaves rather than groups, no repeats, sections that exist. */
@@ -36,7 +37,7 @@ export const clauseChecks: DocumentCheck = {
         }
         const wanted = claim.section.value.replace(/^#/, '');
         if (!headings.known.has(wanted)) {
-          const suggestions = budget.nearest(wanted, headings.slugs, 3);
+          const suggestions = budget.nearest(wanted, headings.slugs, 3, nearestAnchors);
           report('clause.unknown-section', claim.section.range, `No heading of this document has the anchor \`${wanted}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '.'}`, {
             data: { clause: claim.clause, suggestions },
           });

@@ -10,23 +10,25 @@ export const controlChecks: DocumentCheck = {
   rules: ['control.missing-field', 'control.missing-approval', 'control.missing-review-date', 'control.review-overdue', 'control.review-due-soon', 'control.retired-claims-clauses'],
   run({ document, config, today, report }) {
     const keptRecord = KEPT_NOT_REVISED.has(document.type?.value);
+    // A malformed value is reported once, as malformed (frontmatter.invalid-field), never also as missing.
+    const absent = (field: string): boolean => document.fields.get(field)?.malformed !== true;
     const missing: { field: string; why: string }[] = [];
-    if (!document.owner) missing.push({ field: 'owner', why: 'the role accountable for it' });
-    if (!document.status) missing.push({ field: 'status', why: 'draft, review, approved or retired' });
-    if (!document.version && !keptRecord) missing.push({ field: 'version', why: 'so readers know which revision they have' });
+    if (!document.owner && absent('owner')) missing.push({ field: 'owner', why: 'the role accountable for it' });
+    if (!document.status && absent('status')) missing.push({ field: 'status', why: 'draft, review, approved or retired' });
+    if (!document.version && absent('version') && !keptRecord) missing.push({ field: 'version', why: 'so readers know which revision they have' });
     for (const { field, why } of missing) {
       report('control.missing-field', document.fields.get(field)?.keyRange ?? anchorRange(document), `No \`${field}\`: give ${why}.`, { data: { field } });
     }
 
     const status = document.status?.value;
     if (status === 'approved' && document.status) {
-      const absent = [!document.approvedBy && 'approved_by', !document.approvedOn && 'approved_on'].filter((field): field is string => typeof field === 'string');
-      if (absent.length > 0) {
-        report('control.missing-approval', document.status.range, `The document is approved but does not say ${absent.map((f) => `\`${f}\``).join(' or ')}.`, {
-          data: { field: absent.join(',') },
+      const unsaid = [!document.approvedBy && absent('approved_by') && 'approved_by', !document.approvedOn && absent('approved_on') && 'approved_on'].filter((field): field is string => typeof field === 'string');
+      if (unsaid.length > 0) {
+        report('control.missing-approval', document.status.range, `The document is approved but does not say ${unsaid.map((f) => `\`${f}\``).join(' or ')}.`, {
+          data: { field: unsaid.join(',') },
         });
       }
-      if (!document.nextReview && !keptRecord) {
+      if (!document.nextReview && absent('next_review') && !keptRecord) {
         report('control.missing-review-date', document.status.range, 'The document is approved but has no `next_review` date.', { data: { field: 'next_review' } });
       }
     }
