@@ -1,5 +1,6 @@
 import type { CheckResult } from '../check.js';
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import { documentControl } from '../coverage/documentControl.js';
 import type { EvidenceState } from '../model/evidenceState.js';
 import type { Finding } from '../model/finding.js';
 import { resolveEvidencePath } from '../rules/evidencePath.js';
@@ -20,6 +21,7 @@ export interface RegisterEntry {
   readonly type?: string;
   readonly owner?: string;
   readonly version?: string;
+  /** The control state in words (`approved`, `draft`, `approval incomplete`…): approved only when the approval is in force. */
   readonly status?: string;
   readonly approvedBy?: string;
   readonly approvedOn?: string;
@@ -75,7 +77,7 @@ export function buildAuditPack(result: CheckResult, options: { readonly toolVers
       ...optional('type', document.type?.value),
       ...optional('owner', document.owner?.value),
       ...optional('version', document.version?.value),
-      ...optional('status', document.status?.value),
+      ...optional('status', document.status ? documentControl(document, result.today, result.project.config.reviewWarningDays).label : undefined),
       ...optional('approvedBy', document.approvedBy?.value),
       ...optional('approvedOn', document.approvedOn?.value),
       ...optional('nextReview', document.nextReview?.value),

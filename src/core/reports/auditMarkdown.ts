@@ -1,5 +1,5 @@
 import type { AuditPack, RegisterEntry } from '../audit/auditPack.js';
-import { documentLabels, gapTexts, usableEvidenceCount } from './coverageRows.js';
+import { documentLabels, evidenceText, reasonTexts } from '../coverage/coverageText.js';
 import { escapeMarkdown, escapeMarkdownMessage } from './markdownEscape.js';
 import { coverageSummaryText, formatLocation, REPOSITORY_FILE, sortedFindings } from './shared.js';
 
@@ -13,13 +13,13 @@ export function renderAuditMarkdown(pack: AuditPack): string {
     '',
     '## Statement of coverage',
     '',
-    '| Clause | Title | Status | Documents | Evidence | Gaps |',
+    '| Clause | Title | Status | Documents | Evidence | Reasons |',
     '| --- | --- | --- | --- | ---: | --- |',
   ];
   for (const family of pack.families) {
     lines.push(`| **${escapeMarkdown(family.id)}** | **${escapeMarkdown(family.label.slice(family.id.length).trim())}** | | | | |`);
     for (const clause of family.clauses) {
-      lines.push(`| ${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${documentLabels(clause).map(escapeMarkdown).join('<br>')} | ${usableEvidenceCount(clause)} | ${gapTexts(clause).map(escapeMarkdown).join('<br>')} |`);
+      lines.push(`| ${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${documentLabels(clause).map(escapeMarkdown).join('<br>')} | ${escapeMarkdown(evidenceText(clause))} | ${reasonTexts(clause).map(escapeMarkdown).join('<br>')} |`);
     }
   }
   lines.push('', '## Traceability by clause family', '');

@@ -1,7 +1,7 @@
 import type { TraceGraph, TraceNode } from './traceabilityGraph.js';
 
 const CLASS_BY_STATUS: Record<string, string> = {
-  covered: 'covered', partial: 'partial', uncovered: 'uncovered', excluded: 'excluded', unknown: 'uncovered',
+  covered: 'covered', 'at-risk': 'atRisk', partial: 'partial', uncovered: 'uncovered', excluded: 'excluded', unknown: 'uncovered',
   approved: 'approved', draft: 'draft', review: 'draft', retired: 'retired',
 };
 
@@ -22,6 +22,7 @@ export function mermaidFlowchart(graph: TraceGraph, direction: 'LR' | 'TD' = 'LR
   }
   lines.push(
     '  classDef covered fill:#2e7d32,color:#fff,stroke:#1b5e20',
+    '  classDef atRisk fill:#ef6c00,color:#000,stroke:#e65100',
     '  classDef partial fill:#f9a825,color:#000,stroke:#f57f17',
     '  classDef uncovered fill:#c62828,color:#fff,stroke:#8e0000',
     '  classDef excluded fill:#9e9e9e,color:#000',
