@@ -31,6 +31,14 @@ describe('the clausemark CLI', function () {
     assert.equal(result.stderr, '');
   });
 
+  it('with paths, shows only their findings and says the coverage is the whole repository\'s', () => {
+    const result = clausemark(['check', `${EXAMPLE}/sms/processes`, '--no-cache', '--today', '2026-11-21']);
+    assert.doesNotMatch(result.stdout, /^sms\/policies\//m);
+    assert.match(result.stdout, /^Coverage of the whole repository: 9 clauses need attention/m);
+    assert.match(result.stdout, /; findings shown for sms\/processes only\n/);
+    assert.match(result.stdout, /\(whole repository, not only sms\/processes\): 48 of 57 leaf clauses covered/);
+  });
+
   it('exits 0 with --fail-on never, and 1 with --fail-on info on the same findings', () => {
     assert.equal(clausemark(['check', EXAMPLE, '--no-cache', '--fail-on', 'never']).status, 0);
     assert.equal(clausemark(['check', EXAMPLE, '--no-cache', '--fail-on', 'info']).status, 1);

@@ -67,7 +67,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
       case 'folder': {
         const summary = node.session.current?.index.coverage().summary;
         const item = new vscode.TreeItem(node.session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = summary ? `${formatPercent(summary.percent)} covered${summary.atRisk > 0 ? `, ${summary.atRisk} at-risk` : ''}` : undefined;
+        item.description = summary ? `${summary.atRisk > 0 ? `${summary.atRisk} at-risk · ` : ''}${formatPercent(summary.percent)} covered` : undefined;
         return item;
       }
       case 'clause': {
