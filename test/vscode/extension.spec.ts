@@ -193,7 +193,7 @@ describe('Clausemark in VS Code', () => {
       const problem = api.coverageTree.getTreeItem(problemNode!);
       assert.equal(problem.description, 'at-risk');
       assert.equal((problem.iconPath as vscode.ThemeIcon).id, 'shield');
-      assert.match((problem.tooltip as vscode.MarkdownString).value, /PRC\\?-PRB: approval incomplete/);
+      assert.match(String(problem.tooltip), /PRC-PRB: approval incomplete \(no `approved_on`\)/);
       const prb = api.coverageTree.getChildren(problemNode).map((node) => api.coverageTree.getTreeItem(node)).find((item) => String(item.label).startsWith('PRC-PRB '));
       assert.equal(prb?.description, 'process · approval incomplete');
     });

@@ -77,7 +77,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
         item.iconPath = STATUS_ICON[status];
         item.description = node.clause.isLeaf ? status : undefined;
         const coverage = node.clause.isLeaf ? this.coverageOf(node.session, node.clause.id) : undefined;
-        item.tooltip = new vscode.MarkdownString().appendText(clauseTooltip(node.clause.id, node.clause.title, status, coverage));
+        // Plain text: the reasons quote field names with backticks, which Markdown would turn into code.
+        item.tooltip = clauseTooltip(node.clause.id, node.clause.title, status, coverage);
         item.contextValue = node.clause.isLeaf ? `clause.${status}` : 'clauseGroup';
         return item;
       }
