@@ -11,6 +11,7 @@ export function reportInputFor(result: CheckResult): ReportInput {
   // Repository-level findings need a real file in SARIF: the config, else the README, else the first document.
   const paths = index.paths();
   const anchor = project.configFile ?? (paths.includes('README.md') ? 'README.md' : paths[0]);
+  const limited = result.scopes.length > 0 && !result.scopes.includes('');
   return {
     findings: result.findings,
     coverage: result.coverage,
@@ -21,6 +22,7 @@ export function reportInputFor(result: CheckResult): ReportInput {
     stats: result.stats,
     today: result.today,
     toolVersion: TOOL_VERSION,
+    ...(limited ? { paths: result.scopes } : {}),
   };
 }
 

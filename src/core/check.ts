@@ -34,6 +34,8 @@ export interface CheckResult {
   readonly findings: readonly Finding[];
   /** Whether a root-relative file is within the requested paths (or is the repository-level file). */
   readonly inScope: (file: string) => boolean;
+  /** The requested paths relative to the root (`''` is the whole repository); coverage is always the whole repository's. */
+  readonly scopes: readonly string[];
   readonly coverage: CoverageReport;
   /** How many Markdown files were read and how many of them are SMS documents. */
   readonly stats: { readonly files: number; readonly documents: number };
@@ -86,6 +88,7 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
     ok: true,
     result: {
       inScope,
+      scopes,
       project,
       index,
       findings,

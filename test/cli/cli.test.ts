@@ -27,8 +27,16 @@ describe('the clausemark CLI', function () {
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stdout, /sms\/processes\/supplier-management\.md:10:14\s+error\s+control\.review-overdue/);
     assert.match(result.stdout, /clause\.unknown/);
-    assert.match(result.stdout, /53 of 57/);
+    assert.match(result.stdout, /48 of 57 leaf clauses covered \(84.2%\), 5 at-risk, 2 partial, 2 uncovered/);
     assert.equal(result.stderr, '');
+  });
+
+  it('with paths, shows only their findings and says the coverage is the whole repository\'s', () => {
+    const result = clausemark(['check', `${EXAMPLE}/sms/processes`, '--no-cache', '--today', '2026-11-21']);
+    assert.doesNotMatch(result.stdout, /^sms\/policies\//m);
+    assert.match(result.stdout, /^Coverage of the whole repository: 9 clauses need attention/m);
+    assert.match(result.stdout, /; findings shown for sms\/processes only\n/);
+    assert.match(result.stdout, /\(whole repository, not only sms\/processes\): 48 of 57 leaf clauses covered/);
   });
 
   it('exits 0 with --fail-on never, and 1 with --fail-on info on the same findings', () => {
@@ -52,9 +60,10 @@ describe('the clausemark CLI', function () {
 
   it('writes JSON with 1-based ranges and the same counts as the text summary', () => {
     const result = clausemark(['check', EXAMPLE, '--no-cache', '--format', 'json', '--today', '2026-11-21']);
-    const report = JSON.parse(result.stdout) as { summary: { errors: number; coverage: { covered: number } }; findings: { ruleId: string; severity: string; range?: { start: { line: number } } }[] };
+    const report = JSON.parse(result.stdout) as { summary: { errors: number; coverage: { covered: number; atRisk: number } }; findings: { ruleId: string; severity: string; range?: { start: { line: number } } }[] };
     assert.equal(report.summary.errors, report.findings.filter((f) => f.severity === 'error').length);
-    assert.equal(report.summary.coverage.covered, 53);
+    assert.equal(report.summary.coverage.covered, 48);
+    assert.equal(report.summary.coverage.atRisk, 5);
     assert.ok(report.findings.every((f) => f.range === undefined || f.range.start.line >= 1));
   });
 

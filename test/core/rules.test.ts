@@ -131,8 +131,29 @@ const cases: RuleCase[] = [
   },
   {
     rule: 'coverage.missing-records',
-    notOk: { 'clausemark.json': MINI_CONFIG, 'catalog.json': MINI_CATALOG, 'sms/p.md': documentText({ clauses: '\n  - 1.2', evidence: '\n  - url: https://t.example.com/1\n    clause: 1.2\n    date: 2020-10-01' }) },
+    // No evidence at all is a gap (partial); evidence that is only stale is a defect (at-risk-clause, below).
+    notOk: { 'clausemark.json': MINI_CONFIG, 'catalog.json': MINI_CATALOG, 'sms/p.md': documentText({ clauses: '\n  - 1.2' }) },
     ok: { 'clausemark.json': MINI_CONFIG.replace(/[«»]/g, ''), 'catalog.json': MINI_CATALOG, 'sms/p.md': documentText({ clauses: '\n  - 1.2' }), 'sms/r.md': documentText({ id: 'REC-1', type: 'record', date: '2026-10-01', clauses: '\n  - 1.2' }) },
+  },
+  {
+    rule: 'coverage.partial-clause',
+    notOk: { 'clausemark.json': MINI_CONFIG, 'catalog.json': MINI_CATALOG, 'sms/p.md': documentText({ type: 'policy', status: 'draft', clauses: '\n  - 1.1' }) },
+    ok: { 'clausemark.json': MINI_CONFIG.replace(/[«»]/g, ''), 'catalog.json': MINI_CATALOG, 'sms/p.md': documentText({ type: 'policy', clauses: '\n  - 1.1' }) },
+  },
+  {
+    rule: 'coverage.at-risk-clause',
+    notOk: {
+      'clausemark.json': MINI_CONFIG,
+      'catalog.json': MINI_CATALOG,
+      'sms/p.md': documentText({ type: 'policy', approved_on: undefined, clauses: '\n  - 1.1\n  - 1.2', evidence: '\n  - url: https://t.example.com/1\n    clause: 1.2\n    date: 2020-10-01' }),
+    },
+    // One finding per clause: 1.1 (approval incomplete) at the marked range, and 1.2 (stale evidence) again there.
+    expect: ['clausemark.json:2:3-2:12 coverage.at-risk-clause'],
+    ok: {
+      'clausemark.json': MINI_CONFIG.replace(/[«»]/g, ''),
+      'catalog.json': MINI_CATALOG,
+      'sms/p.md': documentText({ type: 'policy', clauses: '\n  - 1.1\n  - 1.2', evidence: '\n  - url: https://t.example.com/1\n    clause: 1.2\n    date: 2026-10-01' }),
+    },
   },
   {
     rule: 'coverage.exclusion-not-allowed',

@@ -58,7 +58,7 @@ describe('the audit pack (clausemark report)', function () {
     for (const heading of ['## Statement of coverage', '## Traceability by clause family', '## Document register', '## Evidence register', '## Overdue reviews', '## Open findings']) assert.ok(text.includes(heading), heading);
     assert.ok(text.includes(`git \`${repository.git('rev-parse', 'HEAD')}\``), 'names the revision');
     assert.match(text, /Built on 2026-11-21/);
-    assert.match(text, /\| PRC-OPS \| \[Operations\]\(([^)]*)\/sms\/process\.md\) \(\[sms\/process\.md\]\(\1\/sms\/process\.md\)\) \| process \| Service Desk Manager \| 1\.0 \| approved \| Head of Operations, 2026-03-02 \| \*\*2026-01-31 overdue\*\* \|/);
+    assert.match(text, /\| PRC-OPS \| \[Operations\]\(([^)]*)\/sms\/process\.md\) \(\[sms\/process\.md\]\(\1\/sms\/process\.md\)\) \| process \| Service Desk Manager \| 1\.0 \| approved, review overdue \| Head of Operations, 2026-03-02 \| \*\*2026-01-31 overdue\*\* \|/);
     assert.equal((text.match(/```mermaid/g) ?? []).length, 2, 'one diagram per clause family');
     assert.match(text, /\| 1\.2 \| \[PRC-OPS\]\([^)]*\/sms\/process\.md\) \| \[records\/log\.csv\]\([^)]*\/records\/log\.csv\) \| 2026-10-01 \| current \|/, 'evidence paths are given from the repository root');
     assert.match(text, /## Overdue reviews\n\n\| Id \|[^\n]*\n[^\n]*\n\| PRC-OPS \|/);

@@ -117,6 +117,6 @@ describe('indefinite articles in messages', () => {
   it('writes "needs an agreement" in a clause gap', async () => {
     const catalog = JSON.stringify({ id: 'mini', title: 'Mini', clauses: [{ id: '1', title: 'Group' }, { id: '1.1', title: 'Service levels', parent: '1', documents: [{ description: 'agreed service levels', types: ['agreement'] }] }] });
     const { index } = await indexOf({ 'clausemark.json': '{ "catalog": "./catalog.json" }', 'catalog.json': catalog, 'sms/p.md': documentText({ clauses: '\n  - 1.1' }) });
-    assert.deepEqual(index.coverage().clauses[0]?.gaps, ['needs an agreement: agreed service levels']);
+    assert.deepEqual(index.coverage().clauses[0]?.reasons.map((reason) => reason.text), ['needs an agreement: agreed service levels']);
   });
 });

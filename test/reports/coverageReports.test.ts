@@ -5,43 +5,7 @@ import { escapeHtml, renderCoverageHtml } from '../../src/core/reports/coverageH
 import { renderCoverageMarkdown } from '../../src/core/reports/coverageMarkdown.js';
 import { acmeInput } from './acme.js';
 import { makeInput } from './fixtures.js';
-
-/** A minimal RFC 4180 parser, to check that quoting round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') {
-      assert.equal(cell, '', 'quotes only open a cell');
-      quoted = true;
-    } else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      assert.notEqual(char, '\n', 'bare LF only inside quotes');
-      cell += char;
-    }
-  }
-  assert.equal(quoted, false);
-  assert.equal(cell, '');
-  assert.deepEqual(row, []);
-  return rows;
-}
+import { parseCsv } from '../support/csv.js';
 
 describe('coverage CSV', () => {
   it('quotes commas, quotes and line breaks per RFC 4180', () => {
@@ -53,7 +17,7 @@ describe('coverage CSV', () => {
     const csv = renderCoverageCsv(makeInput());
     assert.ok(csv.endsWith('\r\n'));
     const rows = parseCsv(csv);
-    assert.deepEqual(rows[0], ['Clause', 'Title', 'Status', 'Documents', 'Evidence', 'Usable evidence', 'Gaps']);
+    assert.deepEqual(rows[0], ['Clause', 'Title', 'Status', 'Documents', 'Evidence', 'Usable evidence', 'Reasons']);
     assert.equal(rows.length, 5);
     for (const row of rows) assert.equal(row.length, 7);
     assert.deepEqual(rows[2]?.slice(0, 3), ['1.2', 'Operation, "daily"\nand nightly', 'partial']);
@@ -99,7 +63,7 @@ describe('coverage HTML', () => {
 
   it('shows a summary and a row per leaf clause with status classes', () => {
     const html = renderCoverageHtml(makeInput());
-    assert.equal((html.match(/<tr class="(?:covered|partial|uncovered|excluded)">/g) ?? []).length, 4);
+    assert.equal((html.match(/<tr class="(?:covered|at-risk|partial|uncovered|excluded)">/g) ?? []).length, 4);
     assert.match(html, /<span class="status uncovered">uncovered<\/span>/);
     assert.match(html, /<tr class="section"><th colspan="6" scope="colgroup">2 Second<\/th><\/tr>/);
     assert.match(html, /<strong>33\.3%<\/strong>covered of 3 applicable leaf clauses/);
@@ -107,17 +71,17 @@ describe('coverage HTML', () => {
 
   it('renders the example repository without external links', async () => {
     const html = renderCoverageHtml(await acmeInput());
-    assert.equal((html.match(/<tr class="(?:covered|partial|uncovered|excluded)">/g) ?? []).length, 57);
+    assert.equal((html.match(/<tr class="(?:covered|at-risk|partial|uncovered|excluded)">/g) ?? []).length, 57);
     assert.doesNotMatch(html, /\s(?:src|href)\s*=/i);
     assert.doesNotMatch(html, /<script/i);
   });
 });
 
 describe('coverage Markdown', () => {
-  it('tables every leaf clause with documents, evidence counts and gaps, escaped', () => {
+  it('tables every leaf clause with documents, evidence counts and reasons, escaped', () => {
     const markdown = renderCoverageMarkdown(makeInput());
     assert.match(markdown, /^# Clause coverage: Mini &lt;standard&gt; &amp; "friends"\n/);
-    assert.match(markdown, /\| Clause \| Title \| Status \| Documents \| Evidence \| Gaps \|/);
+    assert.match(markdown, /\| Clause \| Title \| Status \| Documents \| Evidence \| Reasons \|/);
     assert.match(markdown, /\| 1\.2 \| Operation, "daily" and nightly \| partial \| PRC-OPS \(approved\) \| 2 \(1 stale\) \| -1\+1 records are stale<br>@&#8203;SUM\(A1:A2\) \|/);
     assert.match(markdown, /\| 2\.1 \| Uncovered &lt;script&gt;alert\(1\)&lt;\/script&gt; \| uncovered \|  \| 0 \| no document addresses it \|/);
     assert.doesNotMatch(markdown, /<script/);
@@ -133,7 +97,7 @@ describe('coverage JSON', () => {
     const json = JSON.parse(text) as CoverageJson;
     assert.deepEqual(json.tool, { name: 'clausemark', version: '1.2.3' });
     assert.deepEqual(json.catalog, { id: 'mini:2024', title: 'Mini <standard> & "friends"', version: '2024' });
-    assert.deepEqual(json.summary, { leaves: 4, covered: 1, partial: 1, uncovered: 1, excluded: 1, percent: 33.3 });
+    assert.deepEqual(json.summary, { leaves: 4, covered: 1, atRisk: 0, partial: 1, uncovered: 1, excluded: 1, percent: 33.3 });
     assert.equal(json.clauses.length, 4);
     const uncovered = json.clauses.find((c) => c.clause === '2.1');
     assert.deepEqual(uncovered?.missingDocuments, [{ description: 'a plan', types: ['plan'] }]);

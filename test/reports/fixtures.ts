@@ -1,5 +1,6 @@
 import { ClauseCatalog } from '../../src/core/catalog/clauseCatalog.js';
 import type { ClauseCoverage, CoverageReport } from '../../src/core/coverage/coverageReport.js';
+import type { DocumentControl } from '../../src/core/coverage/documentControl.js';
 import type { Finding, FindingData, RelatedLocation } from '../../src/core/model/finding.js';
 import type { Severity } from '../../src/core/model/severity.js';
 import type { ReportInput } from '../../src/core/reports/reportInput.js';
@@ -51,31 +52,35 @@ export const CATALOG = new ClauseCatalog(
   'test',
 );
 
+const APPROVED: DocumentControl = { approval: 'in-force', review: 'current', defects: [], label: 'approved' };
+
 const clauses: ClauseCoverage[] = [
   {
     clause: '1.1',
     title: 'Policy',
     status: 'covered',
-    documents: [{ id: 'POL-1', title: '=HYPERLINK("http://evil.example","x")', path: 'sms/policies/policy one.md', type: 'policy', status: 'approved', claimRange: range(5, 5, 8) }],
+    documents: [{ id: 'POL-1', title: '=HYPERLINK("http://evil.example","x")', path: 'sms/policies/policy one.md', type: 'policy', status: 'approved', control: APPROVED, claimRange: range(5, 5, 8) }],
     evidence: [],
+    evidenceCount: { linked: 0, usable: 0, unusable: {} },
     missingDocuments: [],
     recordsRequired: false,
     recordsPresent: false,
-    gaps: [],
+    reasons: [],
   },
   {
     clause: '1.2',
     title: 'Operation, "daily"\nand nightly',
     status: 'partial',
-    documents: [{ id: 'PRC-OPS', title: 'Operations <b>bold</b>', path: 'sms/processes/ops.md', type: 'process', status: 'approved', claimRange: range(6, 5, 8) }],
+    documents: [{ id: 'PRC-OPS', title: 'Operations <b>bold</b>', path: 'sms/processes/ops.md', type: 'process', status: 'approved', control: APPROVED, claimRange: range(6, 5, 8) }],
     evidence: [
       { documentId: 'PRC-OPS', documentPath: 'sms/processes/ops.md', path: 'records/old.md', date: '2020-01-01', state: 'stale', range: range(9, 11, 25) },
       { documentId: 'PRC-OPS', documentPath: 'sms/processes/ops.md', url: 'https://tracker.example/board', state: 'undated', range: range(10, 11, 40) },
     ],
+    evidenceCount: { linked: 2, usable: 1, unusable: { stale: 1 } },
     missingDocuments: [],
     recordsRequired: true,
     recordsPresent: false,
-    gaps: ['-1+1 records are stale', '@SUM(A1:A2)'],
+    reasons: [{ kind: 'gap', text: '-1+1 records are stale' }, { kind: 'gap', text: '@SUM(A1:A2)' }],
   },
   {
     clause: '2.1',
@@ -83,10 +88,11 @@ const clauses: ClauseCoverage[] = [
     status: 'uncovered',
     documents: [],
     evidence: [],
+    evidenceCount: { linked: 0, usable: 0, unusable: {} },
     missingDocuments: [{ description: 'a plan', types: ['plan'] }],
     recordsRequired: false,
     recordsPresent: false,
-    gaps: ['no document addresses it'],
+    reasons: [{ kind: 'gap', text: 'no document addresses it' }],
   },
   {
     clause: '2.2',
@@ -94,10 +100,11 @@ const clauses: ClauseCoverage[] = [
     status: 'excluded',
     documents: [],
     evidence: [],
+    evidenceCount: { linked: 0, usable: 0, unusable: {} },
     missingDocuments: [],
     recordsRequired: false,
     recordsPresent: false,
-    gaps: [],
+    reasons: [{ kind: 'exclusion', text: 'excluded: not in scope' }],
     exclusion: 'not in scope',
   },
 ];
@@ -105,7 +112,7 @@ const clauses: ClauseCoverage[] = [
 export const COVERAGE: CoverageReport = {
   catalog: { id: CATALOG.id, title: CATALOG.title },
   clauses,
-  summary: { leaves: 4, covered: 1, partial: 1, uncovered: 1, excluded: 1, percent: 33.3 },
+  summary: { leaves: 4, covered: 1, atRisk: 0, partial: 1, uncovered: 1, excluded: 1, percent: 33.3 },
 };
 
 export const FINDINGS: readonly Finding[] = [

@@ -30,7 +30,7 @@ describe('JSON report', () => {
       errors: 2,
       warnings: 2,
       infos: 1,
-      coverage: { leaves: 4, covered: 1, partial: 1, uncovered: 1, excluded: 1, percent: 33.3 },
+      coverage: { leaves: 4, covered: 1, atRisk: 0, partial: 1, uncovered: 1, excluded: 1, percent: 33.3 },
     });
     assert.equal(report.findings.length, 5);
     assert.equal(report.coverage.length, 4);
@@ -53,7 +53,7 @@ describe('JSON report', () => {
   it('lists coverage with documents and evidence', () => {
     const report = JSON.parse(renderJson(makeInput())) as JsonReport;
     const operation = report.coverage.find((c) => c.clause === '1.2');
-    assert.deepEqual(operation?.documents, [{ id: 'PRC-OPS', title: 'Operations <b>bold</b>', path: 'sms/processes/ops.md', type: 'process', status: 'approved' }]);
+    assert.deepEqual(operation?.documents, [{ id: 'PRC-OPS', title: 'Operations <b>bold</b>', path: 'sms/processes/ops.md', type: 'process', status: 'approved', control: { approval: 'in-force', review: 'current', label: 'approved', defects: [] } }]);
     assert.deepEqual(operation?.evidence, [
       { documentId: 'PRC-OPS', path: 'records/old.md', date: '2020-01-01', state: 'stale' },
       { documentId: 'PRC-OPS', url: 'https://tracker.example/board', state: 'undated' },
@@ -69,7 +69,8 @@ describe('JSON report', () => {
     assert.equal(report.summary.errors, count('error'));
     assert.equal(report.summary.warnings, count('warning'));
     assert.equal(report.summary.infos, count('info'));
-    assert.equal(report.summary.coverage.percent, 93);
+    assert.equal(report.summary.coverage.percent, 84.2);
+    assert.equal(report.summary.coverage.atRisk, 5);
     assert.equal(report.coverage.length, 57);
     for (const f of report.findings) {
       if (f.range) assert.ok(f.range.start.line >= 1 && f.range.start.column >= 1);

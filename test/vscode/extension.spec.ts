@@ -188,6 +188,14 @@ describe('Clausemark in VS Code', () => {
       const incident = api.coverageTree.getChildren(resolution).find((node) => String(api.coverageTree.getTreeItem(node).label).startsWith('8.6.1 '));
       const documents = api.coverageTree.getChildren(incident).map((node) => String(api.coverageTree.getTreeItem(node).label));
       assert.ok(documents.some((label) => label.startsWith('PRC-INC ')), documents.join(', '));
+      // 8.6.3 rests on PRC-PRB, approved without `approved_on`: at-risk, with its own icon and the reason in the tooltip.
+      const problemNode = api.coverageTree.getChildren(resolution).find((node) => String(api.coverageTree.getTreeItem(node).label).startsWith('8.6.3 '));
+      const problem = api.coverageTree.getTreeItem(problemNode!);
+      assert.equal(problem.description, 'at-risk');
+      assert.equal((problem.iconPath as vscode.ThemeIcon).id, 'shield');
+      assert.match(String(problem.tooltip), /PRC-PRB: approval incomplete \(no `approved_on`\)/);
+      const prb = api.coverageTree.getChildren(problemNode).map((node) => api.coverageTree.getTreeItem(node)).find((item) => String(item.label).startsWith('PRC-PRB '));
+      assert.equal(prb?.description, 'process · approval incomplete');
     });
 
     it('filters the tree to gaps', async () => {

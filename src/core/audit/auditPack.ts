@@ -57,7 +57,7 @@ export function clauseAnchor(clause: string): string {
 export function buildAuditPack(result: CheckResult, options: AuditPackOptions): AuditPack {
   const { catalog, root } = result.project;
   const links = packLinks(root, options.outputFolder ?? join(root, 'audit-pack'));
-  const documents = documentRegister(result.index.documents(), result.today, links);
+  const documents = documentRegister(result.index.documents(), result.today, result.project.config.reviewWarningDays, links);
   const evidence = evidenceRegister(result.coverage.clauses, documents, links);
 
   const families = new Map<string, ClauseCoverage[]>();

@@ -1,4 +1,5 @@
 import type { ClauseCoverage, ClauseEvidence } from '../coverage/coverageReport.js';
+import { documentControl } from '../coverage/documentControl.js';
 import type { EvidenceState } from '../model/evidenceState.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import type { PackLinks } from './packLinks.js';
@@ -14,11 +15,12 @@ export interface RegisterEntry {
   readonly type?: string;
   readonly owner?: string;
   readonly version?: string;
+  /** The control state in words (`approved`, `draft`, `approval incomplete`…): approved only when the approval is in force. */
   readonly status?: string;
   readonly approvedBy?: string;
   readonly approvedOn?: string;
   readonly nextReview?: string;
-  /** Not retired, and `next_review` has passed. */
+  /** Not retired, and `next_review` has passed (records and reports are kept, not reviewed). */
   readonly overdue: boolean;
   /** A record's own date. */
   readonly date?: string;
@@ -43,11 +45,11 @@ export interface EvidenceEntry {
 }
 
 /** The document register: every document with an id, by id in natural order. */
-export function documentRegister(documents: readonly SmsDocument[], today: string, links: PackLinks): RegisterEntry[] {
+export function documentRegister(documents: readonly SmsDocument[], today: string, reviewWarningDays: number, links: PackLinks): RegisterEntry[] {
   return documents
     .filter((document) => document.id !== undefined)
     .map((document) => {
-      const status = document.status?.value;
+      const control = documentControl(document, today, reviewWarningDays);
       const nextReview = document.nextReview?.value;
       return {
         id: document.id!.value,
@@ -57,11 +59,11 @@ export function documentRegister(documents: readonly SmsDocument[], today: strin
         ...optional('type', document.type?.value),
         ...optional('owner', document.owner?.value),
         ...optional('version', document.version?.value),
-        ...optional('status', status),
+        ...optional('status', document.status ? control.label : undefined),
         ...optional('approvedBy', document.approvedBy?.value),
         ...optional('approvedOn', document.approvedOn?.value),
         ...optional('nextReview', nextReview),
-        overdue: status !== 'retired' && nextReview !== undefined && nextReview < today,
+        overdue: control.review === 'overdue',
         ...optional('date', document.date?.value),
       };
     })

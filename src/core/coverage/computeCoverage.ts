@@ -1,11 +1,12 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import { EVIDENCE_DOCUMENT_TYPES } from '../model/documentTypes.js';
-import { countsAsEvidence, type EvidenceState } from '../model/evidenceState.js';
+import type { EvidenceState } from '../model/evidenceState.js';
 import type { EvidenceLink, SmsDocument } from '../model/smsDocument.js';
 import { resolveEvidencePath } from '../rules/evidencePath.js';
-import { withIndefiniteArticle } from '../text/indefiniteArticle.js';
-import type { AddressingDocument, ClauseCoverage, ClauseEvidence, ClauseStatus, CoverageReport } from './coverageReport.js';
+import { buildClauseCoverage, coverageReportOf } from './clauseState.js';
+import type { AddressingDocument, ClauseCoverage, ClauseEvidence, CoverageReport } from './coverageReport.js';
+import type { DocumentControl } from './documentControl.js';
 
 export interface CoverageInput {
   readonly catalog: ClauseCatalog;
@@ -15,6 +16,8 @@ export interface CoverageInput {
   evidenceState(document: SmsDocument, link: EvidenceLink): EvidenceState;
   /** The state of a record document taken as evidence by itself (its own date against the maximum age). */
   recordState(document: SmsDocument): EvidenceState;
+  /** The document's approval and review state on the day checked. */
+  documentControl(document: SmsDocument): DocumentControl;
 }
 
 /** What one document adds to the coverage model: the clauses it addresses and the evidence it links, per clause. */
@@ -26,14 +29,15 @@ export interface CoverageContribution {
 const NO_CONTRIBUTION: CoverageContribution = { addressing: [], evidence: [] };
 
 /**
- * One document's part of the coverage model. It depends only on the document, the state of its evidence
- * and the day, so an index can keep it between edits and recompute only what an edit touches.
+ * One document's part of the coverage model. It depends only on the document, the state of its evidence,
+ * its control state and the day, so an index can keep it between edits and recompute only what an edit touches.
  */
-export function coverageContribution(document: SmsDocument, input: Pick<CoverageInput, 'evidenceState' | 'recordState'>): CoverageContribution {
+export function coverageContribution(document: SmsDocument, input: Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl'>): CoverageContribution {
   if (!document.id || document.status?.value === 'retired') return NO_CONTRIBUTION;
   const addressing: [string, AddressingDocument][] = [];
   const evidence: [string, ClauseEvidence][] = [];
   const claimed = new Set<string>();
+  const control = input.documentControl(document);
   for (const claim of document.clauses) {
     if (claimed.has(claim.clause)) continue;
     claimed.add(claim.clause);
@@ -43,6 +47,7 @@ export function coverageContribution(document: SmsDocument, input: Pick<Coverage
       path: document.path,
       type: document.type?.value,
       status: document.status?.value,
+      control,
       claimRange: claim.range,
     }]);
   }
@@ -82,9 +87,8 @@ export function coverageContribution(document: SmsDocument, input: Pick<Coverage
 }
 
 /**
- * The gap analysis: for every leaf clause, who addresses it, what evidence there is, and whether that
- * makes it covered (an approved document, every required document type, and current records where
- * records are required), partial or uncovered.
+ * The compliance model: for every leaf clause, who addresses it, what evidence there is, its state and the
+ * reasons for it (see `buildClauseCoverage`).
  */
 export function computeCoverage(input: CoverageInput): CoverageReport {
   const contributions: CoverageContribution[] = [];
@@ -118,58 +122,4 @@ export function clauseCoverageFrom(catalog: ClauseCatalog, config: ClausemarkCon
     for (const [named, entry] of contribution.evidence) if (named === clause) linked.push(entry);
   }
   return buildClauseCoverage(catalog, config, clause, documents, linked);
-}
-
-function buildClauseCoverage(catalog: ClauseCatalog, config: ClausemarkConfig, clause: string, documents: AddressingDocument[], linked: ClauseEvidence[]): ClauseCoverage {
-  const approved = documents.filter((document) => document.status === 'approved');
-  const missingDocuments = catalog
-    .requiredDocuments(clause)
-    .filter((requirement) => !approved.some((document) => document.type !== undefined && requirement.types.includes(document.type)));
-  const recordsRequired = catalog.requiredRecords(clause).length > 0;
-  const recordsPresent = linked.some((item) => countsAsEvidence(item.state));
-  // The last exclusion of a clause wins, as it did when they were read into a map.
-  const exclusion = catalog.exclusionsAllowed ? config.exclusions.filter((e) => e.clause === clause).pop()?.justification : undefined;
-
-  const gaps: string[] = [];
-  if (documents.length === 0) gaps.push('no document addresses it');
-  else if (approved.length === 0) gaps.push(`only documents that are not approved address it (${documents.map((d) => `${d.id}: ${d.status ?? 'no status'}`).join(', ')})`);
-  for (const requirement of missingDocuments) gaps.push(`needs ${withIndefiniteArticle(requirement.types.join(' or '))}: ${requirement.description}`);
-  if (recordsRequired && !recordsPresent) gaps.push(linked.length > 0 ? 'its evidence is stale, missing or invalid' : 'it needs records, and no evidence is linked');
-
-  let status: ClauseStatus;
-  if (exclusion !== undefined) status = 'excluded';
-  else if (documents.length === 0) status = 'uncovered';
-  else status = gaps.length === 0 ? 'covered' : 'partial';
-  return {
-    clause,
-    title: catalog.get(clause)?.title ?? clause,
-    status,
-    documents,
-    evidence: linked,
-    missingDocuments,
-    recordsRequired,
-    recordsPresent,
-    gaps: status === 'covered' || status === 'excluded' ? [] : gaps,
-    ...(exclusion !== undefined ? { exclusion } : {}),
-  };
-}
-
-/** The report over the leaf clauses' coverage, in catalog order, with its summary. */
-export function coverageReportOf(catalog: ClauseCatalog, clauses: ClauseCoverage[]): CoverageReport {
-  const count = (status: ClauseStatus): number => clauses.filter((clause) => clause.status === status).length;
-  const covered = count('covered');
-  const excludedCount = count('excluded');
-  const applicable = clauses.length - excludedCount;
-  return {
-    catalog: { id: catalog.id, title: catalog.title },
-    clauses,
-    summary: {
-      leaves: clauses.length,
-      covered,
-      partial: count('partial'),
-      uncovered: count('uncovered'),
-      excluded: excludedCount,
-      percent: applicable === 0 ? 100 : Math.round((covered / applicable) * 1000) / 10,
-    },
-  };
 }

@@ -6,7 +6,9 @@ import { FILE_SUGGESTION_COMPARISONS, SuggestionBudget } from '../catalog/sugges
 import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { Project } from '../config/loadProject.js';
 import { SeverityPolicy } from '../config/severityPolicy.js';
-import { clauseCoverageFrom, coverageContribution, coverageReportOf, type CoverageContribution, type CoverageInput } from '../coverage/computeCoverage.js';
+import { coverageReportOf } from '../coverage/clauseState.js';
+import { clauseCoverageFrom, coverageContribution, type CoverageContribution, type CoverageInput } from '../coverage/computeCoverage.js';
+import { documentControl } from '../coverage/documentControl.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { isoDay } from '../document/dates.js';
 import { readSmsDocument, type ReadResult } from '../document/readSmsDocument.js';
@@ -282,7 +284,11 @@ export class WorkspaceIndex implements RepositoryView {
     const day = this.today;
     if (this.coverageMemo?.day === day) return this.coverageMemo.report;
     // Each document's part is kept between edits, so an edit recomputes only the parts it touched.
-    const states = { evidenceState: (document: SmsDocument, link: EvidenceLink) => evidenceState(document, link, this), recordState: (document: SmsDocument) => recordState(document, this) };
+    const states = {
+      evidenceState: (document: SmsDocument, link: EvidenceLink) => evidenceState(document, link, this),
+      recordState: (document: SmsDocument) => recordState(document, this),
+      documentControl: (document: SmsDocument) => documentControl(document, day, this.config.reviewWarningDays),
+    };
     let model = this.coverageModel;
     let changedClauses: Iterable<string>;
     if (!model || model.day !== day) {
@@ -309,7 +315,7 @@ export class WorkspaceIndex implements RepositoryView {
   }
 
   /** Brings one file's coverage part up to date; returns the clauses whose coverage that may change. */
-  private updateCoveragePart(model: CoverageModel, path: string, states: Pick<CoverageInput, 'evidenceState' | 'recordState'>): string[] {
+  private updateCoveragePart(model: CoverageModel, path: string, states: Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl'>): string[] {
     const entry = this.files.get(path);
     const document = entry?.read.document;
     if (entry && document && entry.coverage?.day !== model.day) entry.coverage = { day: model.day, contribution: coverageContribution(document, states) };

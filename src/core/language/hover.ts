@@ -1,9 +1,10 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
-import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import type { ClauseCoverage, ClauseStatus } from '../coverage/coverageReport.js';
+import { evidenceText } from '../coverage/coverageText.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import { escapeMarkdown } from './markdownText.js';
 
-const STATUS_ICON: Record<string, string> = { covered: '✅', partial: '🟡', uncovered: '❌', excluded: '➖' };
+const STATUS_ICON: Record<ClauseStatus, string> = { covered: '✅', 'at-risk': '⚠️', partial: '🟡', uncovered: '❌', excluded: '➖' };
 
 /** Markdown for a clause: what it is, what documented information it needs, who addresses it and its status. */
 export function clauseHover(catalog: ClauseCatalog, clauseId: string, coverage: ClauseCoverage | undefined): string {
@@ -24,10 +25,9 @@ export function clauseHover(catalog: ClauseCatalog, clauseId: string, coverage: 
   }
   parts.push(needs.length > 0 ? `**Documented information**\n\n${needs.join('\n')}` : 'No specific documented information is required; an approved document addressing it is enough.');
   if (coverage) {
-    const documents = coverage.documents.map((document) => `${escapeMarkdown(document.id)} (${document.status ?? 'no status'})`).join(', ');
-    const current = coverage.evidence.filter((item) => item.state === 'current' || item.state === 'undated').length;
-    parts.push(`**Coverage: ${STATUS_ICON[coverage.status] ?? ''} ${coverage.status}**${documents ? ` — addressed by ${documents}` : ''}; ${current} current evidence item${current === 1 ? '' : 's'}.`);
-    if (coverage.gaps.length > 0) parts.push(coverage.gaps.map((gap) => `- ${escapeMarkdown(gap)}`).join('\n'));
+    const documents = coverage.documents.map((document) => `${escapeMarkdown(document.id)} (${escapeMarkdown(document.control.label)})`).join(', ');
+    parts.push(`**Coverage: ${STATUS_ICON[coverage.status]} ${coverage.status}**${documents ? ` — addressed by ${documents}` : ''}; evidence: ${escapeMarkdown(evidenceText(coverage))}.`);
+    if (coverage.reasons.length > 0) parts.push(coverage.reasons.map((reason) => `- ${escapeMarkdown(reason.text)}`).join('\n'));
   }
   return parts.join('\n\n');
 }

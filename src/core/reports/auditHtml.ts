@@ -41,7 +41,7 @@ export function renderAuditHtml(pack: AuditPack, options: AuditHtmlOptions): str
 <h2>Statement of coverage</h2>
 ${coverageCards(summary)}
 <table>
-<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Documents</th><th scope="col">Evidence</th><th scope="col">Gaps</th></tr></thead>
+<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Documents</th><th scope="col">Evidence</th><th scope="col">Reasons</th></tr></thead>
 <tbody>
 ${pack.families.map((family) => [`<tr class="section"><th colspan="6" scope="colgroup">${escapeHtml(family.label)}</th></tr>`, ...family.clauses.map((clause) => clauseRow(clause, rowOptions(clause.clause)))].join('\n')).join('\n')}
 </tbody>

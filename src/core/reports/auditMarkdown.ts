@@ -1,6 +1,6 @@
 import { clauseAnchor, type AuditPack } from '../audit/auditPack.js';
+import { documentLabels, evidenceText, reasonTexts } from '../coverage/coverageText.js';
 import { diagramBlock, evidenceTable, findingsTable, registerTable } from './auditMarkdownSections.js';
-import { documentLabels, gapTexts, usableEvidenceCount } from './coverageRows.js';
 import { escapeMarkdown } from './markdownEscape.js';
 import { coverageSummaryText } from './shared.js';
 
@@ -14,13 +14,13 @@ export function renderAuditMarkdown(pack: AuditPack): string {
     '',
     '## Statement of coverage',
     '',
-    '| Clause | Title | Status | Documents | Evidence | Gaps |',
+    '| Clause | Title | Status | Documents | Evidence | Reasons |',
     '| --- | --- | --- | --- | ---: | --- |',
   ];
   for (const family of pack.families) {
     lines.push(`| **${escapeMarkdown(family.id)}** | **${escapeMarkdown(family.label.slice(family.id.length).trim())}** | | | | |`);
     for (const clause of family.clauses) {
-      lines.push(`| <a id="${clauseAnchor(clause.clause)}"></a>${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${documentLabels(clause).map(escapeMarkdown).join('<br>')} | ${usableEvidenceCount(clause)} | ${gapTexts(clause).map(escapeMarkdown).join('<br>')} |`);
+      lines.push(`| <a id="${clauseAnchor(clause.clause)}"></a>${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${documentLabels(clause).map(escapeMarkdown).join('<br>')} | ${escapeMarkdown(evidenceText(clause))} | ${reasonTexts(clause).map(escapeMarkdown).join('<br>')} |`);
     }
   }
   lines.push('', '## Traceability by clause family', '');

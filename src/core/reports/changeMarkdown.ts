@@ -88,10 +88,10 @@ function deltaSection(delta: CoverageDelta, collapseAbove: number, budget: numbe
     lines.push(delta.clauses.length === 0 ? 'No clause is affected by this change.' : `No clause changed status; ${plural(delta.clauses.length, 'clause')} had addressing documents edited.`);
     return lines;
   }
-  const order = { uncovered: 0, partial: 1, covered: 2, excluded: 3 } as const;
+  const order = { uncovered: 0, partial: 1, 'at-risk': 2, covered: 3, excluded: 4 } as const;
   const sorted = [...moved].sort((a, b) => order[a.after] - order[b.after] || a.clause.localeCompare(b.clause, 'en', { numeric: true }));
   const table = ['| Clause | Title | Before | After | Documents |', '| --- | --- | --- | --- | --- |', ...rowsWithinBudget(sorted.map(deltaRow), budget, 'clause')];
-  const counts = (['covered', 'partial', 'uncovered'] as const).map((status) => `${moved.filter((clause) => clause.after === status).length} newly ${status}`).join(', ');
+  const counts = (['covered', 'at-risk', 'partial', 'uncovered'] as const).map((status) => `${moved.filter((clause) => clause.after === status).length} newly ${status}`).join(', ');
   lines.push(`${counts}.`, '');
   return [...lines, ...collapsible(table, moved.length > collapseAbove, `${plural(moved.length, 'clause')} changed status`)];
 }

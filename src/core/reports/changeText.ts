@@ -8,7 +8,7 @@ export function changeSummaryText(review: ChangeReview): string {
   const base = `${review.base.ref ?? 'base'}${review.base.commit ? ` (${review.base.commit.slice(0, 7)})` : ''}`;
   const lines = [
     `Against ${neutraliseControls(base)}: ${plural(review.newFindings.length, 'new finding')}, ${review.fixedFindings.length} fixed, ${plural(review.documents.length, 'SMS document')} changed.`,
-    `Coverage ${formatPercent(delta.before.percent)} → ${formatPercent(delta.after.percent)}: ${(['covered', 'partial', 'uncovered'] as const)
+    `Coverage ${formatPercent(delta.before.percent)} → ${formatPercent(delta.after.percent)}: ${(['covered', 'at-risk', 'partial', 'uncovered'] as const)
       .map((status) => {
         const clauses = newly(delta, status);
         return `${clauses.length} newly ${status}${clauses.length > 0 ? ` (${clauses.map((clause) => clause.clause).join(', ')})` : ''}`;

@@ -1,5 +1,5 @@
 import type { CoverageReportInput } from './reportInput.js';
-import { documentLabels, gapTexts, usableEvidenceCount } from './coverageRows.js';
+import { documentLabels, reasonTexts } from '../coverage/coverageText.js';
 
 export interface CoverageCsvOptions {
   /** Start with a UTF-8 byte order mark, so Excel reads non-ASCII titles correctly. Default false. */
@@ -20,9 +20,9 @@ export function csvCell(value: string | number): string {
 
 /** The coverage matrix as RFC 4180 CSV (CRLF line ends, header row). */
 export function renderCoverageCsv(input: CoverageReportInput, options: CoverageCsvOptions = {}): string {
-  const rows: (string | number)[][] = [['Clause', 'Title', 'Status', 'Documents', 'Evidence', 'Usable evidence', 'Gaps']];
+  const rows: (string | number)[][] = [['Clause', 'Title', 'Status', 'Documents', 'Evidence', 'Usable evidence', 'Reasons']];
   for (const clause of input.coverage.clauses) {
-    rows.push([clause.clause, clause.title, clause.status, documentLabels(clause).join('; '), clause.evidence.length, usableEvidenceCount(clause), gapTexts(clause).join('; ')]);
+    rows.push([clause.clause, clause.title, clause.status, documentLabels(clause).join('; '), clause.evidenceCount.linked, clause.evidenceCount.usable, reasonTexts(clause).join('; ')]);
   }
   return `${options.bom ? '\ufeff' : ''}${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,7 +1,7 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
-import type { ClauseCoverage, ClauseStatus, CoverageSummary } from '../coverage/coverageReport.js';
+import { CLAUSE_STATUSES, summaryCount, type ClauseCoverage, type ClauseStatus, type CoverageSummary } from '../coverage/coverageReport.js';
+import { reasonTexts, unusableEvidenceText } from '../coverage/coverageText.js';
 import type { CoverageReportInput } from './reportInput.js';
-import { gapTexts, STATUS_LABEL, unusableEvidenceText } from './coverageRows.js';
 import { coverageSummaryText, encodeMarkupCharacters, formatPercent, plural } from './shared.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -11,7 +11,7 @@ export function escapeHtml(text: string): string {
 
 /** The stylesheet of Clausemark's HTML pages: tables, status badges and cards that also print. */
 export const HTML_STYLE = `
-:root { color-scheme: light; --covered: #1a7f37; --partial: #9a6700; --uncovered: #cf222e; --excluded: #6e7781; --line: #d0d7de; }
+:root { color-scheme: light; --covered: #1a7f37; --at-risk: #bc4c00; --partial: #9a6700; --uncovered: #cf222e; --excluded: #6e7781; --line: #d0d7de; }
 * { box-sizing: border-box; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; background: #fff; margin: 2rem auto; max-width: 78rem; padding: 0 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
@@ -21,12 +21,13 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 .cards strong { display: block; font-size: 1.4rem; }
 .cards .percent { border-left-color: #0969da; }
 .cards .covered { border-left-color: var(--covered); }
+.cards .at-risk { border-left-color: var(--at-risk); }
 .cards .partial { border-left-color: var(--partial); }
 .cards .uncovered { border-left-color: var(--uncovered); }
 .cards .excluded { border-left-color: var(--excluded); }
 .bar { display: flex; height: .8rem; border-radius: 4px; overflow: hidden; border: 1px solid var(--line); margin: 0 0 1.5rem; }
 .bar span { display: block; height: 100%; }
-.bar .covered { background: var(--covered); } .bar .partial { background: var(--partial); } .bar .uncovered { background: var(--uncovered); } .bar .excluded { background: var(--excluded); }
+.bar .covered { background: var(--covered); } .bar .at-risk { background: var(--at-risk); } .bar .partial { background: var(--partial); } .bar .uncovered { background: var(--uncovered); } .bar .excluded { background: var(--excluded); }
 table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .55rem; border-bottom: 1px solid var(--line); }
 thead th { background: #f6f8fa; border-bottom: 2px solid var(--line); }
@@ -34,8 +35,8 @@ tr.section th { background: #eef1f4; font-size: .95rem; padding-top: .6rem; }
 td.num { text-align: right; white-space: nowrap; }
 td.clause { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .status { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .8rem; font-weight: 600; color: #fff; white-space: nowrap; }
-.status.covered { background: var(--covered); } .status.partial { background: var(--partial); } .status.uncovered { background: var(--uncovered); } .status.excluded { background: var(--excluded); }
-tr.partial td.clause, tr.uncovered td.clause { font-weight: 600; }
+.status.covered { background: var(--covered); } .status.at-risk { background: var(--at-risk); } .status.partial { background: var(--partial); } .status.uncovered { background: var(--uncovered); } .status.excluded { background: var(--excluded); }
+tr.at-risk td.clause, tr.partial td.clause, tr.uncovered td.clause { font-weight: 600; }
 ul { margin: 0; padding-left: 1.1rem; }
 .doc small, .muted { color: #59636e; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; }
@@ -59,9 +60,8 @@ export function renderCoverageHtml(input: CoverageReportInput): string {
   const summary = coverage.summary;
   const title = `Clause coverage: ${coverage.catalog.title}`;
   const total = Math.max(1, summary.leaves);
-  const bar = (['covered', 'partial', 'uncovered', 'excluded'] as const)
-    .filter((status) => summary[status] > 0)
-    .map((status) => `<span class="${status}" style="width:${((summary[status] / total) * 100).toFixed(2)}%" title="${summary[status]} ${status}"></span>`)
+  const bar = CLAUSE_STATUSES.filter((status) => summaryCount(summary, status) > 0)
+    .map((status) => `<span class="${status}" style="width:${((summaryCount(summary, status) / total) * 100).toFixed(2)}%" title="${summaryCount(summary, status)} ${status}"></span>`)
     .join('');
 
   const rows: string[] = [];
@@ -85,7 +85,7 @@ export function renderCoverageHtml(input: CoverageReportInput): string {
 ${coverageCards(summary)}
 <div class="bar" role="img" aria-label="${escapeHtml(coverageSummaryText(summary))}">${bar}</div>
 <table>
-<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Documents</th><th scope="col">Evidence</th><th scope="col">Gaps</th></tr></thead>
+<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Documents</th><th scope="col">Evidence</th><th scope="col">Reasons</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -125,14 +125,11 @@ ${rows.map((cells) => `<tr>${cells.map((cell) => (cell.startsWith('<td') ? cell 
 </table>`;
 }
 
-/** The coverage figures as cards: percentage, then covered, partial, uncovered and excluded counts. */
+/** The coverage figures as cards: percentage, then the count of each state. */
 export function coverageCards(summary: CoverageSummary): string {
   return `<ul class="cards">
 <li class="percent"><strong>${escapeHtml(formatPercent(summary.percent))}</strong>covered of ${plural(summary.leaves - summary.excluded, 'applicable leaf clause')}</li>
-<li class="covered"><strong>${summary.covered}</strong>covered</li>
-<li class="partial"><strong>${summary.partial}</strong>partial</li>
-<li class="uncovered"><strong>${summary.uncovered}</strong>uncovered</li>
-<li class="excluded"><strong>${summary.excluded}</strong>excluded</li>
+${CLAUSE_STATUSES.map((status) => `<li class="${status}"><strong>${summaryCount(summary, status)}</strong>${status}</li>`).join('\n')}
 </ul>`;
 }
 
@@ -143,7 +140,7 @@ export interface ClauseRowOptions {
   readonly documentHref?: (path: string) => string;
 }
 
-/** One row of the coverage matrix: clause, title, status badge, documents, evidence, gaps. */
+/** One row of the coverage matrix: clause, title, status badge, documents, evidence, reasons. */
 export function clauseRow(clause: ClauseCoverage, options: ClauseRowOptions = {}): string {
   const status: ClauseStatus = clause.status;
   const documents =
@@ -152,15 +149,15 @@ export function clauseRow(clause: ClauseCoverage, options: ClauseRowOptions = {}
       : `<ul>${clause.documents
           .map(
             (document) =>
-              `<li class="doc"><code>${escapeHtml(document.id)}</code> ${escapeHtml(document.title)}${document.status !== undefined ? ` <small>(${escapeHtml(document.status)})</small>` : ''}<br><small>${options.documentHref ? `<a href="${escapeHtml(options.documentHref(document.path))}">${escapeHtml(document.path)}</a>` : escapeHtml(document.path)}</small></li>`,
+              `<li class="doc"><code>${escapeHtml(document.id)}</code> ${escapeHtml(document.title)} <small>(${escapeHtml(document.control.label)})</small><br><small>${options.documentHref ? `<a href="${escapeHtml(options.documentHref(document.path))}">${escapeHtml(document.path)}</a>` : escapeHtml(document.path)}</small></li>`,
           )
           .join('')}</ul>`;
   const unusable = unusableEvidenceText(clause);
-  const evidence = `${clause.evidence.length}${unusable !== '' ? `<br><small class="muted">${escapeHtml(unusable)}</small>` : ''}`;
-  const gaps = gapTexts(clause);
+  const evidence = `${clause.evidenceCount.linked}${unusable !== '' ? `<br><small class="muted">(${escapeHtml(unusable)})</small>` : ''}`;
+  const gaps = reasonTexts(clause);
   const gapCell = gaps.length === 0 ? '' : `<ul>${gaps.map((gap) => `<li>${escapeHtml(gap)}</li>`).join('')}</ul>`;
   const id = options.id !== undefined ? ` id="${escapeHtml(options.id)}"` : '';
-  return `<tr class="${status}"${id}><td class="clause">${escapeHtml(clause.clause)}</td><td>${escapeHtml(clause.title)}</td><td><span class="status ${status}">${STATUS_LABEL[status]}</span></td><td>${documents}</td><td class="num">${evidence}</td><td>${gapCell}</td></tr>`;
+  return `<tr class="${status}"${id}><td class="clause">${escapeHtml(clause.clause)}</td><td>${escapeHtml(clause.title)}</td><td><span class="status ${status}">${status}</span></td><td>${documents}</td><td class="num">${evidence}</td><td>${gapCell}</td></tr>`;
 }
 
 /** The top-level clause (the family) a clause belongs to. */

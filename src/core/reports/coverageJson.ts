@@ -1,5 +1,5 @@
-import type { ClauseCoverage } from '../coverage/coverageReport.js';
-import { jsonAddressingDocument } from './jsonReport.js';
+import type { ClauseCoverage, CoverageSummary } from '../coverage/coverageReport.js';
+import { jsonAddressingDocument, jsonReasons, type JsonAddressingDocument, type JsonClauseCoverage } from './jsonReport.js';
 import type { CoverageReportInput } from './reportInput.js';
 
 /** The shape `clausemark coverage --format json` prints. */
@@ -8,7 +8,7 @@ export interface CoverageJson {
   readonly root: string;
   readonly catalog: { readonly id: string; readonly title: string; readonly version?: string };
   readonly today: string;
-  readonly summary: { readonly leaves: number; readonly covered: number; readonly partial: number; readonly uncovered: number; readonly excluded: number; readonly percent: number };
+  readonly summary: CoverageSummary;
   readonly clauses: readonly CoverageJsonClause[];
 }
 
@@ -16,7 +16,7 @@ export interface CoverageJsonClause {
   readonly clause: string;
   readonly title: string;
   readonly status: ClauseCoverage['status'];
-  readonly documents: readonly { readonly id: string; readonly title: string; readonly path: string; readonly type: string | null; readonly status: string | null; readonly line: number }[];
+  readonly documents: readonly (JsonAddressingDocument & { readonly line: number })[];
   readonly evidence: readonly {
     readonly documentId: string;
     readonly documentPath: string;
@@ -29,6 +29,8 @@ export interface CoverageJsonClause {
   readonly missingDocuments: readonly { readonly description: string; readonly types: readonly string[] }[];
   readonly recordsRequired: boolean;
   readonly recordsPresent: boolean;
+  readonly evidenceCount: JsonClauseCoverage['evidenceCount'];
+  readonly reasons: JsonClauseCoverage['reasons'];
   readonly gaps: readonly string[];
   readonly exclusion?: string;
 }
@@ -41,7 +43,7 @@ export function buildCoverageJson(input: CoverageReportInput): CoverageJson {
     root: input.root,
     catalog: { id: coverage.catalog.id, title: coverage.catalog.title, ...(catalog.version !== undefined ? { version: catalog.version } : {}) },
     today: input.today,
-    summary: { leaves: s.leaves, covered: s.covered, partial: s.partial, uncovered: s.uncovered, excluded: s.excluded, percent: s.percent },
+    summary: { leaves: s.leaves, covered: s.covered, atRisk: s.atRisk, partial: s.partial, uncovered: s.uncovered, excluded: s.excluded, percent: s.percent },
     clauses: coverage.clauses.map((clause) => ({
       clause: clause.clause,
       title: clause.title,
@@ -59,7 +61,7 @@ export function buildCoverageJson(input: CoverageReportInput): CoverageJson {
       missingDocuments: clause.missingDocuments.map((requirement) => ({ description: requirement.description, types: [...requirement.types] })),
       recordsRequired: clause.recordsRequired,
       recordsPresent: clause.recordsPresent,
-      gaps: [...clause.gaps],
+      ...jsonReasons(clause),
       ...(clause.exclusion !== undefined ? { exclusion: clause.exclusion } : {}),
     })),
   };

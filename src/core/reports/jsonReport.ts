@@ -1,4 +1,5 @@
-import type { ClauseCoverage, CoverageSummary } from '../coverage/coverageReport.js';
+import type { ClauseCoverage, ClauseReason, CoverageSummary, EvidenceCount } from '../coverage/coverageReport.js';
+import type { ApprovalState, ReviewState } from '../coverage/documentControl.js';
 import type { Finding, FindingData } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import { ruleDocsUrl } from '../rules/ruleDefinitions.js';
@@ -28,11 +29,26 @@ export interface JsonFinding {
 export interface JsonClauseCoverage {
   readonly clause: string;
   readonly title: string;
+  /** `covered`, `at-risk`, `partial`, `uncovered` or `excluded`. */
   readonly status: ClauseCoverage['status'];
-  readonly documents: readonly { readonly id: string; readonly title: string; readonly path: string; readonly type: string | null; readonly status: string | null }[];
+  readonly documents: readonly JsonAddressingDocument[];
   readonly evidence: readonly { readonly documentId: string; readonly path?: string; readonly url?: string; readonly date?: string; readonly state: string }[];
+  readonly evidenceCount: EvidenceCount;
+  /** Why the clause has its status; empty when covered. */
+  readonly reasons: readonly { readonly kind: ClauseReason['kind']; readonly text: string }[];
+  /** The reasons of kind `gap` (kept for readers of earlier versions). */
   readonly gaps: readonly string[];
   readonly exclusion?: string;
+}
+
+/** A document claiming a clause: its frontmatter status and its control state (approved only when in force). */
+export interface JsonAddressingDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly path: string;
+  readonly type: string | null;
+  readonly status: string | null;
+  readonly control: { readonly approval: ApprovalState; readonly review: ReviewState; readonly label: string; readonly defects: readonly string[] };
 }
 
 /** The shape `clausemark check --format json` prints. */
@@ -80,8 +96,18 @@ export function jsonFinding(finding: Finding): JsonFinding {
 }
 
 /** A document addressing a clause, as both JSON formats (check and coverage) print it. */
-export function jsonAddressingDocument(document: ClauseCoverage['documents'][number]): JsonClauseCoverage['documents'][number] {
-  return { id: document.id, title: document.title, path: document.path, type: document.type ?? null, status: document.status ?? null };
+export function jsonAddressingDocument(document: ClauseCoverage['documents'][number]): JsonAddressingDocument {
+  const { approval, review, label, defects } = document.control;
+  return { id: document.id, title: document.title, path: document.path, type: document.type ?? null, status: document.status ?? null, control: { approval, review, label, defects: [...defects] } };
+}
+
+/** The reasons for a clause's status as both JSON formats print them, with the gaps alone for earlier readers. */
+export function jsonReasons(clause: ClauseCoverage): Pick<JsonClauseCoverage, 'evidenceCount' | 'reasons' | 'gaps'> {
+  return {
+    evidenceCount: { linked: clause.evidenceCount.linked, usable: clause.evidenceCount.usable, unusable: { ...clause.evidenceCount.unusable } },
+    reasons: clause.reasons.map((reason) => ({ kind: reason.kind, text: reason.text })),
+    gaps: clause.reasons.filter((reason) => reason.kind === 'gap').map((reason) => reason.text),
+  };
 }
 
 export function jsonClauseCoverage(clause: ClauseCoverage): JsonClauseCoverage {
@@ -97,7 +123,7 @@ export function jsonClauseCoverage(clause: ClauseCoverage): JsonClauseCoverage {
       ...(evidence.date !== undefined ? { date: evidence.date } : {}),
       state: evidence.state,
     })),
-    gaps: [...clause.gaps],
+    ...jsonReasons(clause),
     ...(clause.exclusion !== undefined ? { exclusion: clause.exclusion } : {}),
   };
 }
@@ -121,6 +147,7 @@ export function buildJsonReport(input: ReportInput): JsonReport {
       coverage: {
         leaves: summary.leaves,
         covered: summary.covered,
+        atRisk: summary.atRisk,
         partial: summary.partial,
         uncovered: summary.uncovered,
         excluded: summary.excluded,

@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { ReportInput } from './reportInput.js';
 import { escapeXmlAttribute, escapeXmlText } from './xmlEscape.js';
+import { reasonTexts } from '../coverage/coverageText.js';
 import { coverageSummaryText, formatLocation, groupByFile, REPOSITORY_FILE } from './shared.js';
 
 /**
@@ -35,7 +36,7 @@ export function renderJunit(input: ReportInput): string {
   const coverageText = `Coverage of ${input.coverage.catalog.title}: ${coverageSummaryText(input.coverage.summary)}`;
   if (uncovered.length > 0) {
     failingCases++;
-    const list = uncovered.map((clause) => `${clause.clause} ${clause.title}: ${clause.gaps.join('; ') || 'uncovered'}`).join('\n');
+    const list = uncovered.map((clause) => `${clause.clause} ${clause.title}: ${reasonTexts(clause).join('; ') || 'uncovered'}`).join('\n');
     cases.push(
       `    <testcase name="coverage" classname="clausemark" time="0">\n      <failure message="${escapeXmlAttribute(`${uncovered.length} uncovered leaf clause${uncovered.length === 1 ? '' : 's'}`)}" type="coverage">${escapeXmlText(`${coverageText}\n${list}`)}</failure>\n    </testcase>`,
     );

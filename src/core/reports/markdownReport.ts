@@ -2,6 +2,7 @@ import type { ClauseCoverage } from '../coverage/coverageReport.js';
 import type { Finding } from '../model/finding.js';
 import type { ReportInput } from './reportInput.js';
 import { escapeMarkdown, escapeMarkdownMessage, markdownLinkTarget } from './markdownEscape.js';
+import { reasonTexts } from '../coverage/coverageText.js';
 import { countFindings, formatPercent, normalisePrefix, plural, REPOSITORY_FILE, sortedFindings, withPrefix } from './shared.js';
 
 /** The hidden marker a CI job can look for to update its previous comment instead of adding one. */
@@ -44,7 +45,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownReportOption
     '',
     '| Errors | Warnings | Infos | Coverage |',
     '| ---: | ---: | ---: | :--- |',
-    `| ${counts.errors} | ${counts.warnings} | ${counts.infos} | ${formatPercent(summary.percent)} (${summary.covered} of ${applicable} leaf clauses; ${summary.partial} partial, ${summary.uncovered} uncovered${summary.excluded > 0 ? `, ${summary.excluded} excluded` : ''}) |`,
+    `| ${counts.errors} | ${counts.warnings} | ${counts.infos} | ${formatPercent(summary.percent)} (${summary.covered} of ${applicable} leaf clauses; ${summary.atRisk} at-risk, ${summary.partial} partial, ${summary.uncovered} uncovered${summary.excluded > 0 ? `, ${summary.excluded} excluded` : ''}) |`,
     '',
     `Catalog: ${escapeMarkdown(input.coverage.catalog.title)}. Dates judged against ${escapeMarkdown(input.today)}.`,
   ];
@@ -127,8 +128,7 @@ function coverageSection(clauses: readonly ClauseCoverage[], applicable: number,
     '| Clause | Title | Status | Why |',
     '| --- | --- | --- | --- |',
     ...open.map((clause) => {
-      const why = clause.status === 'excluded' ? (clause.exclusion !== undefined ? [`excluded: ${clause.exclusion}`] : ['excluded']) : clause.gaps;
-      return `| ${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${why.map(escapeMarkdown).join('<br>')} |`;
+      return `| ${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${reasonTexts(clause).map(escapeMarkdown).join('<br>')} |`;
     }),
   ];
   if (open.length > collapseAbove) lines.push(`<details><summary>${plural(open.length, 'clause')} not covered</summary>`, '', ...table, '', '</details>');

@@ -24,6 +24,11 @@ export interface ReportInput {
   readonly repositoryAnchorFile?: string;
   /** With `check --base`: whether each finding came with the change (`new`) or was already there (`unchanged`). */
   readonly baseline?: ReadonlyMap<Finding, BaselineState>;
+  /**
+   * The root-relative paths the findings were limited to (`check sms/processes`); absent when they are the whole
+   * repository's. Coverage is always the whole repository's, and the text report says so when paths were given.
+   */
+  readonly paths?: readonly string[];
 }
 
 /** What the coverage-matrix renderers (`clausemark coverage`) need; a `ReportInput` is one. */

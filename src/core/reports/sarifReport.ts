@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { Finding, RelatedLocation } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
+import { clauseStateOf } from '../rules/clauseStateRules.js';
 import { RULES, ruleDocsUrl, type RuleDefinition } from '../rules/ruleDefinitions.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import type { ReportInput } from './reportInput.js';
@@ -64,6 +65,8 @@ export function buildSarif(input: ReportInput, options: SarifReportOptions = {})
         },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryFileUri(stripPrefix(input.root, prefix)) } },
         columnKind: 'utf16CodeUnits',
+        // The coverage summary of the one compliance model, so code-scanning consumers see the same counts.
+        properties: { coverage: { catalog: input.coverage.catalog.id, ...input.coverage.summary } },
         results,
       },
     ],
@@ -97,6 +100,7 @@ function toResult(finding: Finding, context: LocationContext, ruleIndex: Readonl
   const index = ruleIndex.get(finding.ruleId);
   const location = physicalLocation(finding.file, finding.range, context);
   const related = (finding.related ?? []).map((item, id) => toRelatedLocation(item, id, context));
+  const clause = clauseStateOf(finding);
   return {
     ruleId: finding.ruleId,
     ...(index !== undefined ? { ruleIndex: index } : {}),
@@ -105,6 +109,7 @@ function toResult(finding: Finding, context: LocationContext, ruleIndex: Readonl
     ...(location ? { locations: [{ physicalLocation: location }] } : {}),
     ...(related.length > 0 ? { relatedLocations: related } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    ...(clause ? { properties: { clause: clause.clause, clauseState: clause.status } } : {}),
   };
 }
 

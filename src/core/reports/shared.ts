@@ -1,4 +1,3 @@
-import type { CoverageSummary } from '../coverage/coverageReport.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import type { SourceRange } from '../text/sourceRange.js';
 
@@ -54,17 +53,8 @@ export function severityCountsText(counts: FindingCounts): string {
   return `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'info')}`;
 }
 
-/** `53 of 57 leaf clauses covered (93%), 2 partial, 2 uncovered` (plus `, 1 excluded` when any are). */
-export function coverageSummaryText(summary: CoverageSummary): string {
-  const applicable = summary.leaves - summary.excluded;
-  let text = `${summary.covered} of ${plural(applicable, 'leaf clause', 'leaf clauses')} covered (${formatPercent(summary.percent)}), ${summary.partial} partial, ${summary.uncovered} uncovered`;
-  if (summary.excluded > 0) text += `, ${summary.excluded} excluded`;
-  return text;
-}
-
-export function formatPercent(percent: number): string {
-  return `${Number.isFinite(percent) ? Math.round(percent * 10) / 10 : 0}%`;
-}
+// The coverage summary and percentage are worded once, with the rest of the model's words.
+export { coverageSummaryText, formatPercent } from '../coverage/coverageText.js';
 
 /** `coverage.uncovered-clause` → `CoverageUncoveredClause`. */
 export function pascalCase(id: string): string {

@@ -4,7 +4,7 @@ import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { daysBetween } from '../document/dates.js';
 import type { EvidenceState } from '../model/evidenceState.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, RelatedLocation } from '../model/finding.js';
 import type { EvidenceLink, SmsDocument } from '../model/smsDocument.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import { createFinding } from './createFinding.js';
@@ -129,32 +129,44 @@ export function coverageFindings(coverage: CoverageReport, catalog: ClauseCatalo
   return coverage.clauses.flatMap((clause) => clauseCoverageFindings(clause, catalog, file, range));
 }
 
-/** The coverage findings of one clause (an index keeps them while the clause's coverage is unchanged). */
+/**
+ * The coverage findings of one clause (an index keeps them while the clause's coverage is unchanged). The rule
+ * follows the clause's state: `uncovered-clause` for uncovered, `partial-clause`, `missing-document-type` or
+ * `missing-records` for each gap of a partial clause, `at-risk-clause` for an at-risk one.
+ */
 export function clauseCoverageFindings(clause: ClauseCoverage, catalog: ClauseCatalog, file: string, range: SourceRange | undefined): Finding[] {
-  const findings: Finding[] = [];
-  if (clause.status === 'covered' || clause.status === 'excluded') return findings;
   const label = catalog.label(clause.clause);
-  const related = clause.documents.map((document) => ({ file: document.path, range: document.claimRange, message: `${document.id} (${document.status ?? 'no status'}) claims ${clause.clause}` }));
+  const data = { clause: clause.clause };
+  const related = clause.documents.map((document) => ({ file: document.path, range: document.claimRange, message: `${document.id} (${document.control.label}) claims ${clause.clause}` }));
+  switch (clause.status) {
+    case 'covered':
+    case 'excluded':
+      return [];
+    case 'uncovered':
+      return [createFinding('coverage.uncovered-clause', file, range, `${label}: no document addresses this clause.`, { data })];
+    case 'at-risk': {
+      const defects = clause.reasons.filter((reason) => reason.kind === 'defect');
+      const places = defects.flatMap((reason) => (reason.documentPath !== undefined ? [{ file: reason.documentPath, ...(reason.range ? { range: reason.range } : {}), message: reason.text }] : []));
+      return [createFinding('coverage.at-risk-clause', file, range, `${label}: addressed, but not reliably: ${defects.map((reason) => reason.text).join('; ')}.`, { related: places, data })];
+    }
+    case 'partial':
+      return partialClauseFindings(clause, catalog, file, range, related);
+  }
+}
+
+function partialClauseFindings(clause: ClauseCoverage, catalog: ClauseCatalog, file: string, range: SourceRange | undefined, related: RelatedLocation[]): Finding[] {
+  const label = catalog.label(clause.clause);
+  const data = { clause: clause.clause };
   const approved = clause.documents.filter((document) => document.status === 'approved');
   if (approved.length === 0) {
-    const message = clause.documents.length === 0
-      ? `${label}: no document addresses this clause.`
-      : `${label}: no approved document addresses this clause; it is claimed only by ${clause.documents.map((d) => `${d.id} (${d.status ?? 'no status'})`).join(', ')}.`;
-    findings.push(createFinding('coverage.uncovered-clause', file, range, message, { related, data: { clause: clause.clause } }));
-    return findings;
+    return [createFinding('coverage.partial-clause', file, range, `${label}: no approved document addresses this clause; it is claimed only by ${clause.documents.map((d) => `${d.id} (${d.control.label})`).join(', ')}.`, { related, data })];
   }
+  const findings: Finding[] = [];
   for (const requirement of clause.missingDocuments) {
-    findings.push(createFinding('coverage.missing-document-type', file, range, `${label}: needs an approved ${requirement.types.join(' or ')} (${requirement.description}); it is addressed only by ${approved.map((d) => `${d.id} (${d.type ?? 'no type'})`).join(', ')}.`, {
-      related,
-      data: { clause: clause.clause },
-    }));
+    findings.push(createFinding('coverage.missing-document-type', file, range, `${label}: needs an approved ${requirement.types.join(' or ')} (${requirement.description}); it is addressed only by ${approved.map((d) => `${d.id} (${d.type ?? 'no type'})`).join(', ')}.`, { related, data }));
   }
-  if (clause.recordsRequired && !clause.recordsPresent) {
-    const why = clause.evidence.length > 0 ? 'none of its evidence is current' : 'no evidence is linked to it';
-    findings.push(createFinding('coverage.missing-records', file, range, `${label}: this clause calls for records (${catalog.requiredRecords(clause.clause).map((r) => r.description).join('; ')}), but ${why}.`, {
-      related,
-      data: { clause: clause.clause },
-    }));
+  if (clause.recordsRequired && clause.evidence.length === 0) {
+    findings.push(createFinding('coverage.missing-records', file, range, `${label}: this clause calls for records (${catalog.requiredRecords(clause.clause).map((r) => r.description).join('; ')}), but no evidence is linked to it.`, { related, data }));
   }
   return findings;
 }

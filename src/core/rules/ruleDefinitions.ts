@@ -51,9 +51,13 @@ const definitions = [
   { id: 'trace.unknown-related', defaultSeverity: 'error', scope: 'repository', description: 'A `related` id matches no document.' },
   { id: 'trace.no-clauses', defaultSeverity: 'warning', scope: 'document', description: 'A document claims no clause, so nothing traces to it.' },
   // Coverage (ISO/IEC 20000-1 clauses 4 to 10)
-  { id: 'coverage.uncovered-clause', defaultSeverity: 'warning', scope: 'repository', description: 'No approved document addresses a leaf clause.' },
-  { id: 'coverage.missing-document-type', defaultSeverity: 'warning', scope: 'repository', description: 'A clause is addressed, but not by an approved document of the type it calls for (a policy, a plan, an agreement…).' },
-  { id: 'coverage.missing-records', defaultSeverity: 'warning', scope: 'repository', description: 'A clause calls for records, but no current evidence is linked to it.' },
+  // One rule per clause state: an uncovered clause is reported by `uncovered-clause`, a partial one by `partial-clause`,
+  // `missing-document-type` or `missing-records` (one per gap), an at-risk one by `at-risk-clause`.
+  { id: 'coverage.uncovered-clause', defaultSeverity: 'warning', scope: 'repository', description: 'No document addresses a leaf clause (state `uncovered`).' },
+  { id: 'coverage.partial-clause', defaultSeverity: 'warning', scope: 'repository', description: 'A leaf clause is addressed only by documents that are not approved (drafts, documents in review; state `partial`).' },
+  { id: 'coverage.missing-document-type', defaultSeverity: 'warning', scope: 'repository', description: 'A clause is addressed, but not by an approved document of the type it calls for (a policy, a plan, an agreement…; state `partial`).' },
+  { id: 'coverage.missing-records', defaultSeverity: 'warning', scope: 'repository', description: 'A clause calls for records, but no evidence at all is linked to it (state `partial`).' },
+  { id: 'coverage.at-risk-clause', defaultSeverity: 'warning', scope: 'repository', description: 'A clause has everything it needs, but some of it has a defect: an approval that is incomplete or not yet in force, an overdue review, or evidence that is missing, stale or invalid (state `at-risk`).' },
   { id: 'coverage.exclusion-not-allowed', defaultSeverity: 'error', scope: 'repository', description: 'The configuration excludes a clause, but the catalog allows no exclusions.' },
   // Diagrams in document bodies
   { id: 'diagram.invalid-mermaid', defaultSeverity: 'warning', scope: 'document', description: 'A ```mermaid block does not parse, so it will not render in previews, on GitHub or in reports.' },

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { statusBarContent } from '../../core/coverage/editorCoverage.js';
 import type { SessionRegistry } from '../sessionRegistry.js';
 
 /** The coverage percentage in the status bar; clicking it opens the coverage tree. */
@@ -13,16 +14,13 @@ export class CoverageStatusBar implements vscode.Disposable {
   }
 
   update(): void {
-    const reports = this.registry.all().flatMap((session) => (session.current ? [session.current.index.coverage()] : []));
-    if (reports.length === 0) {
+    const content = statusBarContent(this.registry.all().flatMap((session) => (session.current ? [session.current.index.coverage()] : [])));
+    if (!content) {
       this.item.hide();
       return;
     }
-    const covered = reports.reduce((sum, report) => sum + report.summary.covered, 0);
-    const applicable = reports.reduce((sum, report) => sum + report.summary.leaves - report.summary.excluded, 0);
-    const percent = applicable === 0 ? 100 : Math.round((covered / applicable) * 1000) / 10;
-    this.item.text = `$(checklist) ${percent}%`;
-    this.item.tooltip = `Clausemark: ${covered} of ${applicable} leaf clauses covered. Click to open the coverage view.`;
+    this.item.text = content.text;
+    this.item.tooltip = content.tooltip;
     this.item.show();
   }
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Clause } from '../../core/catalog/clauseCatalog.js';
-import type { ClauseCoverage, ClauseStatus } from '../../core/coverage/coverageReport.js';
+import type { ClauseCoverage } from '../../core/coverage/coverageReport.js';
+import { formatPercent } from '../../core/coverage/coverageText.js';
+import { clauseTooltip, documentDescription, groupStatus, isSoundApproval, type GroupStatus } from '../../core/coverage/editorCoverage.js';
 import { toRange } from '../convert.js';
 import type { FolderSession } from '../folderSession.js';
 import type { SessionRegistry } from '../sessionRegistry.js';
@@ -11,8 +13,9 @@ type Node =
   | { readonly kind: 'document'; readonly session: FolderSession; readonly clause: string; readonly document: ClauseCoverage['documents'][number] }
   | { readonly kind: 'evidence'; readonly session: FolderSession; readonly evidence: ClauseCoverage['evidence'][number] };
 
-const STATUS_ICON: Record<ClauseStatus | 'mixed', vscode.ThemeIcon> = {
+const STATUS_ICON: Record<GroupStatus, vscode.ThemeIcon> = {
   covered: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  'at-risk': new vscode.ThemeIcon('shield', new vscode.ThemeColor('list.warningForeground')),
   partial: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
   uncovered: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
   excluded: new vscode.ThemeIcon('circle-slash'),
@@ -64,7 +67,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
       case 'folder': {
         const summary = node.session.current?.index.coverage().summary;
         const item = new vscode.TreeItem(node.session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = summary ? `${summary.percent}% covered` : undefined;
+        item.description = summary ? `${summary.atRisk > 0 ? `${summary.atRisk} at-risk · ` : ''}${formatPercent(summary.percent)} covered` : undefined;
         return item;
       }
       case 'clause': {
@@ -73,15 +76,16 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
         item.id = `${node.session.folder.uri.toString()}#${node.clause.id}`;
         item.iconPath = STATUS_ICON[status];
         item.description = node.clause.isLeaf ? status : undefined;
-        const gaps = node.clause.isLeaf ? this.coverageOf(node.session, node.clause.id)?.gaps ?? [] : [];
-        item.tooltip = new vscode.MarkdownString().appendText(`${node.clause.id} ${node.clause.title}: ${status}${gaps.length > 0 ? `\n\n${gaps.join('\n')}` : ''}`);
+        const coverage = node.clause.isLeaf ? this.coverageOf(node.session, node.clause.id) : undefined;
+        // Plain text: the reasons quote field names with backticks, which Markdown would turn into code.
+        item.tooltip = clauseTooltip(node.clause.id, node.clause.title, status, coverage);
         item.contextValue = node.clause.isLeaf ? `clause.${status}` : 'clauseGroup';
         return item;
       }
       case 'document': {
         const item = new vscode.TreeItem(`${node.document.id} ${node.document.title}`, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = `${node.document.type ?? 'no type'} · ${node.document.status ?? 'no status'}`;
-        item.iconPath = new vscode.ThemeIcon(node.document.status === 'approved' ? 'file' : 'file-text');
+        item.description = documentDescription(node.document);
+        item.iconPath = isSoundApproval(node.document) ? new vscode.ThemeIcon('file') : new vscode.ThemeIcon(node.document.status === 'approved' ? 'warning' : 'file-text', node.document.status === 'approved' ? new vscode.ThemeColor('list.warningForeground') : undefined);
         item.resourceUri = node.session.uriOf(node.document.path);
         item.command = { title: 'Open', command: 'vscode.open', arguments: [node.session.uriOf(node.document.path), { selection: toRange(node.document.claimRange) }] };
         return item;
@@ -114,12 +118,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
     return session.current?.index.coverage().clauses.find((entry) => entry.clause === clause);
   }
 
-  private statusOf(session: FolderSession, clause: Clause): ClauseStatus | 'mixed' {
-    const catalog = session.current?.project.catalog;
-    if (!catalog) return 'mixed';
-    const statuses = new Set(catalog.leavesUnder(clause.id).map((leaf) => this.coverageOf(session, leaf.id)?.status ?? 'uncovered'));
-    if (statuses.size === 1) return [...statuses][0] ?? 'mixed';
-    if (statuses.has('uncovered')) return 'uncovered';
-    return statuses.has('partial') ? 'partial' : 'covered';
+  private statusOf(session: FolderSession, clause: Clause): GroupStatus {
+    const state = session.current;
+    return state ? groupStatus(state.project.catalog, state.index.coverage(), clause.id) : 'mixed';
   }
 }
