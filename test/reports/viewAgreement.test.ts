@@ -71,6 +71,8 @@ function statesFromFindings(leaves: readonly string[], found: readonly (readonly
 function markdownRows(markdown: string, columns: number): string[][] {
   return markdown
     .split('\n')
+    // The audit pack puts an anchor before the clause number, for its diagrams and findings to link to.
+    .map((line) => line.replace(/^\| <a id="[^"]*"><\/a>/, '| '))
     .filter((line) => /^\| \d+(?:\.\d+)* \|/.test(line))
     .map((line) => line.slice(2, -2).split(' | '))
     .filter((cells) => cells.length === columns);
@@ -79,7 +81,7 @@ function markdownRows(markdown: string, columns: number): string[][] {
 /** The clause rows of an HTML coverage table (the coverage page and the audit pack share the row markup). */
 function htmlRows(html: string): Map<string, ClauseView> {
   const rows = new Map<string, ClauseView>();
-  for (const match of html.matchAll(/<tr class="([a-z-]+)"><td class="clause">([\d.]+)<\/td>.*?<td class="num">(.*?)<\/td>/g)) {
+  for (const match of html.matchAll(/<tr class="([a-z-]+)"(?: id="[^"]*")?><td class="clause">([\d.]+)<\/td>.*?<td class="num">(.*?)<\/td>/g)) {
     const evidence = match[3]!.replace(/<br><small class="muted">(.*?)<\/small>/, ' $1');
     rows.set(match[2]!, { status: match[1] as ClauseStatus, evidence });
   }

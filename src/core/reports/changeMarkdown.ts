@@ -71,6 +71,7 @@ function summaryTable(before: CoverageSummary, after: CoverageSummary): string[]
     '| Leaf clauses | Before | After | Change |',
     '| --- | ---: | ---: | ---: |',
     row('Covered', before.covered, after.covered),
+    row('At-risk', before.atRisk, after.atRisk),
     row('Partial', before.partial, after.partial),
     row('Uncovered', before.uncovered, after.uncovered),
     `| **Coverage** | ${formatPercent(before.percent)} | ${formatPercent(after.percent)} | ${signed(points)} points |`,
