@@ -27,7 +27,7 @@ export async function writeOutput(io: CliIo, output: string | undefined, text: s
  * Writes a file the user asked for, refusing to replace an existing one unless `force`: `wx` fails if the file
  * exists, so a race with another writer cannot clobber it either. Returns false (after saying so) when it exists.
  */
-export async function writeNewFile(io: CliIo, target: string, text: string, force: boolean): Promise<boolean> {
+export async function writeNewFile(io: CliIo, target: string, text: string | Uint8Array, force: boolean): Promise<boolean> {
   try {
     await fs.mkdir(dirname(target), { recursive: true });
     await fs.writeFile(target, text, { flag: force ? 'w' : 'wx' });
