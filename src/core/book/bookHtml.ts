@@ -80,7 +80,8 @@ ${book.documents.map(documentSection).join('\n')}
   var done = function (state) { document.body.setAttribute('data-diagrams', state); };
   if (document.querySelector('pre.mermaid') === null) { done('none'); return; }
   if (typeof mermaid === 'undefined') { done('unavailable'); return; }
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', flowchart: { htmlLabels: false, useMaxWidth: true } });
+  // Diagrams are written by document authors: labels are SVG text, never HTML (an <img> in a label would load).
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', htmlLabels: false, flowchart: { htmlLabels: false, useMaxWidth: true } });
   mermaid.run({ querySelector: 'pre.mermaid' }).then(function () { done('rendered'); }, function (error) { done('failed'); console.error(error); });
 })();
 </script>

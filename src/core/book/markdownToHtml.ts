@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -27,6 +28,8 @@ const SCHEMA = { ...defaultSchema, clobberPrefix: '' };
 const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
+  // Tables, task lists, footnotes and autolinks, as GitHub shows the documents.
+  .use(remarkGfm)
   // Raw HTML in a document is dropped here (no allowDangerousHtml); what is left is sanitised below.
   .use(remarkRehype, { clobberPrefix: '' })
   .use(rehypeSanitize, SCHEMA)
