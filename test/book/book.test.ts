@@ -196,3 +196,16 @@ describe('the example’s book and workbook', function () {
     }
   });
 });
+
+describe('organisation and scope in clausemark.json', () => {
+  it('must be text: a number is a config error at its place, exit 2', async () => {
+    const repository = GitRepository.create({ 'clausemark.json': '{\n  "organisation": 42\n}\n', 'sms/a.md': documentText() });
+    try {
+      const result = await clausemarkInProcess(['book', '--output', join(repository.root, '..', 'unused-book'), ...RUN_ARGS], repository.root);
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /clausemark\.json:2:\d+: .*string/);
+    } finally {
+      repository.remove();
+    }
+  });
+});
