@@ -103,13 +103,14 @@ async function bookOptions(result: CheckResult) {
 }
 
 /**
- * Chromium's own header and footer for the PDF (the CSS page boxes are removed before printing so they do not
- * print twice): the book's title and revision on top, the page number of the total below.
+ * Chromium's own header and footer for the PDF, in place of the book's general CSS page boxes (removed before
+ * printing so they do not print twice): the book's title and revision at the top right, the page number of the
+ * total below. Each document's own running header (id, version, approval) stays a CSS page box at the top left.
  */
 function pdfTemplates(book: DocumentBook) {
   const style = 'font-size:8px;color:#59636e;width:100%;margin:0 16mm;display:flex;justify-content:space-between;font-family:system-ui,sans-serif';
   return {
-    headerTemplate: `<div style="${style}"><span>${escapeHtml(book.title)}</span><span>${escapeHtml(revisionText(book))}</span></div>`,
+    headerTemplate: `<div style="${style}"><span></span><span>${escapeHtml(book.title)}, ${escapeHtml(revisionText(book))}</span></div>`,
     footerTemplate: `<div style="${style}"><span>Built ${escapeHtml(book.generatedOn)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
     readyExpression: "document.body !== null && document.body.getAttribute('data-diagrams') !== null",
     beforePrint: `document.getElementById(${JSON.stringify(PAGE_BOXES_STYLE_ID)})?.remove(); true`,

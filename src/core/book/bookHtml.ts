@@ -58,6 +58,9 @@ export function renderBookHtml(book: DocumentBook, options: BookHtmlOptions): st
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #59636e; } }
 @page :first { @top-left { content: none; } @top-right { content: none; } @bottom-right { content: none; } }
 </style>
+<style>
+${book.documents.map(documentPage).join('\n')}
+</style>
 <body>
 <header class="cover" id="cover">
 <h1>${escapeHtml(book.title)}</h1>
@@ -88,6 +91,22 @@ ${book.documents.map(documentSection).join('\n')}
 </body>
 </html>
 `;
+}
+
+/**
+ * Each document prints on pages of its own name, whose running header says which document, version and approval
+ * the page belongs to (CSS named pages with margin boxes, which Chromium prints since version 131).
+ */
+function documentPage(document: BookDocument, index: number): string {
+  return `#${document.anchor} { page: document-${index}; }
+@page document-${index} { @top-left { content: ${cssString(runningHeader(document))}; font-size: 8pt; color: #59636e; } }`;
+}
+
+/** `PRC-CHG version 3.2, approved by Head of Operations on 2026-02-24`: what each page of a document says of it. */
+export function runningHeader(document: BookDocument): string {
+  const control = document.control;
+  const approval = control.approvedBy !== undefined ? `, approved by ${control.approvedBy}${control.approvedOn !== undefined ? ` on ${control.approvedOn}` : ''}` : `, ${control.status ?? 'no status'}`;
+  return `${control.id}${control.version !== undefined ? ` version ${control.version}` : ''}${approval}`;
 }
 
 /** `git 1a2b3c…`, with a note when the working tree had changes, or that it is not from git. */
