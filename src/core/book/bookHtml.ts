@@ -85,7 +85,8 @@ ${book.documents.map(documentSection).join('\n')}
   if (typeof mermaid === 'undefined') { done('unavailable'); return; }
   // Diagrams are written by document authors: labels are SVG text, never HTML (an <img> in a label would load).
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', htmlLabels: false, flowchart: { htmlLabels: false, useMaxWidth: true } });
-  mermaid.run({ querySelector: 'pre.mermaid' }).then(function () { done('rendered'); }, function (error) { done('failed'); console.error(error); });
+  // One diagram that does not parse must not keep the others from being drawn: each fails on its own.
+  mermaid.run({ querySelector: 'pre.mermaid', suppressErrors: true }).then(function () { done('rendered'); }, function (error) { done('failed'); console.error(error); });
 })();
 </script>
 </body>
