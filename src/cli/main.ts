@@ -1,6 +1,8 @@
 import { checkCommand, CHECK_USAGE } from './commands/checkCommand.js';
 import { coverageCommand } from './commands/coverageCommand.js';
 import { diffCommand, DIFF_USAGE } from './commands/diffCommand.js';
+import { exportCommand, EXPORT_USAGE } from './commands/exportCommand.js';
+import { bookCommand, BOOK_USAGE } from './commands/bookCommand.js';
 import { reportCommand, REPORT_USAGE } from './commands/reportCommand.js';
 import { initCommand } from './commands/initCommand.js';
 import { rulesCommand } from './commands/rulesCommand.js';
@@ -21,19 +23,23 @@ Commands:
   diff <base> [head]  the change review as a PR comment (Markdown)
   coverage [path]     the clause × document × evidence matrix
   report [path]       the audit pack: coverage statement, registers, diagrams (HTML or Markdown)
+  export [path]       the registers as one workbook (--format xlsx --output FILE)
+  book [paths…]       the SMS documents as one printable HTML book (--pdf: and a PDF)
   init [folder]       write a starter clausemark.json (never overwrites)
   rules               list the rules with their ids and default severities
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or catalog error.
 `;
 
-const HELP: Record<string, string> = { check: CHECK_USAGE, diff: DIFF_USAGE, report: REPORT_USAGE };
+const HELP: Record<string, string> = { check: CHECK_USAGE, diff: DIFF_USAGE, report: REPORT_USAGE, export: EXPORT_USAGE, book: BOOK_USAGE };
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   check: checkCommand,
   coverage: coverageCommand,
   diff: diffCommand,
   report: reportCommand,
+  export: exportCommand,
+  book: bookCommand,
   init: initCommand,
   rules: rulesCommand,
 };

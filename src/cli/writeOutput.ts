@@ -21,14 +21,14 @@ export async function writeOutput(io: CliIo, output: string | undefined, text: s
  * Writes a file the user asked for, refusing to replace an existing one unless `force` (a race with another writer
  * cannot clobber it either). Returns false (after saying so) when it exists.
  */
-export async function writeNewFile(io: CliIo, target: string, text: string, force: boolean, root: string): Promise<boolean> {
+export async function writeNewFile(io: CliIo, target: string, text: string | Uint8Array, force: boolean, root: string): Promise<boolean> {
   if (writeUserFile(target, target, text, force, root)) return true;
   io.writeStderr(`clausemark: ${alreadyThere(target)}\n`);
   return false;
 }
 
 /** False when the file exists and `force` is not given; a refused or failed write is a UsageError naming the file as the user wrote it. */
-function writeUserFile(target: string, shownAs: string, text: string, force: boolean, root: string): boolean {
+function writeUserFile(target: string, shownAs: string, text: string | Uint8Array, force: boolean, root: string): boolean {
   try {
     writeFileSafely(target, text, { root, replace: force });
     return true;

@@ -5,6 +5,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../core/model/documentTypes.j
 import { renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown } from '../core/reports/index.js';
 import { documentTemplate } from '../core/templates/documentTemplate.js';
 import packageJson from '../../package.json' with { type: 'json' };
+import { exportWorkbook } from './exportWorkbook.js';
 import type { FolderSession } from './folderSession.js';
 import type { SessionRegistry } from './sessionRegistry.js';
 import type { CoverageTreeProvider } from './views/coverageTree.js';
@@ -72,6 +73,11 @@ export function registerCommands(context: vscode.ExtensionContext, registry: Ses
     const text = extension === 'md' ? renderCoverageMarkdown(input) : extension === 'html' ? renderCoverageHtml(input) : extension === 'csv' ? renderCoverageCsv(input) : renderCoverageJson(input);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     void vscode.window.showInformationMessage(`Clausemark: coverage report written to ${vscode.workspace.asRelativePath(uri)}.`);
+  });
+
+  command('clausemark.exportWorkbook', async (target?: vscode.Uri) => {
+    const session = await pickSession(registry);
+    if (session) await exportWorkbook(session, target);
   });
 
   command('clausemark.newDocument', async (preset?: { type: DocumentType; title: string; id?: string; folder?: vscode.Uri }) => {

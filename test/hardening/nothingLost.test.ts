@@ -36,6 +36,8 @@ function snapshot(): { folder: string; cacheHome: string } {
   writeFileSync(join(folder, 'existing-report.md'), 'an earlier report\n');
   mkdirSync(join(folder, 'existing-pack'));
   writeFileSync(join(folder, 'existing-pack', 'audit-pack.html'), 'an earlier audit pack\n');
+  mkdirSync(join(folder, 'existing-book'));
+  writeFileSync(join(folder, 'existing-book', 'book.html'), 'an earlier book\n');
   return { folder, cacheHome: join(sandbox, 'cache-home') };
 }
 
@@ -50,11 +52,14 @@ function runEveryCommand(folder: string, extra: string[], cacheHome: string): Cl
   runs.push(run(['--help']), run(['check', '--help']));
   // Not a real git history here: `diff` ends with exit 2, and must not write either. The audit pack goes outside.
   runs.push(run(['diff', 'HEAD']), run(['report', '--output', join(cacheHome, '..', 'pack'), '--today', '2026-11-21', ...extra]));
+  runs.push(run(['export', '--output', join(cacheHome, '..', 'registers.xlsx'), ...extra]), run(['book', '--output', join(cacheHome, '..', 'book'), ...extra]));
   const refusals = [
     run(['init']),
     run(['check', '--output', 'existing-report.md', ...extra]),
     run(['coverage', '--output', 'existing-report.md', ...extra]),
     run(['report', '--output', 'existing-pack', ...extra]),
+    run(['export', '--output', 'existing-report.md', ...extra]),
+    run(['book', '--output', 'existing-book', ...extra]),
   ];
   for (const refusal of refusals) {
     assert.equal(refusal.status, 2, refusal.stderr);

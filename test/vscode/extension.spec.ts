@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClausemarkApi } from '../../src/extension/extension.js';
+import { readXlsx, sheetValues } from '../support/xlsxReader.js';
 import { clausemark, clausemarkDiagnostics, editBuffer, rangeText, ruleOf, waitFor, workspaceUri } from './helpers.js';
 
 const INCIDENT_REVIEW = ['sms', 'records', 'incidents', '2026-09-14-major-incident-review.md'];
@@ -245,6 +246,16 @@ describe('Clausemark in VS Code', () => {
       await vscode.commands.executeCommand('clausemark.exportCoverage', 'Markdown', target);
       const text = await fs.readFile(target.fsPath, 'utf8');
       assert.match(text, /8\.6\.1/);
+      await fs.unlink(target.fsPath);
+    });
+
+    it('exports the registers as a workbook with the CLI code', async () => {
+      const target = workspaceUri('registers-export.xlsx');
+      await vscode.commands.executeCommand('clausemark.exportWorkbook', target);
+      const sheets = readXlsx(await fs.readFile(target.fsPath));
+      assert.deepEqual(sheets.map((sheet) => sheet.name), ['Coverage', 'Documents', 'Evidence', 'Findings']);
+      const coverage = sheetValues(sheets[0]!, 7);
+      assert.ok(coverage.some((row) => row[1] === '8.6.1'), 'clause 8.6.1 is in the coverage sheet');
       await fs.unlink(target.fsPath);
     });
 

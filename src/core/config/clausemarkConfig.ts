@@ -13,6 +13,8 @@ export interface ConfigFile {
   readonly exclusions?: readonly { readonly clause: string; readonly justification: string }[];
   readonly extraFields?: readonly string[];
   readonly maxFileSizeKB?: number;
+  readonly organisation?: string;
+  readonly scope?: string;
 }
 
 /** The configuration in force: the file's values over the defaults. */
@@ -28,6 +30,9 @@ export interface ClausemarkConfig {
   readonly exclusions: readonly { readonly clause: string; readonly justification: string }[];
   readonly extraFields: readonly string[];
   readonly maxFileSizeKB: number;
+  /** Who runs the SMS, and what it covers: shown on the document book's cover. */
+  readonly organisation?: string;
+  readonly scope?: string;
 }
 
 /** Folders never read, whatever the config says. */
@@ -60,6 +65,8 @@ export function withDefaults(file: ConfigFile): ClausemarkConfig {
     exclusions: file.exclusions ?? DEFAULT_CONFIG.exclusions,
     extraFields: file.extraFields ?? DEFAULT_CONFIG.extraFields,
     maxFileSizeKB: file.maxFileSizeKB ?? DEFAULT_CONFIG.maxFileSizeKB,
+    ...(file.organisation !== undefined ? { organisation: file.organisation } : {}),
+    ...(file.scope !== undefined ? { scope: file.scope } : {}),
   };
 }
 

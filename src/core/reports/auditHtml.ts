@@ -96,6 +96,6 @@ ${findingsTable(pack.findings)}
 }
 
 /** A script's text made safe inside `<script>`: it may not close the element or open a comment state. */
-function inlineScript(source: string): string {
+export function inlineScript(source: string): string {
   return source.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
