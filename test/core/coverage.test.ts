@@ -71,7 +71,7 @@ describe('coverage', () => {
   it('at-risk: current evidence beside a missing file', async () => {
     const evidence = `${withEvidence('2026-10-01')}\n  - path: ./gone.md\n    clause: 1.2\n    date: 2026-10-01`;
     const result = await statusOf('1.2', { 'sms/p.md': documentText({ clauses: '\n  - 1.2', evidence }) });
-    assert.deepEqual(result, { status: 'at-risk', gaps: ['evidence `./gone.md` (linked by PRC-INC) does not exist'] });
+    assert.deepEqual(result, { status: 'at-risk', gaps: ['evidence `sms/gone.md` (linked by PRC-INC) does not exist'] });
   });
 
   it('at-risk: the only approved document is overdue for review', async () => {

@@ -69,7 +69,7 @@ const EVIDENCE_DEFECT: Record<EvidenceState, string> = {
 };
 
 function evidenceTarget(item: ClauseEvidence): string {
-  return `\`${item.url ?? item.path ?? item.documentPath}\``;
+  return `\`${item.url ?? item.repositoryPath ?? item.path ?? item.documentPath}\``;
 }
 
 /** The one count of a clause's evidence every view shows. */
