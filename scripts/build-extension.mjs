@@ -23,6 +23,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: true });
+// The workbook writer (exceljs and its zip libraries, about 1 MB) loads only when a workbook is exported.
+await build({ ...common, entryPoints: ['src/core/reports/xlsxWorkbook.ts'], outfile: 'dist/xlsxWorkbook.cjs', minify: true });
 // Diagrams are parsed in a worker thread, so the extension host stays responsive.
 await build({ ...common, entryPoints: ['src/core/diagrams/mermaidWorker.ts'], outfile: 'dist/mermaidWorker.cjs', minify: true });
 

@@ -77,7 +77,7 @@ export function registerCommands(context: vscode.ExtensionContext, registry: Ses
 
   command('clausemark.exportWorkbook', async (target?: vscode.Uri) => {
     const session = await pickSession(registry);
-    if (session) await exportWorkbook(session, target);
+    if (session) await exportWorkbook(session, context.asAbsolutePath('dist/xlsxWorkbook.cjs'), target);
   });
 
   command('clausemark.newDocument', async (preset?: { type: DocumentType; title: string; id?: string; folder?: vscode.Uri }) => {
