@@ -66,3 +66,8 @@ export function invalidCertificationDates(file: CertificationFile): { path: (str
   });
   return problems;
 }
+
+/** The first planned external audit on or after `day`. */
+export function nextPlannedAudit(certification: Certification | undefined, day: string): PlannedAudit | undefined {
+  return certification?.audits.find((audit) => audit.date >= day);
+}
