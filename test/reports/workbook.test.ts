@@ -94,7 +94,8 @@ describe('the workbook (clausemark export --format xlsx)', function () {
         clause.clause,
         clause.title,
         clause.status,
-        join([...clause.gaps, ...(clause.exclusion !== undefined ? [`excluded: ${clause.exclusion}`] : [])]),
+        // Every reason, as the one compliance model gives them: gaps, defects of an at-risk clause, or the exclusion.
+        join(clause.reasons.map((reason) => reason.text)),
         join(clause.documents.map((document) => document.id)),
         join(clause.evidence.map((evidence) => `${evidence.url ?? evidence.path ?? evidence.documentId} (${evidence.state})`)),
       ]),
@@ -110,7 +111,7 @@ describe('the workbook (clausemark export --format xlsx)', function () {
     assert.deepEqual(documents[0], ['Id', 'Title', 'Type', 'Owner', 'Status', 'Version', 'Approved by', 'Approved on', 'Next review', 'Overdue', 'Path']);
     assert.deepEqual(documents.slice(1), [
       ['POL-SMS', FORMULA_TITLE, 'policy', FORMULA_OWNER, 'approved', FORMULA_VERSION, FORMULA_APPROVER, { date: '2026-03-02' }, { date: '2027-03-02' }, false, 'sms/policy.md'],
-      ['PRC-OPS', 'Operations', 'process', 'Service Desk Manager', 'approved', '1.0', 'Head of Operations', { date: '2026-03-02' }, { date: '2026-01-31' }, true, 'sms/process.md'],
+      ['PRC-OPS', 'Operations', 'process', 'Service Desk Manager', 'approved, review overdue', '1.0', 'Head of Operations', { date: '2026-03-02' }, { date: '2026-01-31' }, true, 'sms/process.md'],
     ]);
     const evidence = sheetValues(sheet('Evidence'), 5);
     assert.deepEqual(evidence.slice(1), [
