@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { nonconformityHover } from '../../src/core/language/hover.js';
+import { targetAt } from '../../src/core/language/locate.js';
+import { LineIndex } from '../../src/core/text/lineIndex.js';
 import { documentText, indexOf } from '../support/repository.js';
 
 // Today in these tests is 2026-11-21 (test/support/repository.ts).
@@ -61,4 +64,20 @@ describe('the certification cycle state', () => {
     await index.setDocument('sms/aud-2.md');
     assert.equal(index.cycle().nonconformities[0]?.state, 'closed');
   });
+
+  it('hovers a nonconformity id with its state from the cycle, and its clause as a clause', async () => {
+    const { index } = await indexOf(FILES);
+    const text = FILES['sms/aud-2.md'];
+    const document = index.documentAt('sms/aud-2.md')!;
+    const lines = new LineIndex(text);
+    const target = targetAt(document, text, lines, index.catalog, text.indexOf('NC-1') + 2);
+    assert.deepEqual([target?.kind, target?.kind === 'nonconformity' ? target.id : undefined, target?.range.start.line], ['nonconformity', 'NC-1', 16]);
+    assert.equal(targetAt(document, text, lines, index.catalog, text.indexOf('clause: 8.6.1') + 9)?.kind, 'clause');
+    assert.equal(
+      nonconformityHover('NC-1', index.cycle().nonconformitiesById.get('NC-1') ?? []),
+      '**NC\\-1**\n\nminor · clause 8\\.6\\.1 · state: overdue\n\ndue 2026\\-07\\-31\n\nAUD\\-2 sms/aud\\-2\\.md',
+    );
+    assert.equal(nonconformityHover('NC-9', []), 'No audit finding has the id **NC\\-9**.');
+  });
 });
+

@@ -28,7 +28,7 @@ export function cycleHtml(cycle: PackCycle): string {
   return `<section id="cycle">
 <h2>Certification cycle</h2>
 <p class="muted">${escapeHtml(cycleIntro(cycle))}</p>
-<figure class="diagram" id="cycle-timeline"><pre class="mermaid">${escapeHtml(cycle.timeline)}</pre><figcaption>The cycle: certificate, audits and management reviews.</figcaption></figure>
+<figure class="timeline" id="cycle-timeline"><pre class="mermaid">${escapeHtml(cycle.timeline)}</pre><figcaption>The cycle: certificate, audits and management reviews.</figcaption></figure>
 <h3 id="audit-programme">Audit programme</h3>
 ${htmlTable(programmeHeaders(cycle), cycle.programme.map((row) => programmeCells(cycle, row).map(cell)), 'No audits are recorded or planned.')}
 <h3 id="nonconformities">Nonconformity register</h3>
