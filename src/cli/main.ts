@@ -6,6 +6,7 @@ import { bookCommand, BOOK_USAGE } from './commands/bookCommand.js';
 import { reportCommand, REPORT_USAGE } from './commands/reportCommand.js';
 import { initCommand } from './commands/initCommand.js';
 import { rulesCommand } from './commands/rulesCommand.js';
+import { readinessCommand, READINESS_USAGE } from './commands/readinessCommand.js';
 import { processIo, type CliIo } from './cliIo.js';
 import { TOOL_VERSION } from './toolVersion.js';
 import { localCacheKey } from './cacheKey.js';
@@ -25,13 +26,14 @@ Commands:
   report [path]       the audit pack: coverage statement, registers, diagrams (HTML or Markdown)
   export [path]       the registers as one workbook (--format xlsx --output FILE)
   book [paths…]       the SMS documents as one printable HTML book (--pdf: and a PDF)
+  readiness [path]    what blocks the next audit (--for next|stage1|…|YYYY-MM-DD); exit 1 when something does
   init [folder]       write a starter clausemark.json (never overwrites)
   rules               list the rules with their ids and default severities
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or catalog error.
 `;
 
-const HELP: Record<string, string> = { check: CHECK_USAGE, diff: DIFF_USAGE, report: REPORT_USAGE, export: EXPORT_USAGE, book: BOOK_USAGE };
+const HELP: Record<string, string> = { check: CHECK_USAGE, diff: DIFF_USAGE, report: REPORT_USAGE, export: EXPORT_USAGE, book: BOOK_USAGE, readiness: READINESS_USAGE };
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   check: checkCommand,
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   report: reportCommand,
   export: exportCommand,
   book: bookCommand,
+  readiness: readinessCommand,
   init: initCommand,
   rules: rulesCommand,
 };

@@ -13,10 +13,10 @@ import { TraceabilityPanel } from './views/traceabilityPanel.js';
 
 const FOLDER_FOR_TYPE: Record<DocumentType, string> = {
   policy: 'policies', plan: 'plans', process: 'processes', procedure: 'procedures', catalogue: 'catalogue',
-  agreement: 'agreements', register: 'registers', record: 'records', report: 'records', other: 'other',
+  agreement: 'agreements', register: 'registers', record: 'records', report: 'records', audit: 'audits', 'management-review': 'reviews', other: 'other',
 };
 const ID_PREFIX: Record<DocumentType, string> = {
-  policy: 'POL', plan: 'PLN', process: 'PRC', procedure: 'PRO', catalogue: 'CAT', agreement: 'AGR', register: 'REG', record: 'REC', report: 'RPT', other: 'DOC',
+  policy: 'POL', plan: 'PLN', process: 'PRC', procedure: 'PRO', catalogue: 'CAT', agreement: 'AGR', register: 'REG', record: 'REC', report: 'RPT', audit: 'AUD', 'management-review': 'MR', other: 'DOC',
 };
 
 export function registerCommands(context: vscode.ExtensionContext, registry: SessionRegistry, tree: CoverageTreeProvider): void {

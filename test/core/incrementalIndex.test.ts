@@ -52,8 +52,17 @@ const EDITS: Edit[] = [
   { describe: 'restore a deleted record', apply: (fs) => write(fs, 'sms/records/releases/2026-10-15-customer-portal-2.4-release-record.md', '---\nid: REC-REL-CP-2.4\ntitle: Release\ntype: record\nowner: X\nstatus: approved\ndate: 2026-10-15\napproved_by: Y\napproved_on: 2026-10-16\nclauses: [8.5.3]\n---\n# Release\n') },
   { describe: 'delete a non-Markdown evidence file', apply: (fs) => remove(fs, 'sms/records/evidence.csv') },
   // Documents that link a record without a date of their own take the record's date: their coverage changes with it.
+  // The certification cycle: audit reports, their nonconformities and auditors, and management reviews.
+  { describe: 'add an audit report with nonconformities', apply: (fs, paths, pick) => write(fs, `sms/records/audits/aud-${Math.floor(pick() * 3)}.md`, auditReport(at(['Service Desk Manager', 'Jane Roe', 'Head of Operations'], pick), at(['open', 'closed'], pick), at(['NC-1', 'NC-2'], pick), at(['2026-01-15', '2026-10-01'], pick))) },
+  { describe: 'close or reopen a nonconformity', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => (t.includes('status: open\n') ? t.replace('status: open\n', 'status: closed\n    closed_on: 2026-11-01\n') : t.replace(/^    status: closed$/m, '    status: open'))) },
+  { describe: 'hand a document to the auditor', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/^owner: .*$/m, 'owner: Jane Roe')) },
+  { describe: 'hold a management review', apply: (fs, paths, pick) => write(fs, 'sms/records/management-reviews/mr-new.md', `---\nid: MR-NEW\ntitle: Review\ntype: management-review\nowner: X\nstatus: approved\ndate: ${at(['2025-06-01', '2026-10-01'], pick)}\napproved_by: Y\napproved_on: 2026-10-02\nclauses: []\n---\n# Review\n`) },
   { describe: 'age a record', apply: (fs, paths, pick) => rewrite(fs, at(paths.filter((path) => path.includes('/records/')), pick), (t) => t.replace(/^(date|approved_on): .*$/gm, '$1: 2020-01-01')) },
 ];
+
+function auditReport(auditor: string, status: string, ncId: string, date: string): string {
+  return `---\nid: AUD-${ncId}-${date}\ntitle: Audit\ntype: audit\nowner: Audit Lead\nstatus: approved\ndate: ${date}\napproved_by: Y\napproved_on: ${date}\naudit:\n  kind: internal\n  auditor: ${auditor}\n  scope: [8.6, 9]\nfindings:\n  - id: ${ncId}\n    clause: 8.6.1\n    grade: major\n    due: 2026-12-01\n    status: ${status}\n    action: PRC-INC\n---\n# Audit\n`;
+}
 
 function read(fs: MemoryFileSystem, path: string): string {
   return new TextDecoder().decode(fs.files.get(`${ROOT}/${path}`) ?? new Uint8Array());
@@ -79,12 +88,14 @@ describe('the incremental index', () => {
       const fs = new MemoryFileSystem();
       for (const [path, text] of Object.entries(exampleTexts())) fs.write(`${ROOT}/${path}`, text);
       fs.write(`${ROOT}/.git/HEAD`, 'x');
+      // A certification cycle, so the cycle's repository findings move with the edits too.
+      rewrite(fs, 'clausemark.json', (t) => t.replace('"reviewWarningDays": 45,', '"reviewWarningDays": 45,\n  "certification": { "certifiedOn": "2025-03-10", "internalAuditMonths": 12, "managementReviewMonths": 12, "audits": [{ "kind": "surveillance", "date": "2026-03-09" }, { "kind": "surveillance", "date": "2026-12-01" }] },'));
       fs.write(`${ROOT}/sms/records/evidence.csv`, 'a,b\n');
       // Link the CSV as evidence so deleting it must re-check the linking document.
       rewrite(fs, 'sms/registers/cmdb-summary.md', (t) => t.replace(/^evidence:\n/m, 'evidence:\n  - path: ../records/evidence.csv\n    clause: 8.2.6\n    date: 2026-10-01\n'));
       const index = await newIndex(fs);
       const pick = random(seed);
-      for (let step = 0; step < 25; step++) {
+      for (let step = 0; step < 35; step++) {
         const paths = index.paths().filter((p) => p.endsWith('.md'));
         const edit = at(EDITS, pick);
         const before = snapshot(index);

@@ -65,6 +65,12 @@ describe('language features', () => {
       ['evidence:\n  - path: ../rec|', 'evidence-path'],
       ['evidence:\n  - url: https://x\n    clause: 8.|', 'clause'],
       ['title: Inc|', undefined],
+      ['audit:\n  kind: sur|', 'audit-kind'],
+      ['audit:\n  auditor: Jane|', undefined],
+      ['findings:\n  - id: NC-1\n    grade: mi|', 'finding-grade'],
+      ['findings:\n  - grade: |', 'finding-grade'],
+      ['findings:\n  - id: NC-1\n    status: op|', 'finding-status'],
+      ['findings:\n  - id: NC-1\n    kind: |', undefined],
     ];
     for (const [fragment, expected] of cases) {
       const source = `---\nid: A\n${fragment}\n---\n# Body\n`;

@@ -29,6 +29,14 @@ const MINI_CATALOG = JSON.stringify({
 const MINI_CONFIG = '{\n  «"catalog"»: "./catalog.json"\n}\n';
 const RECORD = documentText({ id: 'REC-1', title: 'Record', type: 'record', version: undefined, date: '2026-10-01', next_review: undefined, clauses: '\n  - 8.6.1' });
 
+/** An audit report; `findings` is the YAML of its `findings:` list. */
+function auditText(audit: string, findings?: string, fields: Record<string, string | undefined> = {}): string {
+  return documentText({ id: 'AUD-1', title: 'Internal audit', type: 'audit', owner: 'Audit Lead', version: undefined, next_review: undefined, date: '2026-05-14', clauses: '[]', audit, findings, ...fields });
+}
+const INTERNAL_86 = '\n  kind: internal\n  auditor: Jane Roe\n  scope: [8.6]';
+const CYCLE_CONFIG = (certification: string): string => `{\n  "certification": ${certification}\n}\n`;
+const REVIEW = (date: string): string => documentText({ id: 'MR-1', title: 'Management review', type: 'management-review', version: undefined, next_review: undefined, date, clauses: '[]' });
+
 const cases: RuleCase[] = [
   {
     rule: 'file.unreadable',
@@ -159,6 +167,67 @@ const cases: RuleCase[] = [
     rule: 'coverage.exclusion-not-allowed',
     notOk: { 'clausemark.json': '{\n  "catalog": "./catalog.json",\n  "exclusions": [{ "clause": «"1.2"», "justification": "We run no operations." }]\n}\n', 'catalog.json': MINI_CATALOG },
     ok: { 'clausemark.json': '{ "catalog": "./catalog.json", "exclusions": [{ "clause": "1.2", "justification": "n/a" }] }', 'catalog.json': MINI_CATALOG.replace('"allowed":false', '"allowed":true') },
+  },
+  {
+    rule: 'nc.invalid',
+    notOk: {
+      'sms/aud.md': auditText(INTERNAL_86, '\n  - id: «NC-1»\n    clause: «8.6.9»\n    grade: «mjr»\n    status: «opn»\n  - id: NC-2\n    grade: «minor»\n    raised_on: «2026-13-01»\n    status: «closed»\n    verified_on: 2026-10-01\n  - «grade: observation»'),
+      'sms/aud2.md': auditText(INTERNAL_86, '\n  - id: «NC-1»\n    grade: observation', { id: 'AUD-2' }),
+    },
+    ok: { 'sms/aud.md': auditText(INTERNAL_86, '\n  - id: NC-1\n    clause: 8.6.1\n    grade: minor\n    raised_on: 2026-05-14\n    due: 2026-07-31\n    status: closed\n    closed_on: 2026-07-20\n    action: PRC-INC\n    verified_on: 2026-08-02\n  - id: NC-2\n    grade: opportunity\n    status: open') },
+  },
+  {
+    rule: 'nc.overdue',
+    notOk: { 'sms/aud.md': auditText(INTERNAL_86, '\n  - id: NC-1\n    grade: minor\n    due: «2026-10-31»\n    status: open\n  - id: NC-2\n    grade: observation\n    due: 2026-10-31\n    status: open') },
+    ok: { 'sms/aud.md': auditText(INTERNAL_86, '\n  - id: NC-1\n    grade: minor\n    due: 2026-12-31\n    status: open\n  - id: NC-2\n    grade: major\n    due: 2026-10-31\n    status: closed\n    closed_on: 2026-10-30\n    verified_on: 2026-11-10') },
+  },
+  {
+    rule: 'nc.closed-without-verification',
+    notOk: { 'sms/aud.md': auditText(INTERNAL_86, '\n  - id: NC-1\n    grade: major\n    due: 2026-07-31\n    status: «closed»\n    closed_on: 2026-07-20') },
+    ok: { 'sms/aud.md': auditText(INTERNAL_86, '\n  - id: NC-1\n    grade: major\n    due: 2026-07-31\n    status: closed\n    closed_on: 2026-07-20\n    verified_on: 2026-08-02\n  - id: OBS-1\n    grade: observation\n    status: closed\n    closed_on: 2026-07-20') },
+  },
+  {
+    rule: 'nc.open-before-audit',
+    notOk: {
+      'clausemark.json': CYCLE_CONFIG('{ "certifiedOn": "2025-12-10", "audits": [{ "kind": "surveillance", "date": "2026-12-10" }] }'),
+      'sms/aud.md': auditText(INTERNAL_86, '\n  - id: NC-1\n    grade: major\n    due: 2026-12-31\n    status: «open»\n  - id: NC-2\n    grade: minor\n    due: 2026-12-31\n    status: open'),
+    },
+    ok: {
+      'clausemark.json': CYCLE_CONFIG('{ "certifiedOn": "2025-12-10", "audits": [{ "kind": "surveillance", "date": "2027-03-01" }] }'),
+      'sms/aud.md': auditText(INTERNAL_86, '\n  - id: NC-1\n    grade: major\n    due: 2026-12-31\n    status: open'),
+    },
+  },
+  {
+    rule: 'audit.auditor-not-independent',
+    notOk: { 'sms/aud.md': auditText('\n  kind: internal\n  auditor: «Service Desk Manager»\n  scope: [8.6]'), 'sms/inc.md': documentText() },
+    ok: { 'sms/aud.md': auditText(INTERNAL_86), 'sms/inc.md': documentText(), 'sms/ext.md': auditText('\n  kind: surveillance\n  auditor: Service Desk Manager\n  scope: [8.6]', undefined, { id: 'AUD-EXT' }) },
+  },
+  {
+    rule: 'audit.clause-not-audited',
+    notOk: {
+      'clausemark.json': '{\n  "catalog": "./catalog.json",\n  «"certification"»: { "certifiedOn": "2025-03-10" }\n}\n',
+      'catalog.json': MINI_CATALOG,
+      'sms/aud.md': auditText('\n  kind: internal\n  auditor: Jane Roe\n  scope: [1.1]'),
+      'sms/old.md': auditText('\n  kind: internal\n  auditor: Jane Roe\n  scope: [1.2]', undefined, { id: 'AUD-0', date: '2025-10-01' }),
+    },
+    ok: {
+      'clausemark.json': '{ "catalog": "./catalog.json", "certification": { "certifiedOn": "2025-03-10" } }',
+      'catalog.json': MINI_CATALOG,
+      'sms/aud.md': auditText('\n  kind: internal\n  auditor: Jane Roe\n  scope: [1]'),
+    },
+  },
+  {
+    rule: 'review.management-review-overdue',
+    notOk: { 'clausemark.json': CYCLE_CONFIG('{\n    "certifiedOn": "2025-03-10",\n    «"managementReviewMonths"»: 6\n  }'), 'sms/mr.md': REVIEW('2026-04-01') },
+    ok: { 'clausemark.json': CYCLE_CONFIG('{\n    "certifiedOn": "2025-03-10",\n    "managementReviewMonths": 6\n  }'), 'sms/mr.md': REVIEW('2026-10-01') },
+  },
+  {
+    rule: 'cycle.audit-overdue',
+    notOk: { 'clausemark.json': CYCLE_CONFIG('{ "certifiedOn": "2025-03-10", "audits": [«{ "kind": "surveillance", "date": "2026-03-09" }», { "kind": "surveillance", "date": "2027-03-08" }] }') },
+    ok: {
+      'clausemark.json': CYCLE_CONFIG('{ "certifiedOn": "2025-03-10", "audits": [{ "kind": "surveillance", "date": "2026-03-09" }, { "kind": "surveillance", "date": "2027-03-08" }] }'),
+      'sms/ext.md': auditText('\n  kind: surveillance\n  auditor: Certification Body\n  scope: [8]', undefined, { date: '2026-03-11' }),
+    },
   },
   {
     rule: 'config.unknown-rule',

@@ -34,7 +34,7 @@ function sourceNodeCounts(html: string): Map<string, number> {
 }
 
 /** Opens the pack at 1,200 px, waits for mermaid, and measures every drawn diagram. */
-async function drawnDiagrams(browser: Browser, file: string): Promise<DrawnDiagram[]> {
+async function drawnDiagrams(browser: Browser, file: string, timeline?: { role: string | null; events: number }): Promise<DrawnDiagram[]> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   try {
     const problems: string[] = [];
@@ -50,6 +50,8 @@ async function drawnDiagrams(browser: Browser, file: string): Promise<DrawnDiagr
       const linked = nodes.filter((node) => { const a = node.closest('a'); return a !== null && (a.getAttribute('href') || a.getAttribute('xlink:href')); });
       return { id: figure.id, height: svg ? svg.getBoundingClientRect().height : -1, role: svg ? svg.getAttribute('aria-roledescription') : null, nodes: nodes.length, linkedNodes: linked.length, text: svg ? svg.textContent.slice(-400) : '', legend: figure.querySelectorAll('ul.legend li').length };
     })`);
+    // The certification cycle's timeline (not a flowchart, so not among the traceability diagrams).
+    if (timeline) Object.assign(timeline, await page.evaluate(`(() => { const svg = document.querySelector('#cycle-timeline svg'); return { role: svg ? svg.getAttribute('aria-roledescription') : null, events: svg ? svg.querySelectorAll('.eventWrapper').length : 0 }; })()`));
     return measured;
   } finally {
     await page.close();
@@ -84,8 +86,11 @@ describe('the audit pack diagrams in headless Chromium', function () {
     const output = mkdtempSync(join(tmpdir(), 'clausemark-pack-'));
     folders.push(output);
     const html = await writePack(ACME_ROOT, output);
-    const diagrams = await drawnDiagrams(browser, join(output, 'audit-pack.html'));
+    const timeline = { role: null as string | null, events: 0 };
+    const diagrams = await drawnDiagrams(browser, join(output, 'audit-pack.html'), timeline);
     assertReadable(diagrams, sourceNodeCounts(html));
+    // Certified, expiry, three audits held, two planned audits to come, two management reviews.
+    assert.deepEqual(timeline, { role: 'timeline', events: 9 });
     assert.ok(diagrams.filter((diagram) => diagram.id.startsWith('trace-5-')).length > 1, 'clause 8 is split');
 
     // Dates never wrap, even in narrow columns of a narrow page: a wrapped inline element has more than one box.

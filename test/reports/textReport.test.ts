@@ -56,7 +56,7 @@ describe('text report', () => {
     const input = await acmeInput();
     const text = renderText(input, { color: false });
     assert.match(text, /^sms\/processes\/supplier-management\.md:10:14  error    control\.review-overdue  The review was due on 2026-08-31 \(82 days ago\)\.$/m);
-    assert.match(text, /^6 errors, 14 warnings, 2 infos in 40 documents \(43 Markdown files\)$/m);
+    assert.match(text, /^7 errors, 20 warnings, 2 infos in 43 documents \(46 Markdown files\)$/m);
     assert.match(text, /: 48 of 57 leaf clauses covered \(84\.2%\), 5 at-risk, 2 partial, 2 uncovered\n$/);
   });
 

@@ -94,6 +94,7 @@ describe('the workbook (clausemark export --format xlsx)', function () {
         clause.clause,
         clause.title,
         clause.status,
+        // Every reason, as the one compliance model gives them: gaps, defects of an at-risk clause, or the exclusion.
         join(clause.reasons.map((reason) => reason.text)),
         join(clause.documents.map((document) => document.id)),
         join(clause.evidence.map((evidence) => `${evidence.url ?? evidence.path ?? evidence.documentId} (${evidence.state})`)),

@@ -3,6 +3,7 @@ import type { CheckResult } from '../check.js';
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
 import { familyDiagrams, type DiagramNodes, type PackDiagram } from './packDiagrams.js';
 import { packFindings, type PackFinding } from './packFindings.js';
+import { packCycle, type PackCycle } from './packCycle.js';
 import { packLinks, type PackLinks } from './packLinks.js';
 import { documentRegister, evidenceHref, evidenceRegister, type EvidenceEntry, type RegisterEntry } from './packRegisters.js';
 
@@ -39,6 +40,8 @@ export interface AuditPack {
   /** Documents, not retired, whose `next_review` has passed. */
   readonly overdue: readonly RegisterEntry[];
   readonly findings: readonly PackFinding[];
+  /** The certification cycle: audit programme, nonconformity register, management review log, timeline (where there is one). */
+  readonly cycle?: PackCycle;
 }
 
 export interface AuditPackOptions {
@@ -81,6 +84,7 @@ export function buildAuditPack(result: CheckResult, options: AuditPackOptions): 
     evidence,
     overdue: documents.filter((document) => document.overdue),
     findings: packFindings(result.findings, { catalog, configFile: result.project.configFile, documentsByPath, links, clauseAnchor: (clause) => `#${clauseAnchor(clause)}` }),
+    ...optionalCycle(packCycle(result.index.cycle(), catalog)),
   };
 }
 
@@ -102,4 +106,8 @@ function diagramNodes(documents: readonly RegisterEntry[], evidence: readonly Ev
       return { label: title ?? target, href: evidenceHref(item, links) ?? row };
     },
   };
+}
+
+function optionalCycle(cycle: PackCycle | undefined): { cycle?: PackCycle } {
+  return cycle ? { cycle } : {};
 }

@@ -1,4 +1,5 @@
 import type { SeveritySetting } from '../model/severity.js';
+import { certificationWithDefaults, type Certification, type CertificationFile } from './certification.js';
 
 /** clausemark.json as written; every field optional. */
 export interface ConfigFile {
@@ -15,6 +16,7 @@ export interface ConfigFile {
   readonly maxFileSizeKB?: number;
   readonly organisation?: string;
   readonly scope?: string;
+  readonly certification?: CertificationFile;
 }
 
 /** The configuration in force: the file's values over the defaults. */
@@ -33,6 +35,8 @@ export interface ClausemarkConfig {
   /** Who runs the SMS, and what it covers: shown on the document book's cover. */
   readonly organisation?: string;
   readonly scope?: string;
+  /** The certification cycle; the cycle rules and `clausemark readiness` need it. */
+  readonly certification?: Certification;
 }
 
 /** Folders never read, whatever the config says. */
@@ -67,6 +71,7 @@ export function withDefaults(file: ConfigFile): ClausemarkConfig {
     maxFileSizeKB: file.maxFileSizeKB ?? DEFAULT_CONFIG.maxFileSizeKB,
     ...(file.organisation !== undefined ? { organisation: file.organisation } : {}),
     ...(file.scope !== undefined ? { scope: file.scope } : {}),
+    ...(file.certification !== undefined ? { certification: certificationWithDefaults(file.certification) } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { compileSchema, parseJsonDocument, rangeOfPath } from '../text/jsonDocum
 import type { SourceRange } from '../text/sourceRange.js';
 import { decodeText } from '../workspace/decodeText.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
+import { invalidCertificationDates } from './certification.js';
 import { globLeavingRepositoryReason, unsafeGlobReason } from './globSafety.js';
 import { CONFIG_FILE_NAME, withDefaults, type ClausemarkConfig, type ConfigFile } from './clausemarkConfig.js';
 
@@ -98,6 +99,8 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
     }),
   );
   if (unsafeGlobs.length > 0) return { ok: false, problems: unsafeGlobs };
+  const badDates = parsed.value.certification ? invalidCertificationDates(parsed.value.certification) : [];
+  if (badDates.length > 0) return { ok: false, problems: badDates.map(({ path, message }) => ({ file: configPath, range: locateSetting(path), message })) };
 
   const catalogResult = await loadCatalogFor(config.catalog, root, fs);
   if (!catalogResult.ok) {

@@ -71,7 +71,9 @@ export function coverageContribution(document: SmsDocument, input: Pick<Coverage
   }
   if (document.type && EVIDENCE_DOCUMENT_TYPES.has(document.type.value)) {
     const state = input.recordState(document);
-    for (const clause of claimed) {
+    // An audit report is evidence of internal audit (9.2), a management review of 9.3, and a nonconformity with
+    // its corrective action of 10.1, whatever the document claims.
+    for (const clause of [...claimed, ...cycleClauses(document).filter((clause) => !claimed.has(clause))]) {
       evidence.push([clause, {
         documentId: document.id.value,
         documentPath: document.path,
@@ -84,6 +86,15 @@ export function coverageContribution(document: SmsDocument, input: Pick<Coverage
     }
   }
   return { addressing, evidence };
+}
+
+/** The clauses a record of the certification cycle is evidence for by what it is. */
+function cycleClauses(document: SmsDocument): string[] {
+  const clauses: string[] = [];
+  if (document.type?.value === 'audit') clauses.push('9.2');
+  if (document.type?.value === 'management-review') clauses.push('9.3');
+  if ((document.findings ?? []).some((finding) => finding.action !== undefined)) clauses.push('10.1');
+  return clauses;
 }
 
 /**

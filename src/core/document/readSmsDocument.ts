@@ -11,6 +11,7 @@ import { parseIsoDate } from './dates.js';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatterBlock.js';
 import { frontmatterTooLarge, listTooLong, MAX_LIST_ITEMS } from './frontmatterLimits.js';
 import { readOutline } from './outline.js';
+import { readCycleFields, type FieldReading } from './readCycleFields.js';
 import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from './yamlNesting.js';
 import { suggestField, suggestValue } from './valueSuggestions.js';
 
@@ -53,7 +54,7 @@ export function readSmsDocument(path: string, fileText: string, options: ReadOpt
   return new FrontmatterReader(path, text, lines, block, options).read();
 }
 
-class FrontmatterReader {
+class FrontmatterReader implements FieldReading {
   private readonly findings: Finding[] = [];
 
   constructor(
@@ -125,7 +126,6 @@ class FrontmatterReader {
   private result(isSmsDocument: boolean, document?: SmsDocument): ReadResult {
     return { path: this.path, isSmsDocument, ...(document ? { document } : {}), findings: this.findings, lines: this.lines };
   }
-
   private collectFields(map: YAMLMap): Map<string, Pair<YamlNode, YamlNode | null>> {
     const fields = new Map<string, Pair<YamlNode, YamlNode | null>>();
     for (const pair of map.items as Pair<YamlNode, YamlNode | null>[]) {
@@ -188,6 +188,7 @@ class FrontmatterReader {
       related: this.readRelated(value('related')),
       headings: outline.headings,
       diagrams: outline.diagrams,
+      ...readCycleFields(this, value('audit'), value('findings')),
     };
     this.reportMissingRequired(document, fields);
     // A field reported as malformed is there: the control checks must not report it a second time, as missing.
@@ -207,15 +208,14 @@ class FrontmatterReader {
   }
 
   private invalidFields = new Set<string>();
-
-  private invalid(field: string, range: SourceRange, message: string): undefined {
+  invalid(field: string, range: SourceRange, message: string): undefined {
     this.invalidFields.add(field);
     this.report('frontmatter.invalid-field', range, message, { data: { field } });
     return undefined;
   }
 
   /** A scalar's text as written (`8.10` stays `8.10`, not the number 8.1). */
-  private scalarText(node: YamlNode | undefined, field: string, what: string): Located<string> | undefined {
+  scalarText(node: YamlNode | undefined, field: string, what: string): Located<string> | undefined {
     if (node === undefined) return undefined;
     if (isAlias(node)) return this.invalid(field, this.nodeRange(node), `\`${field}\` uses a YAML alias (\`*name\`); write the value out instead.`);
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
@@ -228,7 +228,7 @@ class FrontmatterReader {
     return { value: text.length >= 13 ? detached(text) : text, range: this.nodeRange(node) };
   }
 
-  private readText(field: string, node: YamlNode | undefined): Located<string> | undefined {
+  readText(field: string, node: YamlNode | undefined): Located<string> | undefined {
     const located = this.scalarText(node, field, 'text');
     if (located && located.value.trim() === '') return undefined;
     return located;
@@ -252,7 +252,7 @@ class FrontmatterReader {
     return located;
   }
 
-  private readEnum<T extends string>(field: string, node: YamlNode | undefined, allowed: readonly T[], guard: (value: string) => value is T): Located<T> | undefined {
+  readEnum<T extends string>(field: string, node: YamlNode | undefined, allowed: readonly T[], guard: (value: string) => value is T): Located<T> | undefined {
     const located = this.scalarText(node, field, `one of ${allowed.join(', ')}`);
     if (!located) return undefined;
     const normalised = located.value.trim().toLowerCase();
@@ -271,7 +271,7 @@ class FrontmatterReader {
     return { value: day, range: located.range };
   }
 
-  private listItems(field: string, node: YamlNode | undefined): YamlNode[] {
+  listItems(field: string, node: YamlNode | undefined): YamlNode[] {
     if (node === undefined) return [];
     if (isAlias(node)) return this.invalid(field, this.nodeRange(node), `\`${field}\` uses a YAML alias (\`*name\`); write the list out instead.`) ?? [];
     if (isSeq(node) && node.items.length > MAX_LIST_ITEMS) this.report('frontmatter.too-large', this.nodeRange(node.items[MAX_LIST_ITEMS] as YamlNode), listTooLong(field, node.items.length));
@@ -342,7 +342,7 @@ class FrontmatterReader {
   }
 
   /** The keys of a list entry's mapping; unknown keys get a hint, repeated ones were reported by the YAML parser. */
-  private readEntry(map: YAMLMap, list: string, known: readonly string[]): Map<string, YamlNode | undefined> {
+  readEntry(map: YAMLMap, list: string, known: readonly string[]): Map<string, YamlNode | undefined> {
     const entry = new Map<string, YamlNode | undefined>();
     for (const pair of map.items as Pair<YamlNode, YamlNode | null>[]) {
       const key = pair.key;
@@ -378,7 +378,7 @@ class FrontmatterReader {
   // keeps a 10,000-document index well under its memory budget (ranges are most of what it holds).
   private readonly nodeRanges = new Map<YamlNode, SourceRange>();
 
-  private nodeRange(node: YamlNode | null | undefined, fallback?: SourceRange): SourceRange {
+  nodeRange(node: YamlNode | null | undefined, fallback?: SourceRange): SourceRange {
     const range = node?.range;
     if (!node || !range) return fallback ?? this.lines.lineRange(1);
     const known = this.nodeRanges.get(node);

@@ -17,6 +17,9 @@ import type { EvidenceLink, SmsDocument } from '../model/smsDocument.js';
 import { clauseChecks } from '../rules/clauseChecks.js';
 import { controlChecks } from '../rules/controlChecks.js';
 import { createFinding } from '../rules/createFinding.js';
+import { computeCycle, type CycleState } from '../cycle/cycleState.js';
+import { cycleDocumentFindings, cycleRepositoryFindings } from '../rules/cycleFindings.js';
+import { nonconformityChecks } from '../rules/nonconformityChecks.js';
 import type { DocumentCheck } from '../rules/documentCheck.js';
 import { evidenceChecks } from '../rules/evidenceChecks.js';
 import { resolveEvidencePath } from '../rules/evidencePath.js';
@@ -29,8 +32,8 @@ import { checkDiagrams } from '../diagrams/checkDiagrams.js';
 import type { DiagramValidator } from '../diagrams/diagramValidator.js';
 import type { DocumentCache } from './documentCache.js';
 
-const DOCUMENT_CHECKS: readonly DocumentCheck[] = [controlChecks, clauseChecks, evidenceChecks];
-const CROSS_DOCUMENT_RULES = ['trace.duplicate-id', 'trace.unknown-related', 'evidence.missing-file', 'evidence.outside-repository', 'evidence.stale', 'evidence.undated'];
+const DOCUMENT_CHECKS: readonly DocumentCheck[] = [controlChecks, clauseChecks, evidenceChecks, nonconformityChecks];
+const CROSS_DOCUMENT_RULES = ['trace.duplicate-id', 'trace.unknown-related', 'evidence.missing-file', 'evidence.outside-repository', 'evidence.stale', 'evidence.undated', 'nc.invalid', 'audit.auditor-not-independent'];
 
 export interface IndexOptions {
   readonly project: Project;
@@ -88,6 +91,9 @@ export class WorkspaceIndex implements RepositoryView {
   /** Files whose coverage part may have changed since the model was last brought up to date. */
   private readonly coverageDirty = new Set<string>();
   private readonly clauseFindings = new WeakMap<ClauseCoverage, readonly Finding[]>();
+  private cycleMemo: CycleState | undefined;
+  /** Audit reports and documents with findings: their cross-document findings depend on every document. */
+  private readonly cycleDocuments = new Set<string>();
 
   constructor(options: IndexOptions) {
     this.project = options.project;
@@ -254,6 +260,7 @@ export class WorkspaceIndex implements RepositoryView {
         this.guarded(document, CROSS_DOCUMENT_RULES, (report) => {
           if (this.anyEnabled('trace.duplicate-id', 'trace.unknown-related')) traceFindings(document, this, report, suggestions.forFile());
           if (this.anyEnabled('evidence.missing-file', 'evidence.outside-repository', 'evidence.stale', 'evidence.undated')) evidenceFindings(document, this, report);
+          if (this.cycleDocuments.has(document.path) && this.anyEnabled('nc.invalid', 'audit.auditor-not-independent')) cycleDocumentFindings(document, this.cycle(), report);
         }, findings);
       }
     }
@@ -277,7 +284,14 @@ export class WorkspaceIndex implements RepositoryView {
       if (!found) this.clauseFindings.set(clause, (found = clauseCoverageFindings(clause, this.catalog, this.repositoryFile, anchor)));
       findings.push(...found);
     }
+    findings.push(...cycleRepositoryFindings(this.cycle(), this.catalog, this.repositoryFile, anchor, this.project.locateSetting));
     return findings;
+  }
+
+  /** The certification cycle today: audits held and planned, nonconformities, management reviews. */
+  cycle(): CycleState {
+    if (this.cycleMemo?.day !== this.today) this.cycleMemo = computeCycle(this.documents(), this.catalog, this.config, this.today);
+    return this.cycleMemo;
   }
 
   coverage(): CoverageReport {
@@ -388,6 +402,7 @@ export class WorkspaceIndex implements RepositoryView {
       for (const referrer of this.referrers.get(id) ?? []) affected.add(referrer);
     }
     for (const linker of this.evidenceLinks.get(path) ?? []) affected.add(linker);
+    for (const cyclePath of this.cycleDocuments) affected.add(cyclePath);
     return affected;
   }
 
@@ -414,8 +429,10 @@ export class WorkspaceIndex implements RepositoryView {
     if (!this.files.has(path)) this.sortedPaths = undefined;
     this.coverageDirty.add(path);
     this.files.set(path, { path, hash, read });
+    this.cycleMemo = undefined;
     const document = read.document;
     if (!document) return;
+    if (document.type?.value === 'audit' || document.findings) this.cycleDocuments.add(path);
     if (document.id) {
       addTo(this.idOwners, document.id.value, path);
       this.ownersMemo.delete(document.id.value);
@@ -428,11 +445,13 @@ export class WorkspaceIndex implements RepositoryView {
   private unstore(path: string): void {
     this.unlink(path);
     if (this.files.delete(path)) this.sortedPaths = undefined;
+    this.cycleMemo = undefined;
     this.coverageDirty.add(path);
   }
 
   /** Removes what the file's document adds to the id, reference and evidence maps. */
   private unlink(path: string): void {
+    this.cycleDocuments.delete(path);
     const document = this.documentAt(path);
     if (!document) return;
     if (document.id) {

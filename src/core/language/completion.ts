@@ -3,7 +3,16 @@ import { findFrontmatter } from '../document/frontmatterBlock.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { SourceRange } from '../text/sourceRange.js';
 
-export type CompletionKind = 'clause' | 'document-id' | 'evidence-path' | 'type' | 'status';
+import { AUDIT_KINDS, FINDING_GRADES, FINDING_STATUSES } from '../model/smsDocument.js';
+
+export type CompletionKind = 'clause' | 'document-id' | 'evidence-path' | 'type' | 'status' | 'audit-kind' | 'finding-grade' | 'finding-status';
+
+/** The values of the certification-cycle fields a completion offers. */
+export const CYCLE_VALUES: Readonly<Record<'audit-kind' | 'finding-grade' | 'finding-status', readonly string[]>> = {
+  'audit-kind': AUDIT_KINDS,
+  'finding-grade': FINDING_GRADES,
+  'finding-status': FINDING_STATUSES,
+};
 
 /** What may be typed at the cursor in frontmatter, and the partial token a completion replaces. */
 export interface CompletionContext {
@@ -18,6 +27,9 @@ const TOKEN: Record<CompletionKind, RegExp> = {
   'evidence-path': /[^\s'"]*$/,
   type: /[a-z]*$/,
   status: /[a-z]*$/,
+  'audit-kind': /[a-z0-9]*$/,
+  'finding-grade': /[a-z]*$/,
+  'finding-status': /[a-z]*$/,
 };
 
 /** Decides from the text around the cursor (it may be mid-edit and not parse) what to complete. */
@@ -39,6 +51,9 @@ function kindFor(before: string, text: string, lineStart: number, yamlStart: num
   match = /^(clauses|related):\s*\[[^\]]*$/.exec(before);
   if (match) return match[1] === 'clauses' ? 'clause' : 'document-id';
   const parent = parentKey(text, lineStart, yamlStart);
+  if (parent === 'audit' && /^\s+kind:\s*[a-z0-9]*$/.test(before)) return 'audit-kind';
+  match = /^\s+(?:-\s*)?(grade|status):\s*[a-z]*$/.exec(before);
+  if (parent === 'findings' && match) return match[1] === 'grade' ? 'finding-grade' : 'finding-status';
   if (/^\s*-\s*(?:clause:\s*)?[A-Za-z0-9.]*$/.test(before) || /^\s+clause:\s*[A-Za-z0-9.]*$/.test(before)) {
     if (parent === 'clauses') return 'clause';
     if (parent === 'related' && /^\s*-\s*[A-Za-z0-9._:/-]*$/.test(before)) return 'document-id';

@@ -1,6 +1,7 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClauseCoverage, ClauseStatus } from '../coverage/coverageReport.js';
 import { evidenceText } from '../coverage/coverageText.js';
+import type { NonconformityRecord } from '../cycle/nonconformity.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import { escapeMarkdown } from './markdownText.js';
 
@@ -40,6 +41,22 @@ export function documentHover(id: string, documents: readonly SmsDocument[]): st
       const facts = [document.type?.value, document.status?.value, document.version ? `v${document.version.value}` : undefined, document.owner ? `owner ${document.owner.value}` : undefined].filter(Boolean).join(' · ');
       const clauses = document.clauses.map((claim) => claim.clause).join(', ');
       return `**${escapeMarkdown(id)}** ${escapeMarkdown(document.title?.value ?? '')}\n\n${escapeMarkdown(facts)}\n\n${escapeMarkdown(document.path)}${clauses ? `\n\nClauses: ${escapeMarkdown(clauses)}` : ''}`;
+    })
+    .join('\n\n---\n\n');
+}
+
+/** Markdown for a nonconformity id: its grade, clause, dates, action and state today, from the cycle state. */
+export function nonconformityHover(id: string, records: readonly NonconformityRecord[]): string {
+  if (records.length === 0) return `No audit finding has the id **${escapeMarkdown(id)}**.`;
+  return records
+    .map((nc) => {
+      const facts = [nc.grade, nc.clause ? `clause ${nc.clause}` : undefined, `state: ${nc.state}`].filter(Boolean).join(' · ');
+      const dates = [nc.raisedOn ? `raised ${nc.raisedOn}` : undefined, nc.due ? `due ${nc.due}` : undefined, nc.closedOn ? `closed ${nc.closedOn}` : undefined, nc.verifiedOn ? `verified ${nc.verifiedOn}` : undefined].filter(Boolean).join(', ');
+      const lines = [`**${escapeMarkdown(id)}**${nc.summary ? ` ${escapeMarkdown(nc.summary)}` : ''}`, escapeMarkdown(facts)];
+      if (dates) lines.push(escapeMarkdown(dates));
+      if (nc.action) lines.push(`Action: ${escapeMarkdown(nc.action)}`);
+      lines.push(`${escapeMarkdown(nc.documentId ?? '')} ${escapeMarkdown(nc.documentPath)}`);
+      return lines.join('\n\n');
     })
     .join('\n\n---\n\n');
 }

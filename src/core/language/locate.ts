@@ -8,7 +8,8 @@ import type { SourceRange } from '../text/sourceRange.js';
 export type Target =
   | { readonly kind: 'clause'; readonly clause: string; readonly range: SourceRange }
   | { readonly kind: 'document-id'; readonly id: string; readonly range: SourceRange; readonly own: boolean }
-  | { readonly kind: 'evidence-path'; readonly path: string; readonly resolved: string | undefined; readonly range: SourceRange };
+  | { readonly kind: 'evidence-path'; readonly path: string; readonly resolved: string | undefined; readonly range: SourceRange }
+  | { readonly kind: 'nonconformity'; readonly id: string; readonly range: SourceRange };
 
 const inside = (range: SourceRange, offset: number): boolean => range.start.offset <= offset && offset <= range.end.offset;
 
@@ -23,6 +24,10 @@ export function targetAt(document: SmsDocument, text: string, lines: LineIndex, 
     }
   }
   for (const reference of document.related) if (inside(reference.range, offset)) return { kind: 'document-id', id: reference.value, range: reference.range, own: false };
+  for (const finding of document.findings ?? []) {
+    if (finding.id && inside(finding.id.range, offset)) return { kind: 'nonconformity', id: finding.id.value, range: finding.id.range };
+    if (finding.clause && inside(finding.clause.range, offset)) return { kind: 'clause', clause: finding.clause.value, range: finding.clause.range };
+  }
   if (document.id && inside(document.id.range, offset)) return { kind: 'document-id', id: document.id.value, range: document.id.range, own: true };
   return clauseInText(text, lines, catalog, offset);
 }

@@ -1,9 +1,9 @@
 /** The kinds of SMS document; the catalog says which kinds can satisfy a clause's documented information. */
-export const DOCUMENT_TYPES = ['policy', 'plan', 'process', 'procedure', 'catalogue', 'agreement', 'register', 'record', 'report', 'other'] as const;
+export const DOCUMENT_TYPES = ['policy', 'plan', 'process', 'procedure', 'catalogue', 'agreement', 'register', 'record', 'report', 'audit', 'management-review', 'other'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** Types whose documents are themselves evidence that activities ran (a register is kept up to date, so it is a document). */
-export const EVIDENCE_DOCUMENT_TYPES: ReadonlySet<DocumentType> = new Set<DocumentType>(['record', 'report']);
+export const EVIDENCE_DOCUMENT_TYPES: ReadonlySet<DocumentType> = new Set<DocumentType>(['record', 'report', 'audit', 'management-review']);
 
 export const DOCUMENT_STATUSES = ['draft', 'review', 'approved', 'retired'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];

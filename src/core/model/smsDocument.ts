@@ -73,10 +73,50 @@ export interface SmsDocument {
   readonly related: readonly Located<string>[];
   readonly headings: readonly Heading[];
   readonly diagrams: readonly DiagramBlock[];
+  /** What an audit report audited (`type: audit`). */
+  readonly audit?: AuditDetails;
+  /** The findings an audit raised: nonconformities, observations, opportunities. */
+  readonly findings?: readonly AuditFinding[];
+}
+
+/** The `audit:` block of an audit report. */
+export interface AuditDetails {
+  readonly range: SourceRange;
+  readonly kind?: Located<AuditKind>;
+  readonly auditor?: Located<string>;
+  /** Clause ids as written; a parent stands for all its leaves. */
+  readonly scope: readonly Located<string>[];
+}
+
+/** One entry of `findings:`, values as written (the `nc.invalid` rule judges them, at their own positions). */
+export interface AuditFinding {
+  readonly itemRange: SourceRange;
+  readonly id?: Located<string>;
+  readonly clause?: Located<string>;
+  readonly grade?: Located<string>;
+  readonly summary?: Located<string>;
+  readonly raisedOn?: Located<string>;
+  readonly due?: Located<string>;
+  readonly status?: Located<string>;
+  readonly closedOn?: Located<string>;
+  readonly action?: Located<string>;
+  readonly verifiedOn?: Located<string>;
+}
+
+export const AUDIT_KINDS = ['internal', 'stage1', 'stage2', 'surveillance', 'recertification'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+/** Audits by the certification body, planned in `certification.audits`. */
+export const EXTERNAL_AUDIT_KINDS: readonly AuditKind[] = ['stage1', 'stage2', 'surveillance', 'recertification'];
+export const FINDING_GRADES = ['major', 'minor', 'observation', 'opportunity'] as const;
+export const FINDING_STATUSES = ['open', 'closed'] as const;
+export const FINDING_KEYS = ['id', 'clause', 'grade', 'summary', 'raised_on', 'due', 'status', 'closed_on', 'action', 'verified_on'] as const;
+
+export function isAuditKind(value: string): value is AuditKind {
+  return (AUDIT_KINDS as readonly string[]).includes(value);
 }
 
 /** Known frontmatter fields, in the order a template writes them. */
 export const KNOWN_FIELDS = [
   'id', 'title', 'type', 'owner', 'status', 'version', 'approved_by', 'approved_on', 'next_review', 'date',
-  'description', 'clauses', 'evidence', 'related',
+  'description', 'clauses', 'evidence', 'related', 'audit', 'findings',
 ] as const;

@@ -1,6 +1,7 @@
 import { clauseAnchor, type AuditPack } from '../audit/auditPack.js';
 import { documentLabels, evidenceText, reasonTexts } from '../coverage/coverageText.js';
 import { diagramBlock, evidenceTable, findingsTable, registerTable } from './auditMarkdownSections.js';
+import { cycleMarkdown } from './cycleSections.js';
 import { escapeMarkdown } from './markdownEscape.js';
 import { coverageSummaryText } from './shared.js';
 
@@ -27,6 +28,7 @@ export function renderAuditMarkdown(pack: AuditPack): string {
   for (const family of pack.families) lines.push(`### ${escapeMarkdown(family.label)}`, '', ...family.diagrams.flatMap(diagramBlock));
   lines.push('## Document register', '', ...registerTable(pack.documents, 'No SMS documents.'), '', '## Evidence register', '', ...evidenceTable(pack.evidence));
   lines.push('', '## Overdue reviews', '', ...registerTable(pack.overdue, `No review is overdue on ${pack.generatedOn}.`), '', '## Open findings', '', ...findingsTable(pack.findings));
+  if (pack.cycle) lines.push('', ...cycleMarkdown(pack.cycle));
   lines.push('', `<sub>Clause titles are short labels, not the text of the standard. Catalog: ${escapeMarkdown(pack.catalog.id)}.</sub>`);
   return `${lines.join('\n')}\n`;
 }

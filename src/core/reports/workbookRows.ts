@@ -1,4 +1,5 @@
 import { buildAuditPack, type AuditPack } from '../audit/auditPack.js';
+import type { PackCycle } from '../audit/packCycle.js';
 import type { CheckResult } from '../check.js';
 import { parseIsoDate } from '../document/dates.js';
 import { buildJsonReport, type JsonReport } from './jsonReport.js';
@@ -64,6 +65,23 @@ export function workbookSheets(report: JsonReport, pack: AuditPack): WorkbookShe
       name: 'Findings',
       headers: ['Rule', 'Severity', 'File', 'Line', 'Message'],
       rows: report.findings.map((finding) => [finding.ruleId, finding.severity, finding.file, finding.range?.start.line ?? null, finding.message]),
+    },
+    ...(pack.cycle ? cycleSheets(pack.cycle) : []),
+  ];
+}
+
+/** The nonconformity register and the audit programme, as the audit pack has them. */
+function cycleSheets(cycle: PackCycle): WorkbookSheet[] {
+  return [
+    {
+      name: 'Nonconformities',
+      headers: ['Id', 'Clause', 'Grade', 'Summary', 'Raised', 'Due', 'Status', 'Closed', 'Action', 'Verified', 'State', 'Report'],
+      rows: cycle.nonconformities.map((nc) => [text(nc.id), text(nc.clause), text(nc.grade), text(nc.summary), day(nc.raisedOn), day(nc.due), text(nc.status), day(nc.closedOn), text(nc.action), day(nc.verifiedOn), nc.state, nc.documentId ?? nc.documentPath]),
+    },
+    {
+      name: 'Audit programme',
+      headers: ['Clause', ...cycle.audits.map((audit) => `${audit.label} ${audit.date}`)],
+      rows: cycle.programme.map((row) => [row.label, ...row.audited.map((audited, index) => (audited ? day(cycle.audits[index]!.date) : null))]),
     },
   ];
 }

@@ -1,9 +1,9 @@
 import { daysBetween } from '../document/dates.js';
-import type { DocumentType } from '../model/documentTypes.js';
+import { EVIDENCE_DOCUMENT_TYPES, type DocumentType } from '../model/documentTypes.js';
 import { anchorRange, type DocumentCheck } from './documentCheck.js';
 
-// Records and reports are made once and kept; they are not revised or reviewed like policies and plans.
-const KEPT_NOT_REVISED: ReadonlySet<DocumentType | undefined> = new Set<DocumentType | undefined>(['record', 'report']);
+// Records, reports, audit reports and management reviews are made once and kept; they are not revised or reviewed like policies and plans.
+const KEPT_NOT_REVISED: ReadonlySet<DocumentType | undefined> = EVIDENCE_DOCUMENT_TYPES;
 
 /** Document control: ownership, versioning, approval and periodic review (ISO/IEC 20000-1 7.5.2 and 7.5.3). */
 export const controlChecks: DocumentCheck = {

@@ -67,6 +67,15 @@ const definitions = [
   { id: 'change.approval-not-renewed', defaultSeverity: 'warning', scope: 'change', description: 'An approved document was edited and is still approved, with the old `approved_by` and `approved_on`.' },
   { id: 'change.last-coverage-removed', defaultSeverity: 'error', scope: 'change', description: 'A clause lost the only documents that addressed it: they were retired, deleted or stopped claiming it.' },
   { id: 'change.suspect-link', defaultSeverity: 'info', scope: 'change', description: 'A document relies on a document or evidence file this change modified; review it again.' },
+  // The certification cycle: internal audits (9.2), management reviews (9.3), nonconformities (10.1), external audits
+  { id: 'audit.clause-not-audited', defaultSeverity: 'warning', scope: 'repository', description: 'A leaf clause was in no internal audit\'s `scope` within the last `internalAuditMonths` (with a `certification` block).' },
+  { id: 'audit.auditor-not-independent', defaultSeverity: 'warning', scope: 'repository', description: 'The auditor of an internal audit owns a document whose clauses are in that audit\'s scope.' },
+  { id: 'nc.overdue', defaultSeverity: 'error', scope: 'document', description: 'An open major or minor nonconformity is past its `due` date.' },
+  { id: 'nc.closed-without-verification', defaultSeverity: 'warning', scope: 'document', description: 'A closed major or minor nonconformity has no `verified_on`: nobody checked that its action worked.' },
+  { id: 'nc.open-before-audit', defaultSeverity: 'error', scope: 'document', description: 'An open major nonconformity, with an external audit due within `reviewWarningDays`.' },
+  { id: 'nc.invalid', defaultSeverity: 'error', scope: 'document', description: 'An audit finding has no id, an id used twice, an unknown `grade`, `status` or clause, a malformed date, no `due` on a major or minor one, or no `closed_on` once closed.' },
+  { id: 'review.management-review-overdue', defaultSeverity: 'error', scope: 'repository', description: 'No management review within `managementReviewMonths` (with a `certification` block).' },
+  { id: 'cycle.audit-overdue', defaultSeverity: 'warning', scope: 'repository', description: 'A planned external audit\'s date has passed with no audit report of that kind dated on or after it.' },
   // Configuration and the tool itself
   { id: 'config.unknown-rule', defaultSeverity: 'warning', scope: 'repository', description: 'The configuration sets the severity of a rule that does not exist.' },
   { id: 'internal.rule-failed', defaultSeverity: 'error', scope: 'document', description: 'A check failed unexpectedly on this document; the other checks still ran. Please report it.' },

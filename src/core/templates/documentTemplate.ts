@@ -1,5 +1,5 @@
 import { addMonths } from '../document/dates.js';
-import type { DocumentType } from '../model/documentTypes.js';
+import { EVIDENCE_DOCUMENT_TYPES, type DocumentType } from '../model/documentTypes.js';
 
 export interface TemplateOptions {
   readonly id: string;
@@ -22,12 +22,14 @@ const SECTIONS: Record<DocumentType, readonly string[]> = {
   register: ['Purpose', 'Entries'],
   record: ['Summary', 'Details', 'Actions'],
   report: ['Summary', 'Findings', 'Actions'],
+  audit: ['Summary', 'Scope and method', 'Findings', 'Conclusion'],
+  'management-review': ['Attendees', 'Inputs', 'Decisions and actions'],
   other: ['Purpose', 'Content'],
 };
 
 /** Frontmatter for a new document: a draft with every document-control field present. */
 export function frontmatterSkeleton(options: TemplateOptions, newline = '\n'): string {
-  const kept = options.type === 'record' || options.type === 'report';
+  const kept = EVIDENCE_DOCUMENT_TYPES.has(options.type);
   const lines = [
     '---',
     `id: ${options.id}`,

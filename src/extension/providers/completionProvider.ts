@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { completionContextAt, relativeEvidencePath } from '../../core/language/completion.js';
+import { completionContextAt, CYCLE_VALUES, relativeEvidencePath } from '../../core/language/completion.js';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../core/model/documentTypes.js';
 import { toRange } from '../convert.js';
 import type { SessionRegistry } from '../sessionRegistry.js';
@@ -29,6 +29,10 @@ export class ClausemarkCompletionProvider implements vscode.CompletionItemProvid
         return DOCUMENT_TYPES.map((type) => item(type, vscode.CompletionItemKind.EnumMember));
       case 'status':
         return DOCUMENT_STATUSES.map((status) => item(status, vscode.CompletionItemKind.EnumMember));
+      case 'audit-kind':
+      case 'finding-grade':
+      case 'finding-status':
+        return CYCLE_VALUES[context.kind].map((value) => item(value, vscode.CompletionItemKind.EnumMember));
       case 'clause': {
         if (!state) return undefined;
         return state.project.catalog.leaves().map((clause) => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clauseHover, documentHover } from '../../core/language/hover.js';
+import { clauseHover, documentHover, nonconformityHover } from '../../core/language/hover.js';
 import { targetAt } from '../../core/language/locate.js';
 import { toRange } from '../convert.js';
 import type { SessionRegistry } from '../sessionRegistry.js';
@@ -20,6 +20,8 @@ export class ClausemarkHoverProvider implements vscode.HoverProvider {
       markdown = clauseHover(state.project.catalog, target.clause, state.index.coverage().clauses.find((clause) => clause.clause === target.clause));
     } else if (target.kind === 'document-id') {
       markdown = documentHover(target.id, state.index.documentsWithId(target.id));
+    } else if (target.kind === 'nonconformity') {
+      markdown = nonconformityHover(target.id, state.index.cycle().nonconformitiesById.get(target.id) ?? []);
     } else {
       return undefined;
     }

@@ -1,0 +1,151 @@
+import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
+import { nextPlannedAudit, type Certification, type PlannedAudit } from '../config/certification.js';
+import { addMonths } from '../document/dates.js';
+import type { AuditKind, SmsDocument } from '../model/smsDocument.js';
+import type { SourceRange } from '../text/sourceRange.js';
+import { nonconformityRecord, validDate, type NonconformityRecord } from './nonconformity.js';
+
+/** An audit that was held: an audit report dated on or before the day judged. */
+export interface HeldAudit {
+  readonly documentId: string;
+  readonly path: string;
+  readonly kind: AuditKind;
+  /** The audit's last day. */
+  readonly date: string;
+  readonly auditor?: string;
+  readonly auditorRange?: SourceRange;
+  /** The leaf clauses audited (a parent in `scope` stands for its leaves). */
+  readonly leaves: readonly string[];
+  /** For an internal audit: documents its auditor owns whose clauses it audited (ISO/IEC 20000-1 9.2). */
+  readonly ownWork: readonly { readonly documentId: string; readonly path: string; readonly clauses: readonly string[] }[];
+}
+
+/** A planned external audit and whether a report of its kind shows it was held. */
+export interface PlannedAuditState extends PlannedAudit {
+  /** The position of the audit in `certification.audits`; undefined when derived from `certifiedOn`. */
+  readonly index: number | undefined;
+  readonly heldBy?: { readonly documentId: string; readonly date: string };
+  /** `held`; `overdue` when its date has passed without a report; `upcoming` otherwise. */
+  readonly state: 'held' | 'overdue' | 'upcoming';
+}
+
+/** When a leaf clause was last in an internal audit's scope. */
+export interface ClauseAuditState {
+  readonly clause: string;
+  readonly lastAudited?: { readonly date: string; readonly documentId: string };
+  /** Audited within `internalAuditMonths` of the day. */
+  readonly current: boolean;
+}
+
+export interface ManagementReview {
+  readonly documentId: string;
+  readonly path: string;
+  readonly date: string;
+}
+
+/** The certification cycle on one day: computed once here, read by the rules, `readiness` and the reports. */
+export interface CycleState {
+  readonly day: string;
+  readonly certification: Certification | undefined;
+  /** Audits held, oldest first. */
+  readonly audits: readonly HeldAudit[];
+  readonly planned: readonly PlannedAuditState[];
+  /** The first planned external audit on or after the day. */
+  readonly nextAudit: PlannedAuditState | undefined;
+  /** Every leaf clause in scope of the SMS (not excluded), with its last internal audit; empty without `certification`. */
+  readonly clauses: readonly ClauseAuditState[];
+  readonly nonconformities: readonly NonconformityRecord[];
+  /** Management reviews held, oldest first. */
+  readonly managementReviews: readonly ManagementReview[];
+  /** When the next management review is due: the last one (or `certifiedOn`) plus `managementReviewMonths`. */
+  readonly managementReviewDue: string | undefined;
+  /** Findings by id, to find ids used twice. */
+  readonly nonconformitiesById: ReadonlyMap<string, readonly NonconformityRecord[]>;
+}
+
+/** The cycle as of `day`; documents dated after it do not count (they had not happened yet). */
+export function computeCycle(documents: Iterable<SmsDocument>, catalog: ClauseCatalog, config: ClausemarkConfig, day: string): CycleState {
+  const all = [...documents].filter((document) => document.id !== undefined && document.status?.value !== 'retired');
+  const audits = heldAudits(all, catalog, day);
+  const nonconformities = all.flatMap((document) => (document.findings ?? []).map((finding) => nonconformityRecord(finding, document.id?.value, document.path, day)));
+  const managementReviews = all
+    .filter((document) => document.type?.value === 'management-review' && document.date !== undefined && document.date.value <= day)
+    .map((document) => ({ documentId: document.id!.value, path: document.path, date: document.date!.value }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path));
+  const certification = config.certification;
+  const planned = certification ? plannedStates(certification, audits, day) : [];
+  const lastReview = managementReviews.at(-1)?.date ?? certification?.certifiedOn;
+  return {
+    day,
+    certification,
+    audits,
+    planned,
+    // `planned` follows `certification.audits` position for position.
+    nextAudit: planned[certification?.audits.indexOf(nextPlannedAudit(certification, day)!) ?? -1],
+    clauses: certification ? clauseStates(catalog, config, certification, audits, day) : [],
+    nonconformities,
+    managementReviews,
+    nonconformitiesById: groupById(nonconformities),
+    managementReviewDue: certification && lastReview !== undefined ? addMonths(lastReview, certification.managementReviewMonths) : undefined,
+  };
+}
+
+function heldAudits(documents: readonly SmsDocument[], catalog: ClauseCatalog, day: string): HeldAudit[] {
+  const byOwner = new Map<string, SmsDocument[]>();
+  for (const document of documents) {
+    const owner = document.owner?.value.trim().toLowerCase();
+    if (owner !== undefined) byOwner.set(owner, [...(byOwner.get(owner) ?? []), document]);
+  }
+  const audits: HeldAudit[] = [];
+  for (const document of documents) {
+    const kind = document.audit?.kind?.value;
+    const date = validDate(document.date?.value);
+    if (document.type?.value !== 'audit' || kind === undefined || date === undefined || date > day) continue;
+    const leaves = [...new Set(document.audit!.scope.flatMap((clause) => catalog.leavesUnder(clause.value).map((leaf) => leaf.id)))];
+    const auditor = document.audit!.auditor;
+    const ownWork = kind === 'internal' && auditor ? independenceConflicts(byOwner.get(auditor.value.trim().toLowerCase()) ?? [], document, new Set(leaves)) : [];
+    audits.push({ documentId: document.id!.value, path: document.path, kind, date, leaves, ownWork, ...(auditor ? { auditor: auditor.value, auditorRange: auditor.range } : {}) });
+  }
+  return audits.sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path));
+}
+
+function independenceConflicts(owned: readonly SmsDocument[], audit: SmsDocument, scope: ReadonlySet<string>): HeldAudit['ownWork'] {
+  return owned
+    .filter((document) => document !== audit)
+    .map((document) => ({ documentId: document.id!.value, path: document.path, clauses: [...new Set(document.clauses.map((claim) => claim.clause).filter((clause) => scope.has(clause)))] }))
+    .filter((conflict) => conflict.clauses.length > 0);
+}
+
+function plannedStates(certification: Certification, audits: readonly HeldAudit[], day: string): PlannedAuditState[] {
+  return certification.audits.map((audit, position) => {
+    // A report counts for the planned audit it follows, up to the next planned audit of the same kind.
+    const nextOfKind = certification.audits.slice(position + 1).find((later) => later.kind === audit.kind)?.date;
+    const report = audits.find((held) => held.kind === audit.kind && held.date >= audit.date && (nextOfKind === undefined || held.date < nextOfKind));
+    const state = report ? 'held' : audit.date < day ? 'overdue' : 'upcoming';
+    return { ...audit, index: certification.auditsPlanned ? position : undefined, state, ...(report ? { heldBy: { documentId: report.documentId, date: report.date } } : {}) };
+  });
+}
+
+function clauseStates(catalog: ClauseCatalog, config: ClausemarkConfig, certification: Certification, audits: readonly HeldAudit[], day: string): ClauseAuditState[] {
+  const excluded = new Set(catalog.exclusionsAllowed ? config.exclusions.map((exclusion) => exclusion.clause) : []);
+  const windowStart = addMonths(day, -certification.internalAuditMonths);
+  const last = new Map<string, { date: string; documentId: string }>();
+  for (const audit of audits) {
+    if (audit.kind !== 'internal') continue;
+    for (const leaf of audit.leaves) last.set(leaf, { date: audit.date, documentId: audit.documentId });
+  }
+  return catalog
+    .leaves()
+    .filter((leaf) => !excluded.has(leaf.id))
+    .map((leaf) => {
+      const lastAudited = last.get(leaf.id);
+      return { clause: leaf.id, current: lastAudited !== undefined && lastAudited.date >= windowStart, ...(lastAudited ? { lastAudited } : {}) };
+    });
+}
+
+function groupById(records: readonly NonconformityRecord[]): Map<string, NonconformityRecord[]> {
+  const byId = new Map<string, NonconformityRecord[]>();
+  for (const record of records) if (record.id !== undefined) byId.set(record.id, [...(byId.get(record.id) ?? []), record]);
+  return byId;
+}
