@@ -253,7 +253,8 @@ describe('Clausemark in VS Code', () => {
       const target = workspaceUri('registers-export.xlsx');
       await vscode.commands.executeCommand('clausemark.exportWorkbook', target);
       const sheets = readXlsx(await fs.readFile(target.fsPath));
-      assert.deepEqual(sheets.map((sheet) => sheet.name), ['Coverage', 'Documents', 'Evidence', 'Findings']);
+      // The example has a certification cycle, so its nonconformity register and audit programme are sheets too.
+      assert.deepEqual(sheets.map((sheet) => sheet.name), ['Coverage', 'Documents', 'Evidence', 'Findings', 'Nonconformities', 'Audit programme']);
       const coverage = sheetValues(sheets[0]!, 7);
       assert.ok(coverage.some((row) => row[1] === '8.6.1'), 'clause 8.6.1 is in the coverage sheet');
       await fs.unlink(target.fsPath);
