@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { UnsafePathError, writeFileSafely } from '../core/workspace/safeFiles.js';
 import type { CliIo } from './cliIo.js';
@@ -42,4 +43,19 @@ function writeUserFile(target: string, shownAs: string, text: string | Uint8Arra
 
 function alreadyThere(shownAs: string): string {
   return `${shownAs} already exists; it was left as it is (use --force to replace it)`;
+}
+
+/**
+ * Before a long run: false (after saying so) when `target` exists and `force` is not given, so the work is not
+ * done only to be refused. A link counts as existing: it is never written through.
+ */
+export async function mayWrite(io: CliIo, target: string, force: boolean | undefined): Promise<boolean> {
+  if (force) return true;
+  try {
+    await fs.lstat(target);
+  } catch {
+    return true;
+  }
+  io.writeStderr(`clausemark: ${alreadyThere(target)}\n`);
+  return false;
 }

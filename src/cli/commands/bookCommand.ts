@@ -13,7 +13,7 @@ import { mermaidScriptPath } from '../mermaidScript.js';
 import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';
 import { TOOL_VERSION } from '../toolVersion.js';
 import { UsageError } from '../usageError.js';
-import { writeNewFile } from '../writeOutput.js';
+import { mayWrite, writeNewFile } from '../writeOutput.js';
 
 export const BOOK_USAGE = `Usage: clausemark book [paths…] [options]
 
@@ -57,10 +57,7 @@ export async function bookCommand(args: string[], io: CliIo): Promise<number> {
   const htmlFile = join(folder, 'book.html');
   const pdfFile = join(folder, 'book.pdf');
   for (const target of wantsPdf ? [htmlFile, pdfFile] : [htmlFile]) {
-    if (!values.force && (await exists(target))) {
-      io.writeStderr(`clausemark: ${target} already exists; it was left as it is (use --force to replace it)\n`);
-      return 2;
-    }
+    if (!(await mayWrite(io, target, values.force))) return 2;
   }
   const result = await runCheckWith(io, values, positionals);
   if (typeof result === 'number') return result;
@@ -115,13 +112,4 @@ function pdfTemplates(book: DocumentBook) {
     readyExpression: "document.body !== null && document.body.getAttribute('data-diagrams') !== null",
     beforePrint: `document.getElementById(${JSON.stringify(PAGE_BOXES_STYLE_ID)})?.remove(); true`,
   };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await fs.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

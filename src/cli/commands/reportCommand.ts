@@ -12,7 +12,7 @@ import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';
 import { TOOL_VERSION } from '../toolVersion.js';
 import { UsageError } from '../usageError.js';
 import { oneOf } from './checkCommand.js';
-import { writeNewFile } from '../writeOutput.js';
+import { mayWrite, writeNewFile } from '../writeOutput.js';
 
 const FORMATS = ['html', 'markdown'] as const;
 const FILE_NAMES: Record<(typeof FORMATS)[number], string> = { html: 'audit-pack.html', markdown: 'audit-pack.md' };
@@ -49,10 +49,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (positionals.length > 1) throw new UsageError('report takes at most one path (the repository)');
   const outputFolder = resolve(io.cwd, values.output ?? 'audit-pack');
   const target = join(outputFolder, FILE_NAMES[format]);
-  if (!values.force && (await exists(target))) {
-    io.writeStderr(`clausemark: ${target} already exists; it was left as it is (use --force to replace it)\n`);
-    return 2;
-  }
+  if (!(await mayWrite(io, target, values.force))) return 2;
   const result = await runCheckWith(io, values, positionals);
   if (typeof result === 'number') return result;
   const revision = await describeHead(result.project.root);
@@ -61,15 +58,6 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (!(await writeNewFile(io, target, text, values.force, result.project.root))) return 2;
   io.writeStdout(`Wrote ${target}\n`);
   return 0;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await fs.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The browser build of mermaid from this installation, inlined into the page. */
