@@ -8,7 +8,8 @@ import { jsonRange, type JsonRange } from './jsonRange.js';
 import type { ReportInput } from './reportInput.js';
 import { countFindings, sortedFindings } from './shared.js';
 
-export type { JsonRange } from './jsonRange.js';
+// Kept here too for readers that import them from the report.
+export { jsonRange, type JsonRange } from './jsonRange.js';
 
 export interface JsonFinding {
   readonly ruleId: string;
