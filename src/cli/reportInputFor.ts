@@ -23,6 +23,7 @@ export function reportInputFor(result: CheckResult): ReportInput {
     today: result.today,
     toolVersion: TOOL_VERSION,
     ...(limited ? { paths: result.scopes } : {}),
+    cycle: index.cycle(),
   };
 }
 

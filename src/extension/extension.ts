@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { mermaidWorkerPool } from '../core/diagrams/mermaidWorkerPool.js';
+import { certificationSource } from './certificationSource.js';
 import { registerCommands } from './commands.js';
 import { ClausemarkCodeActionProvider } from './providers/codeActionProvider.js';
 import { ClausemarkCodeLensProvider } from './providers/codeLensProvider.js';
@@ -7,6 +8,7 @@ import { ClausemarkCompletionProvider } from './providers/completionProvider.js'
 import { ClausemarkHoverProvider } from './providers/hoverProvider.js';
 import { ClausemarkDefinitionProvider, ClausemarkDocumentLinkProvider, ClausemarkReferenceProvider } from './providers/navigationProviders.js';
 import { SessionRegistry } from './sessionRegistry.js';
+import { CertificationTreeProvider } from './views/certificationTree.js';
 import { CoverageStatusBar } from './views/coverageStatusBar.js';
 import { CoverageTreeProvider } from './views/coverageTree.js';
 import { TraceabilityPanel } from './views/traceabilityPanel.js';
@@ -17,6 +19,7 @@ export interface ClausemarkApi {
   readonly ready: Promise<void>;
   readonly registry: SessionRegistry;
   readonly coverageTree: CoverageTreeProvider;
+  readonly certificationTree: CertificationTreeProvider;
   /** Waits until every queued re-check has been applied. */
   settled(): Promise<void>;
   /** The mermaid source and page HTML of the open traceability panel, if any. */
@@ -30,12 +33,14 @@ export function activate(context: vscode.ExtensionContext): ClausemarkApi {
   const diagrams = mermaidWorkerPool(context.asAbsolutePath('dist/media/mermaid.min.js'), context.asAbsolutePath('dist/mermaidWorker.cjs'), 1);
   const registry = new SessionRegistry(diagnostics, diagrams);
   const coverageTree = new CoverageTreeProvider(registry);
+  const certificationTree = new CertificationTreeProvider(certificationSource(registry), registry.onDidChange);
   context.subscriptions.push(
     { dispose: () => void diagrams.dispose() },
     diagnostics,
     registry,
     new CoverageStatusBar(registry),
     vscode.window.createTreeView('clausemark.coverage', { treeDataProvider: coverageTree, showCollapseAll: true }),
+    vscode.window.createTreeView('clausemark.certification', { treeDataProvider: certificationTree, showCollapseAll: true }),
     vscode.languages.registerHoverProvider(MARKDOWN, new ClausemarkHoverProvider(registry)),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new ClausemarkCompletionProvider(registry), ' ', '.', '-', '/', '['),
     vscode.languages.registerDefinitionProvider(MARKDOWN, new ClausemarkDefinitionProvider(registry)),
@@ -53,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): ClausemarkApi {
     ready,
     registry,
     coverageTree,
+    certificationTree,
     settled: async () => {
       await ready;
       await Promise.all(registry.all().map((session) => session.settled()));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { daysBetween, isoDay } from '../../src/core/document/dates.js';
 import type { ClausemarkApi } from '../../src/extension/extension.js';
 import { readXlsx, sheetValues } from '../support/xlsxReader.js';
 import { clausemark, clausemarkDiagnostics, editBuffer, rangeText, ruleOf, waitFor, workspaceUri } from './helpers.js';
@@ -210,6 +211,34 @@ describe('Clausemark in VS Code', () => {
       await vscode.commands.executeCommand('clausemark.showAllClauses');
       assert.ok(gaps.includes('7.6') && gaps.includes('8.4.2'), gaps.join(', '));
       assert.ok(!gaps.includes('8.6.1'));
+    });
+
+    it('shows the next audit, what blocks it and the open nonconformities in the Certification view', async () => {
+      await api.settled();
+      const tree = api.certificationTree;
+      const top = tree.getChildren().map((node) => ({ node, item: tree.getTreeItem(node) }));
+      // The editor judges on the real day; the example's next planned audit is the surveillance audit of 2027-03-08.
+      const daysLeft = daysBetween(isoDay(new Date()), '2027-03-08');
+      assert.equal(top[0]?.item.label, 'Next audit: surveillance on 2027-03-08');
+      assert.match(String(top[0]?.item.description), new RegExp(`^${daysLeft} days? left · \\d+ blocking$`));
+      const blocks = top.find(({ item }) => String(item.label).startsWith('Blocks the audit ('));
+      assert.ok(blocks, top.map(({ item }) => item.label).join(', '));
+      const sections = tree.getChildren(blocks.node).map((node) => ({ node, item: tree.getTreeItem(node) }));
+      const ncSection = sections.find(({ item }) => item.label === 'Nonconformities open or overdue by the audit');
+      assert.ok(ncSection, sections.map(({ item }) => item.label).join(', '));
+      assert.ok(tree.getChildren(ncSection.node).some((node) => String(tree.getTreeItem(node).label).startsWith('NC-2026-03 (minor, 8.5.1.3): overdue since 2026-09-30')));
+
+      const open = top.find(({ item }) => String(item.label).startsWith('Open nonconformities ('));
+      assert.ok(open);
+      const ncs = tree.getChildren(open.node).map((node) => tree.getTreeItem(node));
+      assert.deepEqual(ncs.map((item) => item.label).sort(), ['NC-2026-03', 'NC-2026-09', 'NC-2026-10', 'NC-2026-11']);
+      const overdue = ncs.find((item) => item.label === 'NC-2026-03')!;
+      assert.equal(overdue.description, 'minor · 8.5.1.3 · overdue since 2026-09-30');
+      // The link opens the audit report at the nonconformity's id.
+      const [uri, options] = overdue.command!.arguments as [vscode.Uri, { selection: vscode.Range }];
+      assert.equal(uri.toString(), workspaceUri('sms', 'records', 'audits', '2026-03-11-surveillance-audit-report.md').toString());
+      assert.equal(rangeText(options.selection), '17:8-17:18');
+      assert.equal((await vscode.workspace.openTextDocument(uri)).getText(options.selection), 'NC-2026-03');
     });
 
     it('draws the traceability diagram in a webview with a strict CSP and local mermaid', async () => {

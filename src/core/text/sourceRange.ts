@@ -18,3 +18,9 @@ export function rangeContains(outer: SourceRange, inner: SourceRange): boolean {
 export function formatPosition(position: SourcePosition): string {
   return `${position.line}:${position.column}`;
 }
+
+/** A copy of a range as plain data (a file's ranges are computed lazily), for a model sent as JSON. */
+export function plainRange(range: SourceRange): SourceRange {
+  const position = ({ line, column, offset }: SourcePosition): SourcePosition => ({ line, column, offset });
+  return { start: position(range.start), end: position(range.end) };
+}
