@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
+import { documentReadOptions } from '../config/documentFormat.js';
 import { addMonths } from '../document/dates.js';
 import type { Finding } from '../model/finding.js';
 import type { DocumentType } from '../model/documentTypes.js';
@@ -96,10 +97,13 @@ function addFields(fields: readonly string[], context: QuickFixContext): QuickFi
   const document = context.document;
   if (!document || fields.length === 0) return [];
   const newline = newlineOf(context.text);
-  // New fields go just before the closing fence, where they are visible and keep the block valid.
+  // New fields go just before the closing fence, where they are visible and keep the block valid; a field
+  // `fields` maps is written under the key it is read from.
   const at = document.frontmatterRange.end.offset - 3;
-  const lines = fields.map((field) => `${field}: ${(PLACEHOLDER[field] ?? (() => '""'))(context)}${newline}`);
-  return [{ title: `Add ${fields.map((f) => `\`${f}\``).join(' and ')}`, edits: [{ start: at, end: at, newText: lines.join('') }], preferred: true }];
+  const names = documentReadOptions(context.config).options.fieldNames;
+  const keys = fields.map((field) => names.keyToWrite(field));
+  const lines = fields.map((field, index) => `${keys[index]}: ${(PLACEHOLDER[field] ?? (() => '""'))(context)}${newline}`);
+  return [{ title: `Add ${keys.map((f) => `\`${f}\``).join(' and ')}`, edits: [{ start: at, end: at, newText: lines.join('') }], preferred: true }];
 }
 
 function createEvidence(finding: Finding, context: QuickFixContext): QuickFix[] {
