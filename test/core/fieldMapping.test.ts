@@ -58,6 +58,20 @@ describe('field mapping (`fields` in clausemark.json)', () => {
     assert.equal(fix?.edits[0]?.start, text.indexOf('---\n# A'));
   });
 
+  it('writes a new header under the mapped keys, and it reads back', () => {
+    const text = '# Access\n\nWho may reach what.\n';
+    const first = readSmsDocument('sms/access.md', text, { inSmsFolder: true, fieldNames: names });
+    const missing = first.findings.find((finding) => finding.ruleId === 'frontmatter.missing');
+    const config = withDefaults({ fields: MAPPING });
+    const [fix] = quickFixesFor(missing!, { path: 'sms/access.md', text, lines: first.lines, document: undefined, catalog: builtinCatalog('iso20000-1:2018')!, config, today: '2026-11-21' });
+    const header = fix?.edits[0]?.newText ?? '';
+    assert.match(header, /^---\nid: DOC-ACCESS\nname: Access\ntype: other\n/);
+    assert.match(header, /\nsatisfies: \[\]\n---\n$/);
+    const reread = readSmsDocument('sms/access.md', header + text, { inSmsFolder: true, fieldNames: names });
+    assert.equal(reread.document?.title?.value, 'Access');
+    assert.deepEqual(reread.findings.map((finding) => finding.ruleId), []);
+  });
+
   it('hints at a key the mapping no longer reads, with the key to rename it to', () => {
     const { text, ranges } = markedText('---\nname: A\n«title»: B\nacronym: POL-A\ntype: policy\n---\n');
     const result = readSmsDocument('sms/a.md', text, { inSmsFolder: true, fieldNames: names });

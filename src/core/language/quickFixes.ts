@@ -83,7 +83,7 @@ export function quickFixesFor(finding: Finding, context: QuickFixContext): Quick
       return [{ title: `Remove the repeated ${finding.data?.clause ?? 'clause'}`, edits: [{ start: line.start.offset, end: nextLine, newText: '' }], preferred: true }];
     }
     case 'frontmatter.missing': {
-      const skeleton = frontmatterSkeleton({ id: idFromPath(context.path), title: titleFromText(context.text) ?? idFromPath(context.path), type: typeFromPath(context.path), today: context.today, reviewCycleMonths: context.config.reviewCycleMonths }, newlineOf(context.text));
+      const skeleton = withMappedKeys(frontmatterSkeleton({ id: idFromPath(context.path), title: titleFromText(context.text) ?? idFromPath(context.path), type: typeFromPath(context.path), today: context.today, reviewCycleMonths: context.config.reviewCycleMonths }, newlineOf(context.text)), context);
       return [{ title: 'Add Clausemark frontmatter', edits: [{ start: 0, end: 0, newText: skeleton }], preferred: true }];
     }
     case 'evidence.missing-file':
@@ -114,15 +114,21 @@ function createEvidence(finding: Finding, context: QuickFixContext): QuickFix[] 
   const link = context.document?.evidence.find((item) => item.path?.value === written);
   const clause = link?.clause?.value;
   const base = posix.basename(location.path).replace(/\.(md|markdown)$/i, '');
-  const content = documentTemplate({
+  const content = withMappedKeys(documentTemplate({
     id: `REC-${base.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 100),
     title: base.replace(/[-_]+/g, ' ').replace(/^\d{4} \d{2} \d{2} /, '').replace(/^./, (c) => c.toUpperCase()),
     type: 'record',
     today: link?.date?.value ?? context.today,
     reviewCycleMonths: context.config.reviewCycleMonths,
     ...(clause ? { clauses: [clause] } : {}),
-  });
+  }), context);
   return [{ title: `Create ${location.path} from the record template`, edits: [], createFile: { path: location.path, content }, preferred: true }];
+}
+
+/** A template's frontmatter with each field under the key the repository reads it from (`fields` in clausemark.json). */
+function withMappedKeys(template: string, context: QuickFixContext): string {
+  const names = documentReadOptions(context.config).options.fieldNames;
+  return template.replace(/^([a-z_]+):/gm, (_line, key: string) => `${names.keyToWrite(key)}:`);
 }
 
 function newlineOf(text: string): string {
