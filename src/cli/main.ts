@@ -1,3 +1,4 @@
+import { catalogCommand, CATALOG_USAGE } from './commands/catalogCommand.js';
 import { checkCommand, CHECK_USAGE } from './commands/checkCommand.js';
 import { coverageCommand } from './commands/coverageCommand.js';
 import { diffCommand, DIFF_USAGE } from './commands/diffCommand.js';
@@ -28,12 +29,13 @@ Commands:
   book [paths…]       the SMS documents as one printable HTML book (--pdf: and a PDF)
   readiness [path]    what blocks the next audit (--for next|stage1|…|YYYY-MM-DD); exit 1 when something does
   init [folder]       write a starter clausemark.json (never overwrites)
+  catalog import FILE turn a control list (CSV or YAML: id, title, parent) into a catalog
   rules               list the rules with their ids and default severities
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or catalog error.
 `;
 
-const HELP: Record<string, string> = { check: CHECK_USAGE, diff: DIFF_USAGE, report: REPORT_USAGE, export: EXPORT_USAGE, book: BOOK_USAGE, readiness: READINESS_USAGE };
+const HELP: Record<string, string> = { check: CHECK_USAGE, diff: DIFF_USAGE, report: REPORT_USAGE, export: EXPORT_USAGE, book: BOOK_USAGE, readiness: READINESS_USAGE, catalog: CATALOG_USAGE };
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   check: checkCommand,
@@ -45,6 +47,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   readiness: readinessCommand,
   init: initCommand,
   rules: rulesCommand,
+  catalog: catalogCommand,
 };
 
 /** Runs one command line and returns the exit code; never throws. */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { checkStandaloneDocument } from '../core/checkStandalone.js';
 import type { DiagramValidator } from '../core/diagrams/diagramValidator.js';
+import { DEFAULT_CONFIG } from '../core/config/clausemarkConfig.js';
+import { documentReadOptions } from '../core/config/documentFormat.js';
 import { readSmsDocument, type ReadResult } from '../core/document/readSmsDocument.js';
 import { toDiagnostic } from './convert.js';
 import { DEBOUNCE_MS, FolderSession } from './folderSession.js';
@@ -78,7 +80,7 @@ export class SessionRegistry implements vscode.Disposable {
     if (cached?.version === document.version) return { session, path, read: cached.read };
     const project = session?.current?.project;
     const inSmsFolder = session?.current?.index.isInSmsFolder(path) ?? false;
-    const read = readSmsDocument(path, document.getText(), { inSmsFolder, extraFields: project?.config.extraFields ?? [] });
+    const read = readSmsDocument(path, document.getText(), { inSmsFolder, ...documentReadOptions(project?.config ?? DEFAULT_CONFIG).options });
     this.parses.set(key, { version: document.version, read });
     return { session, path, read };
   }

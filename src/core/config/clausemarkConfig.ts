@@ -1,8 +1,9 @@
 import type { SeveritySetting } from '../model/severity.js';
 import { certificationWithDefaults, type Certification, type CertificationFile } from './certification.js';
+import { DEFAULT_DOCUMENT_FORMAT, documentFormatWithDefaults, type DocumentFormat, type DocumentFormatFile } from './documentFormat.js';
 
 /** clausemark.json as written; every field optional. */
-export interface ConfigFile {
+export interface ConfigFile extends DocumentFormatFile {
   readonly catalog?: string;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
@@ -20,7 +21,7 @@ export interface ConfigFile {
 }
 
 /** The configuration in force: the file's values over the defaults. */
-export interface ClausemarkConfig {
+export interface ClausemarkConfig extends DocumentFormat {
   readonly catalog: string;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
@@ -54,6 +55,7 @@ export const DEFAULT_CONFIG: ClausemarkConfig = {
   exclusions: [],
   extraFields: [],
   maxFileSizeKB: 5120,
+  ...DEFAULT_DOCUMENT_FORMAT,
 };
 
 export function withDefaults(file: ConfigFile): ClausemarkConfig {
@@ -69,6 +71,7 @@ export function withDefaults(file: ConfigFile): ClausemarkConfig {
     exclusions: file.exclusions ?? DEFAULT_CONFIG.exclusions,
     extraFields: file.extraFields ?? DEFAULT_CONFIG.extraFields,
     maxFileSizeKB: file.maxFileSizeKB ?? DEFAULT_CONFIG.maxFileSizeKB,
+    ...documentFormatWithDefaults(file),
     ...(file.organisation !== undefined ? { organisation: file.organisation } : {}),
     ...(file.scope !== undefined ? { scope: file.scope } : {}),
     ...(file.certification !== undefined ? { certification: certificationWithDefaults(file.certification) } : {}),

@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import { FILE_SUGGESTION_COMPARISONS, SuggestionBudget } from '../catalog/suggestionBudget.js';
 import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConfig.js';
+import { documentReadOptions } from '../config/documentFormat.js';
 import type { Project } from '../config/loadProject.js';
 import { SeverityPolicy } from '../config/severityPolicy.js';
 import { coverageReportOf } from '../coverage/clauseState.js';
@@ -536,12 +537,13 @@ export class WorkspaceIndex implements RepositoryView {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const inSmsFolder = this.isInSmsFolder(path);
     // The path is part of the key: findings name their file, so equal content elsewhere is another result.
-    const hash = hashOf(`${path}\0${inSmsFolder ? 1 : 0}\0${this.validateDiagram ? 'diagrams' : ''}\0${this.config.extraFields.join(',')}\0${body}`);
+    const { signature, options: readOptions } = documentReadOptions(this.config);
+    const hash = hashOf(`${path}\0${inSmsFolder ? 1 : 0}\0${this.validateDiagram ? 'diagrams' : ''}\0${signature}\0${body}`);
     const cached = this.cache?.get(hash, body);
     if (cached) return { hash, result: cached };
     let result: ReadResult;
     try {
-      result = readSmsDocument(path, body, { inSmsFolder, extraFields: this.config.extraFields });
+      result = readSmsDocument(path, body, { inSmsFolder, ...readOptions });
     } catch (error) {
       // A parser bug on one file must not stop the check of the others; the failure is not cached.
       const lines = new LineIndex(body);

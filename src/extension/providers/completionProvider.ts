@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { documentReadOptions } from '../../core/config/documentFormat.js';
 import { completionContextAt, CYCLE_VALUES, relativeEvidencePath } from '../../core/language/completion.js';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../core/model/documentTypes.js';
 import { toRange } from '../convert.js';
@@ -11,7 +12,8 @@ export class ClausemarkCompletionProvider implements vscode.CompletionItemProvid
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     const current = this.registry.current(document);
     if (!current) return undefined;
-    const context = completionContextAt(document.getText(), current.read.lines, document.offsetAt(position));
+    const config = current.session?.current?.project.config;
+    const context = completionContextAt(document.getText(), current.read.lines, document.offsetAt(position), config ? documentReadOptions(config).options : undefined);
     if (!context) return undefined;
     const range = toRange(context.replace);
     const state = current.session?.current;
