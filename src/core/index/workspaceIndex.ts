@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
-import { FILE_SUGGESTION_COMPARISONS, SuggestionBudget } from '../catalog/suggestionBudget.js';
+import { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { Project } from '../config/loadProject.js';
 import { SeverityPolicy } from '../config/severityPolicy.js';
@@ -14,16 +14,12 @@ import { isoDay } from '../document/dates.js';
 import { readSmsDocument, type ReadResult } from '../document/readSmsDocument.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import type { EvidenceLink, SmsDocument } from '../model/smsDocument.js';
-import { clauseChecks } from '../rules/clauseChecks.js';
-import { controlChecks } from '../rules/controlChecks.js';
 import { createFinding } from '../rules/createFinding.js';
 import { computeCycle, type CycleState } from '../cycle/cycleState.js';
-import { cycleDocumentFindings, cycleRepositoryFindings } from '../rules/cycleFindings.js';
-import { nonconformityChecks } from '../rules/nonconformityChecks.js';
-import type { DocumentCheck } from '../rules/documentCheck.js';
-import { evidenceChecks } from '../rules/evidenceChecks.js';
 import { resolveEvidencePath } from '../rules/evidencePath.js';
-import { clauseCoverageFindings, evidenceFindings, evidenceState, recordState, traceFindings, type RepositoryView, type TargetState } from '../rules/repositoryChecks.js';
+import { RULES } from '../rules/registry.js';
+import type { Rule } from '../rules/rule.js';
+import { evidenceState, recordState, type RepositoryView, type TargetState } from '../rules/repositoryView.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { decodeText } from '../workspace/decodeText.js';
@@ -31,9 +27,7 @@ import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
 import { checkDiagrams } from '../diagrams/checkDiagrams.js';
 import type { DiagramValidator } from '../diagrams/diagramValidator.js';
 import type { DocumentCache } from './documentCache.js';
-
-const DOCUMENT_CHECKS: readonly DocumentCheck[] = [controlChecks, clauseChecks, evidenceChecks, nonconformityChecks];
-const CROSS_DOCUMENT_RULES = ['trace.duplicate-id', 'trace.unknown-related', 'evidence.missing-file', 'evidence.outside-repository', 'evidence.stale', 'evidence.undated', 'nc.invalid', 'audit.auditor-not-independent'];
+import { RuleRunner } from './ruleRunner.js';
 
 export interface IndexOptions {
   readonly project: Project;
@@ -44,6 +38,8 @@ export interface IndexOptions {
   readonly cache?: DocumentCache;
   /** Checks diagram blocks (mermaid) when reading a document; off when absent. */
   readonly validateDiagram?: DiagramValidator;
+  /** The rules to run; the registry's when absent (a test may run its own). */
+  readonly rules?: readonly Rule[];
 }
 
 /** One Markdown file the index has read. */
@@ -71,6 +67,7 @@ export class WorkspaceIndex implements RepositoryView {
   private readonly cache: DocumentCache | undefined;
   private readonly validateDiagram: DiagramValidator | undefined;
   private readonly severity: SeverityPolicy;
+  private readonly runner: RuleRunner;
   private readonly isIncluded: (path: string) => boolean;
   /** Whether a repository-relative path is in a configured SMS folder (so it must be an SMS document). */
   readonly isInSmsFolder: (path: string) => boolean;
@@ -103,6 +100,7 @@ export class WorkspaceIndex implements RepositoryView {
     this.now = options.now ?? (() => new Date());
     this.cache = options.cache;
     this.severity = new SeverityPolicy(this.config.rules);
+    this.runner = new RuleRunner(options.rules ?? RULES, this.severity, this.catalog, this.config);
     // A rule that is off does no work: diagrams are only parsed when their rule can report.
     // `diagram.too-complex` only says a diagram could not be checked, so it needs no parsing of its own.
     this.validateDiagram = this.severity.isEnabled('diagram.invalid-mermaid') ? options.validateDiagram : undefined;
@@ -257,11 +255,7 @@ export class WorkspaceIndex implements RepositoryView {
       const document = entry.read.document;
       if (document) {
         findings.push(...this.documentFindings(entry, document));
-        this.guarded(document, CROSS_DOCUMENT_RULES, (report) => {
-          if (this.anyEnabled('trace.duplicate-id', 'trace.unknown-related')) traceFindings(document, this, report, suggestions.forFile());
-          if (this.anyEnabled('evidence.missing-file', 'evidence.outside-repository', 'evidence.stale', 'evidence.undated')) evidenceFindings(document, this, report);
-          if (this.cycleDocuments.has(document.path) && this.anyEnabled('nc.invalid', 'audit.auditor-not-independent')) cycleDocumentFindings(document, this.cycle(), report);
-        }, findings);
+        findings.push(...this.runner.crossDocumentFindings(document, this, this.today, suggestions.forFile(), () => this.cycle()));
       }
     }
     return this.applySeverity(findings);
@@ -277,14 +271,15 @@ export class WorkspaceIndex implements RepositoryView {
 
   /** Findings about the repository as a whole: configuration and coverage. */
   repositoryFindings(): Finding[] {
-    const anchor = this.repositoryAnchor();
+    const place = { file: this.repositoryFile, anchor: this.repositoryAnchor(), locateSetting: this.project.locateSetting };
+    const today = this.today;
     const findings = [...this.project.findings];
     for (const clause of this.coverage().clauses) {
       let found = this.clauseFindings.get(clause);
-      if (!found) this.clauseFindings.set(clause, (found = clauseCoverageFindings(clause, this.catalog, this.repositoryFile, anchor)));
+      if (!found) this.clauseFindings.set(clause, (found = this.runner.clauseFindings(clause, place, today)));
       findings.push(...found);
     }
-    findings.push(...cycleRepositoryFindings(this.cycle(), this.catalog, this.repositoryFile, anchor, this.project.locateSetting));
+    findings.push(...this.runner.repositoryFindings(place, today, () => this.cycle()));
     return findings;
   }
 
@@ -347,40 +342,9 @@ export class WorkspaceIndex implements RepositoryView {
   private documentFindings(entry: IndexedFile, document: SmsDocument): readonly Finding[] {
     const day = this.today;
     if (entry.documentFindings?.day === day) return entry.documentFindings.findings;
-    const findings: Finding[] = [];
-    for (const check of DOCUMENT_CHECKS) {
-      if (!check.rules.some((rule) => this.severity.isEnabled(rule))) continue;
-      this.guarded(document, check.rules, (report) => {
-        check.run({
-          document,
-          catalog: this.catalog,
-          config: this.config,
-          today: day,
-          // Per document only: these findings are kept per file, so they must not depend on which files came first.
-          suggestions: new SuggestionBudget(FILE_SUGGESTION_COMPARISONS),
-          report: (ruleId, range, message, extras) => report(createFinding(ruleId, document.path, range, message, extras)),
-        });
-      }, findings);
-    }
+    const findings = this.runner.documentFindings(document, day);
     entry.documentFindings = { day, findings };
     return findings;
-  }
-
-  /** Runs checks so that a failure in one becomes a finding on the document instead of stopping the others. */
-  private guarded(document: SmsDocument, rules: readonly string[], run: (report: (finding: Finding) => void) => void, into: Finding[]): void {
-    const collected: Finding[] = [];
-    try {
-      run((finding) => collected.push(finding));
-      into.push(...collected);
-    } catch (error) {
-      // Named by rule ids, so a user can turn the failing rules off until it is fixed, and report it.
-      const message = `The check for ${rules.map((rule) => `\`${rule}\``).join(', ')} failed on this document (${error instanceof Error ? error.message : String(error)}); the other checks still ran.`;
-      into.push(createFinding('internal.rule-failed', document.path, document.id?.range ?? document.frontmatterRange, message));
-    }
-  }
-
-  private anyEnabled(...rules: string[]): boolean {
-    return rules.some((rule) => this.severity.isEnabled(rule));
   }
 
   private applySeverity(findings: Finding[]): Finding[] {
