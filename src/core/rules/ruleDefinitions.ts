@@ -1,5 +1,6 @@
 import { RULES, type RuleId } from './registry.js';
 import type { Rule } from './rule.js';
+import { anchorOf } from './ruleReference.js';
 
 export { RULES, type RuleId };
 
@@ -16,5 +17,5 @@ export function findRule(id: string): RuleDefinition | undefined {
 
 /** The GitHub heading anchor of the rule's README section (`### \`clause.unknown\`` → `#clauseunknown`). */
 export function ruleDocsUrl(id: string): string {
-  return `${DOCS_BASE_URL}#${id.replace(/[^a-z0-9-]/g, '')}`;
+  return `${DOCS_BASE_URL}#${anchorOf(id)}`;
 }
