@@ -14,6 +14,7 @@ import { readOutline } from './outline.js';
 import { readCycleFields, type FieldReading } from './readCycleFields.js';
 import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from './yamlNesting.js';
 import { suggestField, suggestValue } from './valueSuggestions.js';
+import { firstLine } from './yamlMessage.js';
 
 export interface ReadOptions {
   /** The file sits in a configured SMS folder, so it must be an SMS document. */
@@ -395,8 +396,4 @@ class FrontmatterReader implements FieldReading {
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/[.:]\s*$/, '');
 }
