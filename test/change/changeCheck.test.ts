@@ -9,7 +9,7 @@ import { newly } from '../../src/core/change/coverageDelta.js';
 import { checkChange } from '../../src/core/change/checkChange.js';
 import type { ChangeJson } from '../../src/core/reports/changeJson.js';
 import type { JsonReport } from '../../src/core/reports/jsonReport.js';
-import { FINGERPRINT_KEY } from '../../src/core/reports/sarifReport.js';
+import { FINGERPRINT_KEY } from '../../src/core/model/findingFingerprint.js';
 import { clausemarkInProcess } from '../support/cli.js';
 import { git, GitRepository, reviewOf } from '../support/gitRepository.js';
 import { documentText, TODAY } from '../support/repository.js';

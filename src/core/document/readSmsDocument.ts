@@ -7,7 +7,7 @@ import type { RuleId } from '../rules/ruleDefinitions.js';
 import { detached } from '../text/detached.js';
 import { LineIndex } from '../text/lineIndex.js';
 import type { SourceRange } from '../text/sourceRange.js';
-import { parseIsoDate } from './dates.js';
+import { parseIsoDate } from '../model/dates.js';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatterBlock.js';
 import { frontmatterTooLarge, listTooLong, MAX_LIST_ITEMS } from './frontmatterLimits.js';
 import { readOutline } from './outline.js';

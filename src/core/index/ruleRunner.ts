@@ -1,5 +1,6 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import { FILE_SUGGESTION_COMPARISONS, SuggestionBudget } from '../catalog/suggestionBudget.js';
+import { nextPlannedAudit } from '../config/certification.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { SeverityPolicy } from '../config/severityPolicy.js';
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
@@ -48,8 +49,11 @@ export class RuleRunner {
     // Per document only: these findings are kept per file, so they must not depend on which files came first.
     const suggestions = new SuggestionBudget(FILE_SUGGESTION_COMPARISONS);
     const { catalog, config } = this;
+    const nextExternalAudit = nextPlannedAudit(config.certification, today);
     for (const rule of this.documentRules) {
-      this.guarded(rule, document.path, failureRange(document), 'this document', findings, (report) => rule.checkDocument?.({ document, catalog, config, today, suggestions, report }));
+      this.guarded(rule, document.path, failureRange(document), 'this document', findings, (report) =>
+        rule.checkDocument?.({ document, catalog, config, today, suggestions, nextExternalAudit, report }),
+      );
     }
     return findings;
   }

@@ -7,7 +7,7 @@ import { SeverityPolicy } from '../config/severityPolicy.js';
 import { documentControl } from '../coverage/documentControl.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { computeCycle, type CycleState } from '../cycle/cycleState.js';
-import { isoDay } from '../document/dates.js';
+import { isoDay } from '../model/dates.js';
 import type { ReadResult } from '../document/readSmsDocument.js';
 import type { DiagramValidator } from '../diagrams/diagramValidator.js';
 import { compareFindings, type Finding } from '../model/finding.js';

@@ -1,6 +1,6 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
-import { daysBetween } from '../document/dates.js';
+import { daysBetween } from '../model/dates.js';
 import type { EvidenceState } from '../model/evidenceState.js';
 import type { EvidenceLink, SmsDocument } from '../model/smsDocument.js';
 import { resolveEvidencePath } from './evidencePath.js';

@@ -25,6 +25,8 @@ export interface DocumentContext extends CheckContext {
   readonly document: SmsDocument;
   /** Pays for "did you mean" suggestions; one per document, shared by its checks. */
   readonly suggestions: SuggestionBudget;
+  /** The next planned external audit (with a `certification` block), as of today. */
+  readonly nextExternalAudit: { readonly kind: string; readonly date: string } | undefined;
 }
 
 /** One document against the rest of the repository (ids, evidence on disk, the certification cycle). */

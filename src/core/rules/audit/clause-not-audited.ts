@@ -1,4 +1,4 @@
-import { addMonths } from '../../document/dates.js';
+import { addMonths } from '../../model/dates.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({

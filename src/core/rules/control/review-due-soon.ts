@@ -1,4 +1,4 @@
-import { daysBetween } from '../../document/dates.js';
+import { daysBetween } from '../../model/dates.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({

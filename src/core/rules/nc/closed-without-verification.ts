@@ -1,4 +1,4 @@
-import { nonconformityState } from '../../cycle/nonconformity.js';
+import { nonconformityState } from '../../model/nonconformity.js';
 import { defineRule } from '../rule.js';
 import { findingName } from './findingName.js';
 

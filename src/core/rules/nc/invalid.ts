@@ -1,4 +1,4 @@
-import { isNonconformity, validDate } from '../../cycle/nonconformity.js';
+import { isNonconformity, validDate } from '../../model/nonconformity.js';
 import { FINDING_GRADES, FINDING_STATUSES, type AuditFinding, type Located } from '../../model/smsDocument.js';
 import { defineRule, type DocumentContext, type Report } from '../rule.js';
 

@@ -1,6 +1,5 @@
-import { nextPlannedAudit } from '../../config/certification.js';
-import { nonconformityState } from '../../cycle/nonconformity.js';
-import { daysBetween } from '../../document/dates.js';
+import { nonconformityState } from '../../model/nonconformity.js';
+import { daysBetween } from '../../model/dates.js';
 import { defineRule } from '../rule.js';
 import { findingName } from './findingName.js';
 
@@ -13,10 +12,9 @@ export default defineRule({
     'At `status`: a major nonconformity is still open and the next planned external audit (`certification.audits`,',
     'or the derived ones) is within `reviewWarningDays`. An open major nonconformity usually blocks certification.',
   ].join('\n'),
-  checkDocument({ document, today, config, report }) {
+  checkDocument({ document, today, config, nextExternalAudit: nextAudit, report }) {
     if (!document.findings) return;
-    // The next external audit: an open major nonconformity must not still be open when it comes.
-    const nextAudit = nextPlannedAudit(config.certification, today);
+    // An open major nonconformity must not still be open when the next external audit comes.
     if (!nextAudit) return;
     const days = daysBetween(today, nextAudit.date);
     if (days > config.reviewWarningDays) return;

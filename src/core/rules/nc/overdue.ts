@@ -1,5 +1,5 @@
-import { nonconformityState } from '../../cycle/nonconformity.js';
-import { daysBetween } from '../../document/dates.js';
+import { nonconformityState } from '../../model/nonconformity.js';
+import { daysBetween } from '../../model/dates.js';
 import { defineRule } from '../rule.js';
 import { findingName } from './findingName.js';
 

@@ -1,5 +1,5 @@
-import { parseIsoDate } from '../document/dates.js';
-import type { AuditFinding } from '../model/smsDocument.js';
+import { parseIsoDate } from './dates.js';
+import type { AuditFinding } from './smsDocument.js';
 import type { SourceRange } from '../text/sourceRange.js';
 
 /**
