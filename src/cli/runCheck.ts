@@ -1,5 +1,5 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { checkRepository, FileDocumentCache, mermaidWorkerPool, parseIsoDate, UnsafePathError, type CheckResult, type Project, type SetupProblem } from '../core/index.js';
+import { CACHE_FOLDER, checkRepository, FileDocumentCache, mermaidWorkerPool, parseIsoDate, UnsafePathError, type CheckResult, type Project, type SetupProblem } from '../core/index.js';
 import type { CliIo } from './cliIo.js';
 import { localCacheKey } from './cacheKey.js';
 import { mermaidScriptPath, mermaidWorkerScript } from './mermaidScript.js';
@@ -7,7 +7,6 @@ import { createProgress } from './progress.js';
 import { TOOL_VERSION } from './toolVersion.js';
 import { UsageError } from './usageError.js';
 
-export const CACHE_FOLDER = '.clausemark-cache';
 export interface RunCheckOptions {
   readonly paths: readonly string[];
   readonly config?: string;

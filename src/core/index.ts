@@ -8,7 +8,7 @@ export { ClauseCatalog } from './catalog/clauseCatalog.js';
 export { checkChange } from './change/checkChange.js';
 export { type ChangeReview } from './change/reviewChange.js';
 export { checkRepository, type CheckResult } from './check.js';
-export { type ClausemarkConfig, CONFIG_FILE_NAME, DEFAULT_CONFIG } from './config/clausemarkConfig.js';
+export { CACHE_FOLDER, type ClausemarkConfig, CONFIG_FILE_NAME, DEFAULT_CONFIG } from './config/clausemarkConfig.js';
 export { findGitRoot, loadProject, type Project, type SetupProblem, toPosix } from './config/loadProject.js';
 export { type ClauseCoverage, type CoverageReport } from './coverage/coverageReport.js';
 export { assessReadiness, type ReadinessTarget, resolveTarget } from './cycle/readiness.js';

@@ -10,11 +10,3 @@ export interface SourceRange {
   readonly start: SourcePosition;
   readonly end: SourcePosition;
 }
-
-export function rangeContains(outer: SourceRange, inner: SourceRange): boolean {
-  return outer.start.offset <= inner.start.offset && inner.end.offset <= outer.end.offset;
-}
-
-export function formatPosition(position: SourcePosition): string {
-  return `${position.line}:${position.column}`;
-}
