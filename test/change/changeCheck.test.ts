@@ -271,7 +271,7 @@ describe('reviewing a change that moves a document', function () {
       assert.deepEqual(review.documents.map((change) => [change.kind, change.path, change.base?.path]), [['moved', 'sms/processes/incident.md', 'sms/old/incident.md']]);
       const unknown = review.findings.find((finding) => finding.ruleId === 'clause.unknown');
       assert.equal(unknown?.file, 'sms/processes/incident.md');
-      assert.equal(review.states.get(unknown!), 'unchanged');
+      assert.equal(review.states.get(unknown), 'unchanged');
       assert.deepEqual(review.newFindings, []);
     } finally {
       repository.remove();

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isDocumentStatus, isDocumentType, type DocumentStatus, type DocumentType } from '../model/documentTypes.js';
 import type { Finding } from '../model/finding.js';
 import { KNOWN_FIELDS, type ClauseClaim, type EvidenceLink, type FrontmatterField, type Located, type SmsDocument } from '../model/smsDocument.js';
@@ -67,7 +67,7 @@ class FrontmatterReader implements FieldReading {
   ) {}
 
   read(): ReadResult {
-    const { path, lines, block, options } = this;
+    const { lines, block, options } = this;
     // Values read from the YAML are cut from this copy, so the document model does not hold the whole file.
     const yamlText = detached(this.text.slice(block.yamlStart, block.yamlEnd));
     const openingFence = lines.lineRange(1);
@@ -118,7 +118,7 @@ class FrontmatterReader implements FieldReading {
       return this.result(true, this.buildDocument(new Map()));
     }
     if (!isMap(contents)) {
-      this.report('frontmatter.invalid-yaml', this.nodeRange(contents as YamlNode), 'The frontmatter must be a mapping of fields (`key: value` lines).');
+      this.report('frontmatter.invalid-yaml', this.nodeRange(contents), 'The frontmatter must be a mapping of fields (`key: value` lines).');
       return this.result(true);
     }
     return this.result(true, this.buildDocument(this.collectFields(contents)));
@@ -222,7 +222,7 @@ class FrontmatterReader implements FieldReading {
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
       return this.invalid(field, this.nodeRange(node), `\`${field}\` must be ${what}.`);
     }
-    const scalar = node as Scalar;
+    const scalar = node;
     const text = typeof scalar.value === 'string' ? scalar.value : String(scalar.source ?? scalar.value);
     // A value of 13 characters or more is a view into the frontmatter text and would keep all of it alive in
     // the index; shorter ones V8 copies anyway.

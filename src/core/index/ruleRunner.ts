@@ -17,7 +17,7 @@ export interface RepositoryPlace {
   /** The file repository findings go on (the config file, or `.`). */
   readonly file: string;
   readonly anchor: SourceRange | undefined;
-  locateSetting(path: (string | number)[], part?: 'key' | 'value'): SourceRange | undefined;
+  readonly locateSetting: (path: (string | number)[], part?: 'key' | 'value') => SourceRange | undefined;
 }
 
 /**
@@ -86,7 +86,7 @@ export class RuleRunner {
     const { catalog, config } = this;
     for (const rule of this.repositoryRules) {
       this.guarded(rule, place.file, place.anchor, 'the repository', findings, (report) =>
-        rule.checkRepository?.({ anchor: place.anchor, locateSetting: (path, part) => place.locateSetting(path, part), cycle, catalog, config, today, report }),
+        rule.checkRepository?.({ anchor: place.anchor, locateSetting: place.locateSetting, cycle, catalog, config, today, report }),
       );
     }
     return findings;

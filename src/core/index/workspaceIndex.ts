@@ -256,7 +256,7 @@ export class WorkspaceIndex implements RepositoryView {
 
   /** Findings about the repository as a whole: configuration and coverage. */
   repositoryFindings(): Finding[] {
-    const place = { file: this.repositoryFile, anchor: this.repositoryAnchor(), locateSetting: this.project.locateSetting };
+    const place = { file: this.repositoryFile, anchor: this.repositoryAnchor(), locateSetting: (path: (string | number)[], part?: 'key' | 'value') => this.project.locateSetting(path, part) };
     const today = this.today;
     const findings = [...this.project.findings];
     for (const clause of this.coverage().clauses) {

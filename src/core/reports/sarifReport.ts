@@ -138,7 +138,7 @@ function toRegion(range: SourceRange | undefined): Sarif.Region {
   if (!range) return { startLine: 1 };
   const startLine = Math.max(1, range.start.line);
   const startColumn = Math.max(1, range.start.column);
-  let endLine = Math.max(startLine, range.end.line);
+  const endLine = Math.max(startLine, range.end.line);
   let endColumn = Math.max(1, range.end.column);
   if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
   return { startLine, startColumn, endLine, endColumn };

@@ -36,7 +36,7 @@ export interface CrossDocumentContext extends CheckContext {
   /** The run's budget for this file's suggestions. */
   readonly suggestions: SuggestionBudget;
   /** The certification cycle; computed on first use, so ask only when the document can need it. */
-  cycle(): CycleState;
+  readonly cycle: () => CycleState;
 }
 
 /** One leaf clause's coverage; findings go on the repository file and are kept while the clause's coverage is unchanged. */
@@ -51,8 +51,8 @@ export interface RepositoryContext extends CheckContext {
   /** Where repository findings sit when nothing more precise is known (the config's `catalog` key). */
   readonly anchor: SourceRange | undefined;
   /** The range of a setting in the config file. */
-  locateSetting(path: (string | number)[], part?: 'key' | 'value'): SourceRange | undefined;
-  cycle(): CycleState;
+  readonly locateSetting: (path: (string | number)[], part?: 'key' | 'value') => SourceRange | undefined;
+  readonly cycle: () => CycleState;
 }
 
 /**
@@ -72,10 +72,11 @@ export interface Rule<Id extends string = string> {
   readonly description: string;
   /** Markdown for the README's section on the rule: what it finds, why it matters, how to fix it. */
   readonly documentation: string;
-  checkDocument?(context: DocumentContext): void;
-  checkAcrossDocuments?(context: CrossDocumentContext): void;
-  checkClause?(context: ClauseContext): void;
-  checkRepository?(context: RepositoryContext): void;
+  // Function-valued fields, not methods: a check uses no `this`, and may be passed around on its own.
+  readonly checkDocument?: (context: DocumentContext) => void;
+  readonly checkAcrossDocuments?: (context: CrossDocumentContext) => void;
+  readonly checkClause?: (context: ClauseContext) => void;
+  readonly checkRepository?: (context: RepositoryContext) => void;
 }
 
 /** Declares a rule; keeps its id as a literal type, so the registry yields the union of rule ids. */
