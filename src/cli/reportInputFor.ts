@@ -1,8 +1,5 @@
 import { relative } from 'node:path';
-import type { CheckResult } from '../core/check.js';
-import { findGitRoot, toPosix } from '../core/config/loadProject.js';
-import type { ReportInput } from '../core/reports/reportInput.js';
-import { nodeFileSystem } from '../core/workspace/nodeFileSystem.js';
+import { findGitRoot, nodeFileSystem, toPosix, type CheckResult, type ReportInput } from '../core/index.js';
 import { TOOL_VERSION } from './toolVersion.js';
 
 /** What every renderer needs, from one check. */

@@ -1,10 +1,5 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { checkRepository, type CheckResult } from '../core/check.js';
-import type { Project, SetupProblem } from '../core/config/loadProject.js';
-import { parseIsoDate } from '../core/document/dates.js';
-import { mermaidWorkerPool } from '../core/diagrams/mermaidWorkerPool.js';
-import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
-import { UnsafePathError } from '../core/workspace/safeFiles.js';
+import { CACHE_FOLDER, checkRepository, FileDocumentCache, mermaidWorkerPool, parseIsoDate, UnsafePathError, type CheckResult, type Project, type SetupProblem } from '../core/index.js';
 import type { CliIo } from './cliIo.js';
 import { localCacheKey } from './cacheKey.js';
 import { mermaidScriptPath, mermaidWorkerScript } from './mermaidScript.js';
@@ -19,7 +14,6 @@ export interface RunCheckOptions {
   readonly today?: string;
 }
 
-export const CACHE_FOLDER = '.clausemark-cache';
 
 /** The command-line options every checking command takes (`parseArgs` form). */
 export const CHECK_OPTIONS = {

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { isoDay } from '../core/document/dates.js';
+import { isoDay } from '../core/model/dates.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../core/model/documentTypes.js';
 import { renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown } from '../core/reports/index.js';
 import { documentTemplate } from '../core/templates/documentTemplate.js';

@@ -21,7 +21,7 @@ export function settingsFor(folder: vscode.WorkspaceFolder | undefined): ConfigF
     const value = explicit<number>(key);
     if (value !== undefined) settings[key] = value;
   }
-  return settings as ConfigFile;
+  return settings;
 }
 
 export function diagramsEnabled(folder: vscode.WorkspaceFolder | undefined): boolean {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { daysBetween, isoDay } from '../../src/core/document/dates.js';
+import { daysBetween, isoDay } from '../../src/core/model/dates.js';
 import type { ClausemarkApi } from '../../src/extension/extension.js';
 import { readXlsx, sheetValues } from '../support/xlsxReader.js';
 import { clausemark, clausemarkDiagnostics, editBuffer, rangeText, ruleOf, waitFor, workspaceUri } from './helpers.js';

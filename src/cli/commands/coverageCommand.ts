@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown } from '../../core/reports/index.js';
+import { renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown } from '../../core/index.js';
 import type { CliIo } from '../cliIo.js';
 import { reportInputFor } from '../reportInputFor.js';
 import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';

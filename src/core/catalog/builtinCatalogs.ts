@@ -5,5 +5,3 @@ import type { CatalogFile } from './catalogFile.js';
 export const BUILTIN_CATALOGS: ReadonlyMap<string, CatalogFile> = new Map<string, CatalogFile>([
   ['iso20000-1:2018', iso20000_1_2018 as CatalogFile],
 ]);
-
-export const DEFAULT_CATALOG_ID = 'iso20000-1:2018';

@@ -1,5 +1,5 @@
 import type { CycleState, HeldAudit } from '../cycle/cycleState.js';
-import type { NonconformityRecord } from '../cycle/nonconformity.js';
+import type { NonconformityRecord } from '../model/nonconformity.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import type { SourceRange } from '../text/sourceRange.js';
 

@@ -41,7 +41,10 @@ export interface ClausemarkConfig extends DocumentFormat {
 }
 
 /** Folders never read, whatever the config says. */
-export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.clausemark-cache/**'];
+/** The folder in the repository where the CLI keeps its caches; never read as documents. */
+export const CACHE_FOLDER = '.clausemark-cache';
+
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', `**/${CACHE_FOLDER}/**`];
 
 export const DEFAULT_CONFIG: ClausemarkConfig = {
   catalog: 'iso20000-1:2018',

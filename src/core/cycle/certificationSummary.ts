@@ -1,7 +1,7 @@
 import type { PlannedAudit } from '../config/certification.js';
 import { plainRange, type SourceRange } from '../text/sourceRange.js';
 import type { CycleState } from './cycleState.js';
-import { isNonconformity, type NonconformityState } from './nonconformity.js';
+import { isNonconformity, type NonconformityState } from '../model/nonconformity.js';
 import { READINESS_SECTION_TITLES, type ReadinessReport, type ReadinessSection } from './readiness.js';
 
 /** A place in a file of the repository: root-relative path and, where known, the exact range. */

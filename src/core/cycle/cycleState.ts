@@ -1,10 +1,10 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import { nextPlannedAudit, type Certification, type PlannedAudit } from '../config/certification.js';
-import { addMonths } from '../document/dates.js';
+import { addMonths } from '../model/dates.js';
 import type { AuditKind, SmsDocument } from '../model/smsDocument.js';
 import type { SourceRange } from '../text/sourceRange.js';
-import { nonconformityRecord, validDate, type NonconformityRecord } from './nonconformity.js';
+import { nonconformityRecord, validDate, type NonconformityRecord } from '../model/nonconformity.js';
 
 /** An audit that was held: an audit report dated on or before the day judged. */
 export interface HeldAudit {

@@ -2,11 +2,11 @@ import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { PlannedAudit } from '../config/certification.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { CoverageReport } from '../coverage/coverageReport.js';
-import { addMonths, daysBetween } from '../document/dates.js';
+import { addMonths, daysBetween } from '../model/dates.js';
 import { EVIDENCE_DOCUMENT_TYPES } from '../model/documentTypes.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import { computeCycle } from './cycleState.js';
-import { isNonconformity, type NonconformityRecord } from './nonconformity.js';
+import { isNonconformity, type NonconformityRecord } from '../model/nonconformity.js';
 
 /** Which audit to judge readiness for: the next planned one, the next of a kind, or a day. */
 export type ReadinessTarget = 'next' | PlannedAudit['kind'] | { readonly date: string };

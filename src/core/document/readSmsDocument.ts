@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isDocumentStatus, isDocumentType, type DocumentStatus, type DocumentType } from '../model/documentTypes.js';
 import type { Finding } from '../model/finding.js';
 import { type ClauseClaim, type EvidenceLink, type FrontmatterField, type KnownField, type Located, type SmsDocument } from '../model/smsDocument.js';
@@ -7,7 +7,7 @@ import type { RuleId } from '../rules/ruleDefinitions.js';
 import { detached } from '../text/detached.js';
 import { LineIndex } from '../text/lineIndex.js';
 import type { SourceRange } from '../text/sourceRange.js';
-import { parseIsoDate } from './dates.js';
+import { parseIsoDate } from '../model/dates.js';
 import { FieldNames } from './fieldNames.js';
 import { collectKeys, fieldsRead, type FieldPair, type KeyReading } from './frontmatterKeys.js';
 import { blankHeader, findFrontmatter, type FrontmatterBlock, type OpeningFence } from './frontmatterBlock.js';
@@ -16,6 +16,7 @@ import { readOutline } from './outline.js';
 import { readCycleFields, type FieldReading } from './readCycleFields.js';
 import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from './yamlNesting.js';
 import { suggestField, suggestValue } from './valueSuggestions.js';
+import { firstLine } from './yamlMessage.js';
 
 export interface ReadOptions {
   /** The file sits in a configured SMS folder, so it must be an SMS document. */
@@ -75,7 +76,7 @@ class FrontmatterReader implements FieldReading, KeyReading {
   }
 
   read(): ReadResult {
-    const { path, lines, block, options } = this;
+    const { lines, block, options } = this;
     // Values read from the YAML are cut from this copy, so the document model does not hold the whole file.
     const yamlText = detached(this.text.slice(block.yamlStart, block.yamlEnd));
     const openingFence = lines.lineRange(1);
@@ -126,7 +127,7 @@ class FrontmatterReader implements FieldReading, KeyReading {
       return this.result(true, this.buildDocument(new Map()));
     }
     if (!isMap(contents)) {
-      this.report('frontmatter.invalid-yaml', this.nodeRange(contents as YamlNode), 'The frontmatter must be a mapping of fields (`key: value` lines).');
+      this.report('frontmatter.invalid-yaml', this.nodeRange(contents), 'The frontmatter must be a mapping of fields (`key: value` lines).');
       return this.result(true);
     }
     return this.result(true, this.buildDocument(collectKeys(contents, this)));
@@ -202,7 +203,7 @@ class FrontmatterReader implements FieldReading, KeyReading {
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
       return this.invalid(field, this.nodeRange(node), `\`${field}\` must be ${what}.`);
     }
-    const scalar = node as Scalar;
+    const scalar = node;
     const text = typeof scalar.value === 'string' ? scalar.value : String(scalar.source ?? scalar.value);
     // A value of 13 characters or more is a view into the frontmatter text and would keep all of it alive in
     // the index; shorter ones V8 copies anyway.
@@ -376,8 +377,4 @@ class FrontmatterReader implements FieldReading, KeyReading {
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/[.:]\s*$/, '');
 }

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import { documentReadOptions } from '../config/documentFormat.js';
-import { addMonths } from '../document/dates.js';
+import { addMonths } from '../model/dates.js';
 import type { Finding } from '../model/finding.js';
 import type { DocumentType } from '../model/documentTypes.js';
 import type { SmsDocument } from '../model/smsDocument.js';

@@ -1,5 +1,5 @@
 import type { AuditAdded, CycleChanges, NonconformityChange } from '../change/cycleChanges.js';
-import type { NonconformityRecord } from '../cycle/nonconformity.js';
+import type { NonconformityRecord } from '../model/nonconformity.js';
 import type { SourceRange } from '../text/sourceRange.js';
 
 /** One change to the certification cycle as every change format words it, with where it stands on the head. */

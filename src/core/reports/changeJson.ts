@@ -3,7 +3,7 @@ import type { DocumentChangeKind } from '../change/documentChanges.js';
 import type { ChangeReview } from '../change/reviewChange.js';
 import type { CoverageSummary } from '../coverage/coverageReport.js';
 import type { NonconformityChangeKind } from '../change/cycleChanges.js';
-import type { NonconformityRecord } from '../cycle/nonconformity.js';
+import type { NonconformityRecord } from '../model/nonconformity.js';
 import { jsonRange, type JsonRange } from './jsonRange.js';
 import { jsonFinding, type JsonFinding } from './jsonReport.js';
 

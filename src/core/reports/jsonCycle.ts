@@ -1,6 +1,6 @@
 import type { CycleState } from '../cycle/cycleState.js';
-import type { NonconformityState } from '../cycle/nonconformity.js';
-import { daysBetween } from '../document/dates.js';
+import type { NonconformityState } from '../model/nonconformity.js';
+import { daysBetween } from '../model/dates.js';
 import { jsonRange, type JsonRange } from './jsonRange.js';
 
 /** The certification cycle as `clausemark check --format json` prints it: the one cycle state, rendered. */

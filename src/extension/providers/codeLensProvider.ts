@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isoDay } from '../../core/document/dates.js';
+import { isoDay } from '../../core/model/dates.js';
 import { documentSummary } from '../../core/language/documentSummary.js';
 import type { SessionRegistry } from '../sessionRegistry.js';
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { documentReadOptions } from '../../core/config/documentFormat.js';
+import { CACHE_FOLDER } from '../../core/config/clausemarkConfig.js';
 import { completionContextAt, CYCLE_VALUES, relativeEvidencePath } from '../../core/language/completion.js';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../core/model/documentTypes.js';
 import { toRange } from '../convert.js';
@@ -49,7 +50,7 @@ export class ClausemarkCompletionProvider implements vscode.CompletionItemProvid
       }
       case 'evidence-path': {
         if (!current.session) return undefined;
-        const files = await vscode.workspace.findFiles(new vscode.RelativePattern(current.session.folder, '**/*'), '**/{node_modules,.git,.clausemark-cache}/**', 2000);
+        const files = await vscode.workspace.findFiles(new vscode.RelativePattern(current.session.folder, '**/*'), `**/{node_modules,.git,${CACHE_FOLDER}}/**`, 2000);
         return files.flatMap((uri) => {
           const target = current.session?.pathOf(uri);
           return target && target !== current.path ? [item(relativeEvidencePath(current.path, target), vscode.CompletionItemKind.File, state?.index.documentAt(target)?.title?.value)] : [];

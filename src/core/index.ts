@@ -1,0 +1,41 @@
+// The public entry point of Clausemark's core (the package's `exports`): what the CLI, the editor and other
+// tools build on. Code inside src/core imports modules directly; code outside it imports from here.
+
+export { buildAuditPack } from './audit/auditPack.js';
+export { PAGE_BOXES_STYLE_ID, renderBookHtml, revisionText } from './book/bookHtml.js';
+export { buildDocumentBook, type DocumentBook } from './book/documentBook.js';
+export { ClauseCatalog } from './catalog/clauseCatalog.js';
+export { checkChange } from './change/checkChange.js';
+export { type ChangeReview } from './change/reviewChange.js';
+export { checkRepository, type CheckResult } from './check.js';
+export { CACHE_FOLDER, type ClausemarkConfig, CONFIG_FILE_NAME, DEFAULT_CONFIG } from './config/clausemarkConfig.js';
+export { findGitRoot, loadProject, type Project, type SetupProblem, toPosix } from './config/loadProject.js';
+export { type ClauseCoverage, type CoverageReport } from './coverage/coverageReport.js';
+export { assessReadiness, type ReadinessTarget, resolveTarget } from './cycle/readiness.js';
+export { mermaidWorkerPool } from './diagrams/mermaidWorkerPool.js';
+export { describeHead } from './git/gitRevision.js';
+export { FileDocumentCache } from './index/fileDocumentCache.js';
+export { readSignedCache, writeSignedCache } from './index/signedCacheFile.js';
+export { type IndexOptions, WorkspaceIndex } from './index/workspaceIndex.js';
+export { parseIsoDate } from './model/dates.js';
+export { type Finding } from './model/finding.js';
+export { isAtLeast, type Severity } from './model/severity.js';
+export { type SmsDocument } from './model/smsDocument.js';
+export { renderAuditHtml } from './reports/auditHtml.js';
+export { renderAuditMarkdown } from './reports/auditMarkdown.js';
+export { renderChangeGithub } from './reports/changeGithub.js';
+export { buildChangeJson } from './reports/changeJson.js';
+export { renderChangeMarkdown } from './reports/changeMarkdown.js';
+export { changeSummaryText } from './reports/changeText.js';
+export { escapeHtml } from './reports/coverageHtml.js';
+export { buildJsonReport, renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown, renderGithub, renderJson, renderJunit, renderMarkdown, renderSarif, renderText, type ReportInput } from './reports/index.js';
+export { renderReadinessHtml, renderReadinessJson, renderReadinessMarkdown, renderReadinessText } from './reports/readinessReport.js';
+export { workbookOfCheck } from './reports/workbookRows.js';
+export { renderXlsx } from './reports/xlsxWorkbook.js';
+export { type RuleId, RULES } from './rules/registry.js';
+export { defineRule, type Rule } from './rules/rule.js';
+export { findRule, type RuleDefinition, ruleDocsUrl } from './rules/ruleDefinitions.js';
+export { neutraliseForTerminal } from './text/controlCharacters.js';
+export { type WorkspaceFileSystem } from './workspace/fileSystem.js';
+export { nodeFileSystem } from './workspace/nodeFileSystem.js';
+export { UnsafePathError, writeFileSafely } from './workspace/safeFiles.js';
