@@ -55,6 +55,9 @@ export function checkSession(io: CliIo, options: RunCheckOptions) {
       ...(now ? { now } : {}),
       onProgress: (done: number, total: number) => progress.update(done, total),
       validateDiagram: diagrams,
+      // Every diagram was answered while reading; the worker's own mermaid (50–70 MB) need not live on
+      // while findings and reports are built, the largest moment of a check's memory.
+      onScanned: () => diagrams.dispose(),
       // The cache lives in the repository root, which is only known once the config is found: open it lazily.
       ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, localCacheKey(io.env))) } : {}),
     },

@@ -95,7 +95,11 @@ function heldAudits(documents: readonly SmsDocument[], catalog: ClauseCatalog, d
   const byOwner = new Map<string, SmsDocument[]>();
   for (const document of documents) {
     const owner = document.owner?.value.trim().toLowerCase();
-    if (owner !== undefined) byOwner.set(owner, [...(byOwner.get(owner) ?? []), document]);
+    if (owner === undefined) continue;
+    // Pushed, not copied: a copy per document made this quadratic (10,000 documents, a few owners).
+    const owned = byOwner.get(owner);
+    if (owned) owned.push(document);
+    else byOwner.set(owner, [document]);
   }
   const audits: HeldAudit[] = [];
   for (const document of documents) {
