@@ -1,11 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importCatalog, MAX_IMPORT_BYTES, type ImportFormat } from '../../core/catalog/importCatalog.js';
-import { parseCatalog } from '../../core/catalog/loadCatalog.js';
-import { findGitRoot } from '../../core/config/loadProject.js';
-import { decodeText } from '../../core/workspace/decodeText.js';
-import { nodeFileSystem } from '../../core/workspace/nodeFileSystem.js';
+import { decodeText, findGitRoot, importCatalog, MAX_IMPORT_BYTES, nodeFileSystem, parseCatalog, type ImportFormat } from '../../core/index.js';
 import type { CliIo } from '../cliIo.js';
 import { UsageError } from '../usageError.js';
 import { writeOutput } from '../writeOutput.js';

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { findExcessiveNesting } from '../document/yamlNesting.js';
+import { findExcessiveNesting } from '../text/yamlNesting.js';
 import { readCsv } from '../text/csvRows.js';
 import { LineIndex } from '../text/lineIndex.js';
 import type { CatalogFile, ClauseEntry } from './catalogFile.js';

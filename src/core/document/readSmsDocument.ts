@@ -14,7 +14,7 @@ import { blankHeader, findFrontmatter, type FrontmatterBlock, type OpeningFence 
 import { frontmatterTooLarge, listTooLong, MAX_LIST_ITEMS } from './frontmatterLimits.js';
 import { readOutline } from './outline.js';
 import { readCycleFields, type FieldReading } from './readCycleFields.js';
-import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from './yamlNesting.js';
+import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from '../text/yamlNesting.js';
 import { suggestField, suggestValue } from './valueSuggestions.js';
 import { firstLine } from './yamlMessage.js';
 

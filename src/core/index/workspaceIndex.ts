@@ -7,6 +7,7 @@ import { SeverityPolicy } from '../config/severityPolicy.js';
 import { documentControl } from '../coverage/documentControl.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { computeCycle, type CycleState } from '../cycle/cycleState.js';
+import { changesCycle } from '../cycle/cycleSignature.js';
 import { isoDay } from '../model/dates.js';
 import type { ReadResult } from '../document/readSmsDocument.js';
 import type { DiagramValidator } from '../diagrams/diagramValidator.js';
@@ -298,10 +299,11 @@ export class WorkspaceIndex implements RepositoryView {
   }
 
   private store(path: string, read: FileRead): void {
-    if (!this.files.has(path)) this.sortedPaths = undefined;
+    const before = this.files.get(path);
+    if (!before) this.sortedPaths = undefined;
     this.files.set(path, { hash: read.hash, read: read.result });
     this.coverageModel.forget(path);
-    this.cycleMemo = undefined;
+    if (!before || changesCycle(before.read.document, read.result.document)) this.cycleMemo = undefined;
     if (read.result.document) this.links.add(path, read.result.document);
   }
 
