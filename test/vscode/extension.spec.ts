@@ -93,6 +93,32 @@ describe('Clausemark in VS Code', () => {
     });
   });
 
+  describe('the language server', () => {
+    it('runs in a process of its own, and comes back with its state when it crashes', async () => {
+      const first = await api.serverPid();
+      assert.notEqual(first, process.pid, 'not in the extension host');
+      process.kill(first, 'SIGKILL');
+      const second = await waitFor('the client to restart the server', async () => {
+        try {
+          const pid = await api.serverPid();
+          return pid !== first ? pid : undefined;
+        } catch {
+          return undefined;
+        }
+      }, 30_000);
+      assert.notEqual(second, first);
+      await api.settled();
+      // The new server read the SMS again: a cross-document finding on a file nobody opened is back…
+      await waitFor('trace.unknown-related from the new server', () => clausemarkDiagnostics(workspaceUri(...INCIDENT_PROCESS)).some((d) => ruleOf(d) === 'trace.unknown-related'), 30_000);
+      // …and it follows edits: an unknown clause typed into a buffer is reported.
+      const review = await vscode.workspace.openTextDocument(workspaceUri(...INCIDENT_REVIEW));
+      await vscode.window.showTextDocument(review);
+      await editBuffer(review, '- 8.6.1', '- 8.6.9');
+      await waitFor('clause.unknown from the new server', () => clausemarkDiagnostics(review.uri).some((d) => ruleOf(d) === 'clause.unknown' && d.message.includes('8.6.9')), 30_000);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  });
+
   describe('clause and document intelligence', () => {
     it('hovers a clause id with its title, documented information and coverage', async () => {
       const uri = workspaceUri(...INCIDENT_PROCESS);
