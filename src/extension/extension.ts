@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node.js';
-import { CoverageTreeRequest, DidChangeNotification, DocumentInfoRequest, RecheckRequest, ServerInfoRequest, SettledRequest, StatusBarRequest } from '../protocol/clausemarkProtocol.js';
+import { CoverageTreeRequest, DidChangeNotification, DocumentInfoRequest, ProgressNotification, RecheckRequest, ServerInfoRequest, SettledRequest, StatusBarRequest } from '../protocol/clausemarkProtocol.js';
 import { registerCommands } from './commands.js';
 import { clausemarkClient } from './languageClient.js';
 import { CoverageStatusBar } from './views/coverageStatusBar.js';
 import { CoverageTreeProvider } from './views/coverageTree.js';
+import { ReadingProgress } from './views/readingProgress.js';
 import { TraceabilityPanel } from './views/traceabilityPanel.js';
 
 /** What the extension exposes to other extensions and to its integration tests. */
@@ -52,13 +53,19 @@ export function activate(context: vscode.ExtensionContext): ClausemarkApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendRequest(RecheckRequest)),
     // After a restart (the server crashed) the new server reads the folders again: the views follow.
     client.onDidChangeState((event) => {
+      // A restarted server publishes only documents with findings: what the old one published must go first.
+      if (event.newState === State.Starting) client.diagnostics?.clear();
       if (event.newState === State.Running) scheduleRefresh();
     }),
   );
   registerCommands(context, client, coverageTree, changed.event);
   // The server reads the SMS in its own process: activation returns at once and typing is never blocked.
   const ready = client.start().then(async () => {
-    context.subscriptions.push(client.onNotification(DidChangeNotification, scheduleRefresh));
+    const reading = new ReadingProgress();
+    context.subscriptions.push(
+      client.onNotification(DidChangeNotification, scheduleRefresh),
+      client.onNotification(ProgressNotification, (params) => reading.report(params.folder, params.done, params.total)),
+    );
     await client.sendRequest(SettledRequest);
     await refreshViews();
   });
@@ -74,7 +81,8 @@ export function activate(context: vscode.ExtensionContext): ClausemarkApi {
     serverPid: async () => (await client.sendRequest(ServerInfoRequest)).pid,
     traceability: () => {
       const panel = TraceabilityPanel.active;
-      return panel ? { source: panel.lastSource, html: panel.panel.webview.html, page: panel.pageState } : undefined;
+      // Until the server has answered, the panel has nothing to show.
+      return panel?.lastSource ? { source: panel.lastSource, html: panel.panel.webview.html, page: panel.pageState } : undefined;
     },
   };
 }

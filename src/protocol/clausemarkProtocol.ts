@@ -1,6 +1,6 @@
 // The requests and notifications Clausemark's language server adds to LSP, declared once for the server and
 // every client (the VS Code extension, tests). Models are plain JSON: a client renders them and computes nothing.
-import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** 0-based, as in LSP. */
 export interface WireRange {
@@ -111,7 +111,7 @@ export const ServerInfoRequest = new RequestType0<{ readonly pid: number }, void
  */
 export const CertificationSummaryRequest = new RequestType<{ readonly folderUri: string }, unknown, void>('clausemark/certificationSummary');
 
-/** Server → client: findings or coverage changed; views ask again. */
-export const DidChangeNotification = new NotificationType0('clausemark/didChange');
+/** Server → client: findings or coverage of a folder changed; views ask again. */
+export const DidChangeNotification = new NotificationType<{ readonly folderUri: string }>('clausemark/didChange');
 /** Server → client: reading a folder, for a progress display. */
 export const ProgressNotification = new NotificationType<{ readonly folder: string; readonly done: number; readonly total: number }>('clausemark/progress');

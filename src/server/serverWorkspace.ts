@@ -92,6 +92,9 @@ export class ServerWorkspace {
         return entry.settings.config;
       },
       validateDiagram: () => (entry.settings.validateDiagrams ? this.diagrams() : undefined),
+      // No pause after typing: the server has its own process, and its queue drops a check whose version is
+      // already outdated, so a burst of keystrokes costs at most one check in flight and one for the latest text.
+      debounceMs: 0,
     });
     const entry: FolderEntry = { uri, name, path, session, settings: readServerSettings(undefined), setupUris: new Set() };
     this.folders.set(uri, entry);
@@ -106,12 +109,19 @@ export class ServerWorkspace {
     this.folders.delete(uri);
     for (const setupUri of entry.setupUris) this.connection.sendDiagnostics({ uri: setupUri, diagnostics: [] });
     for (const path of entry.session.current?.index.paths() ?? []) this.connection.sendDiagnostics({ uri: this.uriOf(entry, path), diagnostics: [] });
-    void this.connection.sendNotification(DidChangeNotification);
+    void this.connection.sendNotification(DidChangeNotification, { folderUri: uri });
   }
 
   /** Reads a folder from scratch, then re-applies its open buffers. */
   async start(entry: FolderEntry): Promise<void> {
-    const started = await entry.session.start((done, total) => void this.connection.sendNotification(ProgressNotification, { folder: entry.name, done, total }));
+    // One notification per percent (and the last): 10,000 files must not mean 10,000 messages.
+    let sent = -1;
+    const started = await entry.session.start((done, total) => {
+      const percent = Math.floor((done / total) * 100);
+      if (percent === sent && done !== total) return;
+      sent = percent;
+      void this.connection.sendNotification(ProgressNotification, { folder: entry.name, done, total });
+    });
     if (!started) return;
     for (const document of this.documents.all()) if (this.folderFor(document.uri) === entry) this.opened(document);
   }
@@ -202,7 +212,7 @@ export class ServerWorkspace {
       const version = change.versions.get(path);
       this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     }
-    void this.connection.sendNotification(DidChangeNotification);
+    void this.connection.sendNotification(DidChangeNotification, { folderUri: entry.uri });
   }
 
   private publishSetupProblems(entry: FolderEntry): void {
