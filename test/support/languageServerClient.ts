@@ -24,8 +24,11 @@ export interface TestClient {
 
 export const fileUri = (path: string): string => pathToFileURL(path).href;
 
-/** Starts the server on `root` as its only workspace folder; `settings` answers workspace/configuration. */
-export async function startServer(root: string, settings: Record<string, unknown> = {}): Promise<TestClient> {
+/**
+ * Starts the server on `root` as its only workspace folder; `settings` answers workspace/configuration.
+ * `clientWatches: false` is a client that cannot register file watchers (the server then watches the disk).
+ */
+export async function startServer(root: string, settings: Record<string, unknown> = {}, clientWatches = true): Promise<TestClient> {
   const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -42,7 +45,7 @@ export async function startServer(root: string, settings: Record<string, unknown
     rootUri: fileUri(root),
     workspaceFolders: [{ uri: fileUri(root), name: 'example' }],
     capabilities: {
-      workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: clientWatches } },
       textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
     },
   });
