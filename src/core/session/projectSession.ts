@@ -10,6 +10,21 @@ import { WorkCancelled, WorkQueue } from './workQueue.js';
 
 export const DEBOUNCE_MS = 300;
 
+/**
+ * A finding's content as text, computed once per finding object: the index hands out the same objects while
+ * nothing changed them, and the repository file's findings (coverage, with every related document) run to
+ * megabytes at 10,000 documents, too much to serialise again on each keystroke.
+ */
+const FINGERPRINTS = new WeakMap<Finding, string>();
+function fingerprintOf(finding: Finding): string {
+  let fingerprint = FINGERPRINTS.get(finding);
+  if (fingerprint === undefined) {
+    fingerprint = JSON.stringify(finding);
+    FINGERPRINTS.set(finding, fingerprint);
+  }
+  return fingerprint;
+}
+
 export interface ProjectSessionOptions {
   /** The folder the editor opened (absolute); the project root is found from it as the CLI does. */
   readonly folder: string;
@@ -46,8 +61,8 @@ export class ProjectSession {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Open buffers by absolute path (a restart may move the root, and with it every relative path). */
   private readonly buffers = new Map<string, { readonly text: string; readonly version: number }>();
-  /** What was last reported per path (a fingerprint of its findings), to report only real changes. */
-  private readonly reported = new Map<string, string>();
+  /** What was last reported per path (a fingerprint per finding), to report only real changes. */
+  private readonly reported = new Map<string, readonly string[]>();
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private generation = 0;
   private disposed = false;
@@ -206,11 +221,12 @@ export class ProjectSession {
   private report(candidates: Iterable<string>, versions: ReadonlyMap<string, number>, setupChanged: boolean): void {
     const paths: string[] = [];
     for (const path of new Set(candidates)) {
-      const findings = this.findingsFor(path);
-      const fingerprint = findings.length === 0 ? undefined : JSON.stringify(findings);
-      if (fingerprint === this.reported.get(path) && !versions.has(path)) continue;
-      if (fingerprint === undefined) this.reported.delete(path);
-      else this.reported.set(path, fingerprint);
+      const fingerprints = this.findingsFor(path).map(fingerprintOf);
+      const before = this.reported.get(path) ?? [];
+      const same = fingerprints.length === before.length && fingerprints.every((fingerprint, at) => fingerprint === before[at]);
+      if (same && !versions.has(path)) continue;
+      if (fingerprints.length === 0) this.reported.delete(path);
+      else this.reported.set(path, fingerprints);
       paths.push(path);
     }
     if (paths.length === 0 && !setupChanged) return;
