@@ -2,7 +2,6 @@ import type { CancellationToken, ClientCapabilities, Connection, InitializeResul
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
-import type { DiagramValidatorPool } from '../core/diagrams/mermaidWorkerPool.js';
 import {
   CertificationSummaryRequest, CoverageTreeRequest, DocumentInfoRequest, ExportCoverageRequest, ExportWorkbookRequest, FoldersRequest, RecheckRequest, ServerInfoRequest, SettledRequest, StatusBarRequest, TraceabilityRequest,
 } from '../protocol/clausemarkProtocol.js';
@@ -11,6 +10,7 @@ import { LanguageFeatures } from './languageFeatures.js';
 import { exportCoverage, exportWorkbook, type WorkbookWriter } from './reportExports.js';
 import { ServerWorkspace, uriToPath } from './serverWorkspace.js';
 import { ViewModels } from './viewModels.js';
+import type { DiagramValidatorPool } from '../core/index.js';
 
 export interface ServerOptions {
   /** The diagram checker, created on first use and disposed on shutdown. */

@@ -1,14 +1,6 @@
 import type { CodeAction, CodeLens, CompletionItem, Definition, DocumentLink, Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver';
-import { isoDay } from '../core/document/dates.js';
-import { completionContextAt, CYCLE_VALUES, relativeEvidencePath } from '../core/language/completion.js';
-import { documentSummary } from '../core/language/documentSummary.js';
-import { clauseHover, documentHover, nonconformityHover } from '../core/language/hover.js';
-import { targetAt, type Target } from '../core/language/locate.js';
-import { clauseReferences, definitionsOf, documentLinks, documentReferences, type Place } from '../core/language/navigation.js';
-import { quickFixesFor } from '../core/language/quickFixes.js';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../core/model/documentTypes.js';
-import { nodeFileSystem } from '../core/index.js';
+import { clauseHover, clauseReferences, completionContextAt, CYCLE_VALUES, definitionsOf, DOCUMENT_STATUSES, DOCUMENT_TYPES, documentHover, documentLinks, documentReferences, documentSummary, isoDay, nodeFileSystem, nonconformityHover, quickFixesFor, relativeEvidencePath, targetAt, type Place, type Target } from '../core/index.js';
 import type { CurrentDocument, FolderEntry, ServerWorkspace } from './serverWorkspace.js';
 import { findingOf, toWireRange } from './wireRange.js';
 import type { Diagnostic } from 'vscode-languageserver';

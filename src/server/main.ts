@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import { mermaidWorkerPool } from '../core/diagrams/mermaidWorkerPool.js';
 import { mermaidScriptPath, mermaidWorkerScript } from '../cli/mermaidScript.js';
 import { startClausemarkServer } from './clausemarkServer.js';
+import { mermaidWorkerPool } from '../core/index.js';
 
 const USAGE = 'Usage: clausemark-language-server --stdio\n\nClausemark as a language server (LSP) over standard input and output, for any editor with an LSP client.\n';
 

@@ -1,14 +1,9 @@
 import { dirname } from 'node:path';
-import type { CheckResult } from '../core/check.js';
-import { isoDay } from '../core/document/dates.js';
-import type { ReportInput } from '../core/reports/reportInput.js';
-import { renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown } from '../core/reports/index.js';
-import { workbookOfCheck } from '../core/reports/workbookRows.js';
 import type { renderXlsx } from '../core/reports/xlsxWorkbook.js';
-import { writeFileSafely } from '../core/workspace/safeFiles.js';
 import { TOOL_VERSION } from '../cli/toolVersion.js';
 import type { CoverageExportFormat } from '../protocol/clausemarkProtocol.js';
 import type { FolderEntry } from './serverWorkspace.js';
+import { isoDay, renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown, workbookOfCheck, writeFileSafely, type CheckResult, type ReportInput } from '../core/index.js';
 
 export type WorkbookWriter = () => Promise<typeof renderXlsx>;
 

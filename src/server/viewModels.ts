@@ -1,14 +1,9 @@
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Clause } from '../core/catalog/clauseCatalog.js';
-import type { ClauseCoverage, CoverageReport } from '../core/coverage/coverageReport.js';
-import { formatPercent } from '../core/coverage/coverageText.js';
-import { clauseTooltip, documentDescription, groupStatus, isSoundApproval, statusBarContent } from '../core/coverage/editorCoverage.js';
-import { mermaidFlowchart } from '../core/traceability/mermaidFlowchart.js';
-import { traceabilityGraph, type TraceScope } from '../core/traceability/traceabilityGraph.js';
 import type { CoverageClauseNode, CoverageFolderNode, DocumentInfo, FolderInfo, TraceabilityModel, TraceabilityScope } from '../protocol/clausemarkProtocol.js';
 import { uriToPath, type FolderEntry, type ServerWorkspace } from './serverWorkspace.js';
 import { toWireRange } from './wireRange.js';
+import { clauseTooltip, documentDescription, formatPercent, groupStatus, isSoundApproval, mermaidFlowchart, statusBarContent, traceabilityGraph, type Clause, type ClauseCoverage, type CoverageReport, type TraceScope } from '../core/index.js';
 
 /**
  * The models of what only some editors show (the coverage tree, the status bar, the traceability diagram),
