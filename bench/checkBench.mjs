@@ -57,11 +57,16 @@ export function benchSize(size, { runs, coldRuns, peerRuns, edits }) {
 
   const edit = editLoop(repo, edits);
   log(`edit median ${edit.editMs.toFixed(2)} ms`);
+  // The same edits through the real language server over stdio, from didChange to that document's publishDiagnostics.
+  const served = spawnSync(process.execPath, [join(here, 'serverEditLoop.mjs'), repo, String(edits)], { maxBuffer: 1 << 26 });
+  if (served.status !== 0) throw new Error(`server edit loop failed: ${served.stderr.toString().slice(0, 2000)}`);
+  const server = JSON.parse(served.stdout.toString());
+  log(`server edit p50 ${server.p50.toFixed(1)} ms, p95 ${server.p95.toFixed(1)} ms; client CPU ${server.clientCpuMs.toFixed(0)} ms of the server's ${server.serverCpuMs.toFixed(0)} ms while it reads`);
   const lint = repeat(peerRuns, undefined, markdownlint, repo);
   log(`markdownlint-cli2 ${times(lint)}`);
   const schema = repeat(peerRuns, undefined, remark, repo);
   log(`remark-cli ${times(schema)}`);
-  return { size, files: generated.files.length, megabytes: generated.bytes / 1e6, cold, warm, warmTouched, ...edit, lint, schema };
+  return { size, files: generated.files.length, megabytes: generated.bytes / 1e6, cold, warm, warmTouched, ...edit, server, lint, schema };
 }
 
 /** The editor path in-process (bench/editLoop.mjs), with that process's peak memory. */
@@ -89,6 +94,11 @@ export function checkTable(results) {
     rows.push(`| ${label} | warm check, one file changed | ${times(r.warmTouched)} | | | ${ratio(r.warmTouched, r.lint)} | ${ratio(r.warmTouched, r.schema)} | |`);
     const editTarget = r.size === 10000 ? `median < 20 ms: ${verdict(r.editMs < 20)}` : '';
     rows.push(`| ${label} | one-document edit in the index (median, p90) | ${r.editMs.toFixed(1)} ms, ${r.editP90.toFixed(1)} ms | | | | | ${editTarget} |`);
+    const serverTarget = r.size === 10000 ? `p95 < 50 ms: ${verdict(r.server.p95 < 50)}` : '';
+    rows.push(`| ${label} | edit → publishDiagnostics over the language server, stdio (median, p95) | ${r.server.p50.toFixed(1)} ms, ${r.server.p95.toFixed(1)} ms | | | | | ${serverTarget} |`);
+    const share = (100 * r.server.clientCpuMs) / r.server.serverCpuMs;
+    const shareTarget = r.size === 10000 ? `< 5%: ${verdict(share < 5)}` : '';
+    rows.push(`| ${label} | CPU of the LSP client while the server reads (share of the server's) | ${r.server.clientCpuMs.toFixed(0)} ms of ${r.server.serverCpuMs.toFixed(0)} ms (${share.toFixed(1)}%) | | | | | ${shareTarget} |`);
     const memoryTarget = r.size === 10000 ? `cold < ${MEMORY_LIMIT_MB} MB, worst of ${r.cold.runs}: ${verdict(r.cold.rssMb < MEMORY_LIMIT_MB)}` : '';
     const eachRun = r.cold.rssEachMb.map((mb) => mb.toFixed(0)).join(', ');
     rows.push(`| ${label} | peak memory: cold check, worst of ${r.cold.runs} (each run); editor index | ${r.cold.rssMb.toFixed(0)} MB (${eachRun}); ${r.editorRssMb.toFixed(0)} MB | ${r.lint.rssMb.toFixed(0)} MB | ${r.schema.rssMb.toFixed(0)} MB | ${(r.cold.rssMb / r.lint.rssMb).toFixed(2)}× | ${(r.cold.rssMb / r.schema.rssMb).toFixed(2)}× | ${memoryTarget} |`);

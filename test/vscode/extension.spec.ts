@@ -10,6 +10,7 @@ const INCIDENT_REVIEW = ['sms', 'records', 'incidents', '2026-09-14-major-incide
 const SUPPLIER = ['sms', 'processes', 'supplier-management.md'];
 const INCIDENT_PROCESS = ['sms', 'processes', 'incident-and-request-management.md'];
 const RELEASE = ['sms', 'processes', 'release-and-deployment.md'];
+const PROBLEM = ['sms', 'processes', 'problem-management.md'];
 
 describe('Clausemark in VS Code', () => {
   let api: ClausemarkApi;
@@ -156,7 +157,10 @@ describe('Clausemark in VS Code', () => {
       assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       assert.match(review.getText(), /- 8\.6\.1\n/);
-      await waitFor('clause.unknown to go away', () => !clausemarkDiagnostics(review.uri).some((d) => ruleOf(d) === 'clause.unknown'));
+      await waitFor('clause.unknown to go away', () => !clausemarkDiagnostics(review.uri).some((d) => ruleOf(d) === 'clause.unknown')).catch((error: Error) => {
+        const left = clausemarkDiagnostics(review.uri).filter((d) => ruleOf(d) === 'clause.unknown').map((d) => `${rangeText(d.range)} ${d.message}`);
+        throw new Error(`${error.message}; still: ${left.join(' | ')}; version ${review.version}, dirty ${review.isDirty}`);
+      });
       await vscode.commands.executeCommand('undo');
       assert.match(review.getText(), /- 8\.6\.4\n/, 'undo restores the text');
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -296,6 +300,33 @@ describe('Clausemark in VS Code', () => {
       assert.match(text, /^---\nid: PRO-MAJOR-INCIDENT\ntitle: Major incident procedure\ntype: procedure\n/);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await fs.unlink(created.fsPath);
+    });
+  });
+
+  // Last: it restarts the server, which the other tests need not live through.
+  describe('the language server', () => {
+    it('runs in a process of its own, and comes back with its state when it crashes', async () => {
+      const first = await api.serverPid();
+      assert.notEqual(first, process.pid, 'not in the extension host');
+      process.kill(first, 'SIGKILL');
+      const second = await waitFor('the client to restart the server', async () => {
+        try {
+          const pid = await api.serverPid();
+          return pid !== first ? pid : undefined;
+        } catch {
+          return undefined;
+        }
+      }, 30_000);
+      assert.notEqual(second, first);
+      await api.settled();
+      // The new server read the SMS again: a cross-document finding on a file nobody opened is back…
+      await waitFor('trace.unknown-related from the new server', () => clausemarkDiagnostics(workspaceUri(...INCIDENT_PROCESS)).some((d) => ruleOf(d) === 'trace.unknown-related'), 30_000);
+      // …and it follows edits: an unknown clause typed into a buffer is reported, and goes when mended.
+      const problem = await vscode.workspace.openTextDocument(workspaceUri(...PROBLEM));
+      await editBuffer(problem, '  - 8.6.3', '  - 8.6.9');
+      await waitFor('clause.unknown from the new server', () => clausemarkDiagnostics(problem.uri).some((d) => ruleOf(d) === 'clause.unknown' && d.message.includes('8.6.9')), 30_000);
+      await editBuffer(problem, '  - 8.6.9', '  - 8.6.3');
+      await waitFor('clause.unknown to go away', () => !clausemarkDiagnostics(problem.uri).some((d) => ruleOf(d) === 'clause.unknown'));
     });
   });
 });

@@ -1,6 +1,6 @@
+import type { SourceRange } from '../../core/text/sourceRange.js';
 import * as vscode from 'vscode';
 import type { BlockerGroup, CertificationSummary, OpenNonconformity, SummaryLocation } from '../../core/cycle/certificationSummary.js';
-import { toRange } from '../convert.js';
 
 /** Nodes carry the part of the summary they show, so only the root asks for the summary. */
 type Node =
@@ -118,4 +118,11 @@ function uriOf(summary: CertificationSummary, path: string): vscode.Uri {
 
 function openCommand(summary: CertificationSummary, location: SummaryLocation): vscode.Command {
   return { title: 'Open', command: 'vscode.open', arguments: [uriOf(summary, location.path), { selection: toRange(location.range) }] };
+}
+
+/** The summary's ranges are 1-based lines and columns, as the core keeps them; VS Code counts from 0. */
+function toRange(range: SourceRange | undefined): vscode.Range {
+  if (!range) return new vscode.Range(0, 0, 0, 0);
+  const zeroBased = (value: number): number => Math.max(0, value - 1);
+  return new vscode.Range(zeroBased(range.start.line), zeroBased(range.start.column), zeroBased(range.end.line), zeroBased(range.end.column));
 }
