@@ -25,7 +25,7 @@ export function readServerSettings(section: unknown): ServerSettings {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) config[key] = value;
   }
   return {
-    config: config as ConfigFile,
+    config: config,
     validateDiagrams: settings.validateDiagrams !== false,
     codeLens: settings.codeLens !== false,
   };

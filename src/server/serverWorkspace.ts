@@ -104,8 +104,8 @@ export class ServerWorkspace {
     if (!entry) return;
     entry.session.dispose();
     this.folders.delete(uri);
-    for (const setupUri of entry.setupUris) this.connection.sendDiagnostics({ uri: setupUri, diagnostics: [] });
-    for (const path of entry.session.current?.index.paths() ?? []) this.connection.sendDiagnostics({ uri: this.uriOf(entry, path), diagnostics: [] });
+    for (const setupUri of entry.setupUris) void this.connection.sendDiagnostics({ uri: setupUri, diagnostics: [] });
+    for (const path of entry.session.current?.index.paths() ?? []) void this.connection.sendDiagnostics({ uri: this.uriOf(entry, path), diagnostics: [] });
     void this.connection.sendNotification(DidChangeNotification, { folderUri: uri });
   }
 
@@ -140,7 +140,7 @@ export class ServerWorkspace {
     const entry = this.folderFor(document.uri);
     const path = entry?.session.pathOf(uriToPath(document.uri) ?? '');
     if (entry && path !== undefined) entry.session.documentClosed(path);
-    else if (!entry) this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    else if (!entry) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   }
 
   /** A file changed on disk (a watcher or the client told us). */
@@ -194,7 +194,7 @@ export class ServerWorkspace {
       const { uri, version } = document;
       const pending = checkStandaloneDocument(uriToPath(uri) ?? uri, document.getText(), { validateDiagram: this.diagrams() }).then((findings) => {
         if (this.documents.get(uri)?.version !== version) return;
-        this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, () => uri)) });
+        void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, () => uri)) });
       });
       this.standalonePending.add(pending);
       void pending.finally(() => this.standalonePending.delete(pending));
@@ -207,7 +207,7 @@ export class ServerWorkspace {
       const uri = this.uriOf(entry, path);
       const diagnostics = entry.session.findingsFor(path).map((finding) => toDiagnostic(finding, (file) => this.uriOf(entry, file)));
       const version = change.versions.get(path);
-      this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+      void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     }
     void this.connection.sendNotification(DidChangeNotification, { folderUri: entry.uri });
   }
@@ -219,8 +219,8 @@ export class ServerWorkspace {
       const diagnostic: Diagnostic = { range: toWireRange(problem.range), message: `Clausemark cannot check this folder: ${problem.message}`, severity: DiagnosticSeverity.Error, source: 'clausemark' };
       byUri.set(uri, [...(byUri.get(uri) ?? []), diagnostic]);
     }
-    for (const uri of entry.setupUris) if (!byUri.has(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of byUri) this.connection.sendDiagnostics({ uri, diagnostics });
+    for (const uri of entry.setupUris) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });
     entry.setupUris = new Set(byUri.keys());
   }
 }

@@ -86,7 +86,7 @@ describe('clausemark catalog import', () => {
     const forced = await clausemarkInProcess(['catalog', 'import', 'tsc.csv', '--output', 'tsc.catalog.json', '--force'], cwd);
     assert.equal(forced.status, 0, forced.stderr);
     assert.equal(forced.stderr, 'Wrote tsc.catalog.json: 3 clauses of tsc (id tsc)\n');
-    assert.equal(JSON.parse(readFileSync(join(cwd, 'tsc.catalog.json'), 'utf8')).clauses.length, 3);
+    assert.equal((JSON.parse(readFileSync(join(cwd, 'tsc.catalog.json'), 'utf8')) as { clauses: unknown[] }).clauses.length, 3);
   });
 
   it('is documented by `clausemark help catalog` and in the command list', async () => {

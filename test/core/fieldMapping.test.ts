@@ -52,7 +52,7 @@ describe('field mapping (`fields` in clausemark.json)', () => {
     const missing = result.findings.find((finding) => finding.ruleId === 'frontmatter.missing-field');
     assert.equal(missing?.message, 'Every SMS document needs `title` (read from `name`); it is missing or empty.');
     const config = withDefaults({ fields: MAPPING });
-    const [fix] = quickFixesFor(missing!, { path: 'sms/a.md', text, lines: result.lines, document: result.document, catalog: builtinCatalog('iso20000-1:2018')!, config, today: '2026-11-21' });
+    const [fix] = quickFixesFor(missing, { path: 'sms/a.md', text, lines: result.lines, document: result.document, catalog: builtinCatalog('iso20000-1:2018')!, config, today: '2026-11-21' });
     assert.equal(fix?.title, 'Add `name`');
     assert.equal(fix?.edits[0]?.newText, 'name: A\n');
     assert.equal(fix?.edits[0]?.start, text.indexOf('---\n# A'));

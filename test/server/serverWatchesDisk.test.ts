@@ -1,4 +1,3 @@
-import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,9 +30,9 @@ describe('language server with a client that cannot watch files', function () {
     await client.diagnostics(release, missing);
     const mark = client.published.length;
     writeFileSync(join(root, MISSING_RECORD), RECORD);
-    await client.diagnostics(release, (params) => client.published.indexOf(params as never) >= mark && !missing(params));
+    await client.diagnostics(release, (params) => client.published.indexOf(params) >= mark && !missing(params));
     const again = client.published.length;
     unlinkSync(join(root, MISSING_RECORD));
-    await client.diagnostics(release, (params) => client.published.indexOf(params as never) >= again && missing(params));
+    await client.diagnostics(release, (params) => client.published.indexOf(params) >= again && missing(params));
   });
 });

@@ -30,7 +30,7 @@ export const fileUri = (path: string): string => pathToFileURL(path).href;
  */
 export async function startServer(root: string, settings: Record<string, unknown> = {}, clientWatches = true): Promise<TestClient> {
   const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published: PublishDiagnosticsParams[] = [];
   const waiters = new Set<() => void>();
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

@@ -120,7 +120,8 @@ function rowsFromYaml(text: string): RowsRead {
 /** A scalar as written (`1.10` stays `1.10`), trimmed; undefined for anything else. */
 function scalarText(node: YamlNode | null | undefined): string | undefined {
   if (!isScalar(node) || node.value === null || typeof node.value === 'object') return undefined;
-  return (typeof node.value === 'string' ? node.value : String(node.source ?? node.value)).trim();
+  const value = node.value as string | number | boolean | bigint;
+  return (typeof value === 'string' ? value : (node.source ?? String(value))).trim();
 }
 
 function rowProblems(rows: readonly Row[]): ImportProblem[] {
