@@ -4,6 +4,8 @@ import { certificationWithDefaults, type Certification, type CertificationFile }
 /** clausemark.json as written; every field optional. */
 export interface ConfigFile {
   readonly catalog?: string;
+  /** Alias → catalog (a built-in id or a file); the first is the primary catalog. Replaces `catalog`. */
+  readonly catalogs?: Readonly<Record<string, string>>;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
   readonly smsFolders?: readonly string[];
@@ -21,7 +23,10 @@ export interface ConfigFile {
 
 /** The configuration in force: the file's values over the defaults. */
 export interface ClausemarkConfig {
+  /** The primary catalog (the first of `catalogs` when that is set). */
   readonly catalog: string;
+  /** Alias and catalog reference in config order, when the config names several (`catalogs`). */
+  readonly catalogs?: readonly (readonly [alias: string, reference: string])[];
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly smsFolders: readonly string[];
@@ -56,9 +61,12 @@ export const DEFAULT_CONFIG: ClausemarkConfig = {
   maxFileSizeKB: 5120,
 };
 
-export function withDefaults(file: ConfigFile): ClausemarkConfig {
+/** `catalogs` is given in file order when the caller knows it (see catalogsInOrder). */
+export function withDefaults(file: ConfigFile, catalogs?: readonly (readonly [string, string])[]): ClausemarkConfig {
+  const named = catalogs ?? (file.catalogs ? Object.entries(file.catalogs) : undefined);
   return {
-    catalog: file.catalog ?? DEFAULT_CONFIG.catalog,
+    catalog: named?.[0]?.[1] ?? file.catalog ?? DEFAULT_CONFIG.catalog,
+    ...(named && named.length > 0 ? { catalogs: named } : {}),
     include: file.include ?? DEFAULT_CONFIG.include,
     exclude: file.exclude ?? DEFAULT_CONFIG.exclude,
     smsFolders: file.smsFolders ?? DEFAULT_CONFIG.smsFolders,

@@ -285,8 +285,17 @@ class FrontmatterReader implements FieldReading {
     return [];
   }
 
-  private readClaims(node: YamlNode | undefined): ClauseClaim[] {
+  private readClaims(node: YamlNode | undefined, alias?: Located<string>): ClauseClaim[] {
+    // `clauses: { "27001": [A.5.24] }`: one list per catalog alias (a mapping with `clause:` is one old-style entry).
+    if (alias === undefined && isMap(node) && !node.items.some((pair) => isScalar(pair.key) && String(pair.key.value) === 'clause')) {
+      return node.items.flatMap((pair) => {
+        const key = isScalar(pair.key) ? { value: String(pair.key.value).trim(), range: this.nodeRange(pair.key as YamlNode) } : undefined;
+        if (!key || key.value === '') return this.invalid('clauses', this.nodeRange((pair.key ?? node) as YamlNode), 'Each key of `clauses` is a catalog alias from `catalogs` in clausemark.json.') ?? [];
+        return this.readClaims((pair.value ?? undefined) as YamlNode | undefined, key);
+      });
+    }
     const claims: ClauseClaim[] = [];
+    const qualify = (id: string): string => (alias ? `${alias.value}:${id}` : id);
     for (const item of this.listItems('clauses', node)) {
       const itemRange = this.nodeRange(item);
       if (isMap(item)) {
@@ -297,10 +306,10 @@ class FrontmatterReader implements FieldReading {
           continue;
         }
         const section = this.readText('section', entry.get('section'));
-        claims.push({ clause: clause.value.trim(), range: clause.range, itemRange, ...(section ? { section } : {}) });
+        claims.push({ clause: qualify(clause.value.trim()), range: clause.range, itemRange, ...(alias ? { alias } : {}), ...(section ? { section } : {}) });
       } else {
         const clause = this.scalarText(item, 'clauses', 'a clause id such as 8.6.1, or a mapping with `clause:` and `section:`');
-        if (clause && clause.value.trim() !== '') claims.push({ clause: clause.value.trim(), range: clause.range, itemRange });
+        if (clause && clause.value.trim() !== '') claims.push({ clause: qualify(clause.value.trim()), range: clause.range, itemRange, ...(alias ? { alias } : {}) });
       }
     }
     return claims;

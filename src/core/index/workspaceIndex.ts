@@ -354,6 +354,7 @@ export class WorkspaceIndex implements RepositoryView {
         check.run({
           document,
           catalog: this.catalog,
+          ...(this.project.catalogs ? { catalogs: this.project.catalogs } : {}),
           config: this.config,
           today: day,
           // Per document only: these findings are kept per file, so they must not depend on which files came first.

@@ -1,3 +1,4 @@
+import type { CatalogSet } from '../catalog/catalogSet.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
@@ -10,6 +11,8 @@ import type { RuleId } from './ruleDefinitions.js';
 export interface DocumentCheckContext {
   readonly document: SmsDocument;
   readonly catalog: ClauseCatalog;
+  /** Every catalog of the project under its alias; absent means `catalog` alone. */
+  readonly catalogs?: CatalogSet;
   readonly config: ClausemarkConfig;
   /** `YYYY-MM-DD` */
   readonly today: string;
