@@ -24,6 +24,7 @@ export async function exportWorkbook(session: FolderSession, writerBundle: strin
     inScope: () => true,
     scopes: [''],
     coverage: index.coverage(),
+    catalogs: index.catalogCoverages(),
     stats: { files: index.paths().length, documents: index.documents().length },
     today: index.today,
   };

@@ -17,6 +17,7 @@ Prints the clause × document × evidence matrix: for every leaf clause of the c
 Options:
   --config FILE        use this clausemark.json instead of looking upwards for one
   --format FORMAT      markdown (default), json, csv or html
+  --catalog ALIAS      with several catalogs: this one only (default: each, the primary first)
   --output FILE        write to FILE instead of standard output
   --force              replace the --output file if it exists
   --today YYYY-MM-DD   judge evidence dates as of this day
@@ -32,6 +33,7 @@ export async function coverageCommand(args: string[], io: CliIo): Promise<number
     options: {
       ...CHECK_OPTIONS,
       format: { type: 'string', default: 'markdown' },
+      catalog: { type: 'string' },
     },
   });
   if (values.help) {
@@ -42,7 +44,7 @@ export async function coverageCommand(args: string[], io: CliIo): Promise<number
   if (positionals.length > 1) throw new UsageError('coverage takes at most one path (the repository)');
   const result = await runCheckWith(io, values, positionals);
   if (typeof result === 'number') return result;
-  const input = reportInputFor(result);
+  const input = reportInputFor(result, values.catalog);
   const renderers: Record<(typeof FORMATS)[number], () => string> = {
     markdown: () => renderCoverageMarkdown(input),
     json: () => renderCoverageJson(input),

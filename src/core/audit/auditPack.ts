@@ -26,6 +26,14 @@ export interface ClauseFamily {
   readonly diagrams: readonly PackDiagram[];
 }
 
+/** The coverage of a catalog other than the primary, for its own statement of coverage. */
+export interface PackCatalog {
+  readonly alias: string;
+  readonly catalog: { readonly id: string; readonly title: string };
+  readonly summary: CheckResult['coverage']['summary'];
+  readonly clauses: readonly ClauseCoverage[];
+}
+
 /** What a team hands an auditor for a Stage 1 document review. */
 export interface AuditPack {
   readonly title: string;
@@ -35,6 +43,8 @@ export interface AuditPack {
   readonly toolVersion: string;
   readonly summary: CheckResult['coverage']['summary'];
   readonly families: readonly ClauseFamily[];
+  /** With several catalogs: each catalog after the primary, in config order. */
+  readonly otherCatalogs: readonly PackCatalog[];
   readonly documents: readonly RegisterEntry[];
   readonly evidence: readonly EvidenceEntry[];
   /** Documents, not retired, whose `next_review` has passed. */
@@ -80,6 +90,7 @@ export function buildAuditPack(result: CheckResult, options: AuditPackOptions): 
     toolVersion: options.toolVersion,
     summary: result.coverage.summary,
     families: [...families].map(([id, clauses], index) => ({ id, label: catalog.label(id), clauses, diagrams: familyDiagrams(String(index + 1), clauses, nodes) })),
+    otherCatalogs: result.catalogs.slice(1).map(({ alias, report }) => ({ alias, catalog: report.catalog, summary: report.summary, clauses: report.clauses })),
     documents,
     evidence,
     overdue: documents.filter((document) => document.overdue),

@@ -6,6 +6,8 @@ export interface ConfigFile {
   readonly catalog?: string;
   /** Alias → catalog (a built-in id or a file); the first is the primary catalog. Replaces `catalog`. */
   readonly catalogs?: Readonly<Record<string, string>>;
+  /** true: the built-in 20000-1 crosswalk; a path: the project's own crosswalk file. */
+  readonly crosswalk?: boolean | string;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
   readonly smsFolders?: readonly string[];
@@ -27,6 +29,7 @@ export interface ClausemarkConfig {
   readonly catalog: string;
   /** Alias and catalog reference in config order, when the config names several (`catalogs`). */
   readonly catalogs?: readonly (readonly [alias: string, reference: string])[];
+  readonly crosswalk?: boolean | string;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly smsFolders: readonly string[];
@@ -67,6 +70,7 @@ export function withDefaults(file: ConfigFile, catalogs?: readonly (readonly [st
   return {
     catalog: named?.[0]?.[1] ?? file.catalog ?? DEFAULT_CONFIG.catalog,
     ...(named && named.length > 0 ? { catalogs: named } : {}),
+    ...(file.crosswalk !== undefined && file.crosswalk !== false ? { crosswalk: file.crosswalk } : {}),
     include: file.include ?? DEFAULT_CONFIG.include,
     exclude: file.exclude ?? DEFAULT_CONFIG.exclude,
     smsFolders: file.smsFolders ?? DEFAULT_CONFIG.smsFolders,

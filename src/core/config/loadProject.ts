@@ -10,6 +10,7 @@ import { findRule, RULES } from '../rules/ruleDefinitions.js';
 import { nearestIds } from '../catalog/nearestIds.js';
 import { compileSchema, parseJsonDocument, rangeOfPath } from '../text/jsonDocument.js';
 import { catalogsInOrder } from './catalogsSetting.js';
+import { builtinCrosswalkOf, Crosswalk, parseCrosswalk } from '../crosswalk/crosswalk.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import { decodeText } from '../workspace/decodeText.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
@@ -28,6 +29,8 @@ export interface Project {
   readonly catalog: ClauseCatalog;
   /** Every catalog under its alias, the primary first; absent (one catalog) in projects built by hand. */
   readonly catalogs?: CatalogSet;
+  /** The crosswalk in force (`"crosswalk"` in the config), if any. */
+  readonly crosswalk?: Crosswalk;
   /** Where a setting sits in the config file (for findings about it). */
   locateSetting(path: (string | number)[], part?: 'key' | 'value'): SourceRange | undefined;
   /** Findings about the configuration itself (unknown rule ids, refused exclusions). */
@@ -120,8 +123,12 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
   }
   const catalogs = catalogResult.catalogs;
   const catalog = catalogs.primary.catalog;
+  const crosswalk = await loadCrosswalkFor(config.crosswalk, root, fs);
+  if (crosswalk !== undefined && !(crosswalk instanceof Crosswalk)) {
+    return { ok: false, problems: crosswalk.problems.map((problem) => ({ file: problem.file ?? configPath, ...problem, range: problem.file ? problem.range : locateSetting(['crosswalk']) })) };
+  }
   const findings = [...unknownRuleFindings(config, configFile, locateSetting), ...exclusionFindings(config, catalog, configFile, locateSetting)];
-  return { ok: true, project: { root, configFile, config, catalog, catalogs, locateSetting, findings } };
+  return { ok: true, project: { root, configFile, config, catalog, catalogs, ...(crosswalk ? { crosswalk } : {}), locateSetting, findings } };
 }
 
 type CatalogsLoad = { ok: true; catalogs: CatalogSet } | { ok: false; problems: { file?: string; range?: SourceRange; setting: (string | number)[]; message: string }[] };
@@ -162,6 +169,18 @@ async function loadCatalogFor(reference: string, root: string, fs: WorkspaceFile
   const parsed = parseCatalog(text, catalogPath);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((problem) => ({ file: catalogPath, ...problem })) };
   return { ok: true, catalog: parsed.catalog };
+}
+
+/** The crosswalk the config names: the built-in one for `true`, else a file inside the repository. */
+async function loadCrosswalkFor(setting: boolean | string | undefined, root: string, fs: WorkspaceFileSystem): Promise<Crosswalk | { problems: { file?: string; range?: SourceRange; message: string }[] } | undefined> {
+  if (setting === undefined || setting === false) return undefined;
+  if (setting === true) return builtinCrosswalkOf();
+  const path = isAbsolute(setting) ? setting : resolve(root, setting);
+  if (!(await isInside(root, path, fs))) return { problems: [{ message: `the crosswalk ${setting} is outside the repository at ${root}; keep it in the repository` }] };
+  const text = await readSettingsText(path, fs);
+  if (typeof text !== 'string') return { problems: [{ message: `the crosswalk ${setting} cannot be read: ${text.error}` }] };
+  const parsed = parseCrosswalk(text, path);
+  return parsed.ok ? parsed.crosswalk : { problems: parsed.problems.map((problem) => ({ file: path, ...problem })) };
 }
 
 function unknownRuleFindings(config: ClausemarkConfig, configFile: string, locate: Project['locateSetting']): Finding[] {

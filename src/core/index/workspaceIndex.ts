@@ -7,6 +7,8 @@ import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConf
 import type { Project } from '../config/loadProject.js';
 import { SeverityPolicy } from '../config/severityPolicy.js';
 import { coverageReportOf } from '../coverage/clauseState.js';
+import { catalogCoverages, type CatalogCoverage } from '../coverage/catalogCoverage.js';
+import { otherCatalogFindings } from './catalogFindings.js';
 import { clauseCoverageFrom, coverageContribution, type CoverageContribution, type CoverageInput } from '../coverage/computeCoverage.js';
 import { documentControl } from '../coverage/documentControl.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
@@ -86,6 +88,8 @@ export class WorkspaceIndex implements RepositoryView {
   /** `files`' paths in order, kept until a file is added or removed (an edit of a 10,000-file index must not sort them). */
   private sortedPaths: string[] | undefined;
   private coverageMemo: { day: string; report: CoverageReport } | undefined;
+  /** Every catalog's coverage, kept while the primary's report is the same object. */
+  private catalogsMemo: { primary: CoverageReport; coverages: readonly CatalogCoverage[] } | undefined;
   /** The coverage model kept between edits: each document's part, who names each clause, each clause's coverage. */
   private coverageModel: CoverageModel | undefined;
   /** Files whose coverage part may have changed since the model was last brought up to date. */
@@ -285,7 +289,21 @@ export class WorkspaceIndex implements RepositoryView {
       findings.push(...found);
     }
     findings.push(...cycleRepositoryFindings(this.cycle(), this.catalog, this.repositoryFile, anchor, this.project.locateSetting));
+    for (const other of this.catalogCoverages().slice(1)) findings.push(...otherCatalogFindings(other, this.repositoryFile, anchor));
     return findings;
+  }
+
+  /** The coverage of every catalog of the project, the primary first (just the primary with one catalog). */
+  catalogCoverages(): readonly CatalogCoverage[] {
+    const primary = this.coverage();
+    if (this.catalogsMemo?.primary === primary) return this.catalogsMemo.coverages;
+    const catalogs = this.project.catalogs;
+    const parts = catalogs && !catalogs.isSingle ? this.orderedPaths().flatMap((path) => this.coverageModel?.parts.get(path) ?? []) : [];
+    const coverages = catalogs && !catalogs.isSingle
+      ? catalogCoverages(catalogs, this.config, primary, parts, this.project.crosswalk)
+      : [{ alias: catalogs?.primary.alias ?? this.catalog.id, primary: true, catalog: this.catalog, report: primary }];
+    this.catalogsMemo = { primary, coverages };
+    return coverages;
   }
 
   /** The certification cycle today: audits held and planned, nonconformities, management reviews. */
@@ -302,6 +320,7 @@ export class WorkspaceIndex implements RepositoryView {
       evidenceState: (document: SmsDocument, link: EvidenceLink) => evidenceState(document, link, this),
       recordState: (document: SmsDocument) => recordState(document, this),
       documentControl: (document: SmsDocument) => documentControl(document, day, this.config.reviewWarningDays),
+      ...(this.project.catalogs && !this.project.catalogs.isSingle ? { clauseKey: (written: string) => this.project.catalogs!.key(written) } : {}),
     };
     let model = this.coverageModel;
     let changedClauses: Iterable<string>;

@@ -1,4 +1,5 @@
 import { clauseAnchor, type AuditPack } from '../audit/auditPack.js';
+import type { ClauseCoverage } from '../coverage/coverageReport.js';
 import { documentLabels, evidenceText, reasonTexts } from '../coverage/coverageText.js';
 import { diagramBlock, evidenceTable, findingsTable, registerTable } from './auditMarkdownSections.js';
 import { cycleMarkdown } from './cycleSections.js';
@@ -15,14 +16,16 @@ export function renderAuditMarkdown(pack: AuditPack): string {
     '',
     '## Statement of coverage',
     '',
-    '| Clause | Title | Status | Documents | Evidence | Reasons |',
-    '| --- | --- | --- | --- | ---: | --- |',
+    ...COVERAGE_HEADER,
   ];
   for (const family of pack.families) {
     lines.push(`| **${escapeMarkdown(family.id)}** | **${escapeMarkdown(family.label.slice(family.id.length).trim())}** | | | | |`);
-    for (const clause of family.clauses) {
-      lines.push(`| <a id="${clauseAnchor(clause.clause)}"></a>${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${documentLabels(clause).map(escapeMarkdown).join('<br>')} | ${escapeMarkdown(evidenceText(clause))} | ${reasonTexts(clause).map(escapeMarkdown).join('<br>')} |`);
-    }
+    for (const clause of family.clauses) lines.push(coverageRow(clause, clause.clause));
+  }
+  // With several catalogs: a statement of coverage for each catalog after the primary.
+  for (const other of pack.otherCatalogs) {
+    lines.push('', `## Statement of coverage: ${escapeMarkdown(other.catalog.title)} (\`${escapeMarkdown(other.alias)}\`)`, '', `${escapeMarkdown(coverageSummaryText(other.summary))}.`, '', ...COVERAGE_HEADER);
+    for (const clause of other.clauses) lines.push(coverageRow(clause, `${other.alias}:${clause.clause}`));
   }
   lines.push('', '## Traceability by clause family', '');
   for (const family of pack.families) lines.push(`### ${escapeMarkdown(family.label)}`, '', ...family.diagrams.flatMap(diagramBlock));
@@ -31,4 +34,11 @@ export function renderAuditMarkdown(pack: AuditPack): string {
   if (pack.cycle) lines.push('', ...cycleMarkdown(pack.cycle));
   lines.push('', `<sub>Clause titles are short labels, not the text of the standard. Catalog: ${escapeMarkdown(pack.catalog.id)}.</sub>`);
   return `${lines.join('\n')}\n`;
+}
+
+const COVERAGE_HEADER = ['| Clause | Title | Status | Documents | Evidence | Reasons |', '| --- | --- | --- | --- | ---: | --- |'];
+
+/** One row of a statement of coverage; `anchor` names the row (qualified for catalogs after the primary). */
+function coverageRow(clause: ClauseCoverage, anchor: string): string {
+  return `| <a id="${clauseAnchor(anchor)}"></a>${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.status} | ${documentLabels(clause).map(escapeMarkdown).join('<br>')} | ${escapeMarkdown(evidenceText(clause))} | ${reasonTexts(clause).map(escapeMarkdown).join('<br>')} |`;
 }

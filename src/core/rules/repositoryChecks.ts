@@ -137,7 +137,7 @@ export function coverageFindings(coverage: CoverageReport, catalog: ClauseCatalo
 export function clauseCoverageFindings(clause: ClauseCoverage, catalog: ClauseCatalog, file: string, range: SourceRange | undefined): Finding[] {
   const label = catalog.label(clause.clause);
   const data = { clause: clause.clause };
-  const related = clause.documents.map((document) => ({ file: document.path, range: document.claimRange, message: `${document.id} (${document.control.label}) claims ${clause.clause}` }));
+  const related = clause.documents.map((document) => ({ file: document.path, range: document.claimRange, message: document.viaCrosswalk !== undefined ? `${document.id} (${document.control.label}) counts for ${clause.clause} via crosswalk from ${document.viaCrosswalk}` : `${document.id} (${document.control.label}) claims ${clause.clause}` }));
   switch (clause.status) {
     case 'covered':
     case 'excluded':

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { clauseHover, documentHover, nonconformityHover } from '../../core/language/hover.js';
+import { CatalogSet } from '../../core/catalog/catalogSet.js';
+import { clauseHoverWithCounterparts } from '../../core/language/clauseCounterparts.js';
+import { documentHover, nonconformityHover } from '../../core/language/hover.js';
 import { targetAt } from '../../core/language/locate.js';
 import { toRange } from '../convert.js';
 import type { SessionRegistry } from '../sessionRegistry.js';
@@ -17,7 +19,7 @@ export class ClausemarkHoverProvider implements vscode.HoverProvider {
     if (!target) return undefined;
     let markdown: string;
     if (target.kind === 'clause') {
-      markdown = clauseHover(state.project.catalog, target.clause, state.index.coverage().clauses.find((clause) => clause.clause === target.clause));
+      markdown = clauseHoverWithCounterparts(state.project.catalogs ?? CatalogSet.single(state.project.catalog), state.index.catalogCoverages(), state.project.crosswalk, target.clause);
     } else if (target.kind === 'document-id') {
       markdown = documentHover(target.id, state.index.documentsWithId(target.id));
     } else if (target.kind === 'nonconformity') {

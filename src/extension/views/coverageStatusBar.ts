@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { statusBarContent } from '../../core/coverage/editorCoverage.js';
+import { catalogStatusBarContent } from '../../core/coverage/editorCoverage.js';
 import type { SessionRegistry } from '../sessionRegistry.js';
 
 /** The coverage percentage in the status bar; clicking it opens the coverage tree. */
@@ -14,7 +14,7 @@ export class CoverageStatusBar implements vscode.Disposable {
   }
 
   update(): void {
-    const content = statusBarContent(this.registry.all().flatMap((session) => (session.current ? [session.current.index.coverage()] : [])));
+    const content = catalogStatusBarContent(this.registry.all().flatMap((session) => (session.current ? [session.current.index.catalogCoverages()] : [])));
     if (!content) {
       this.item.hide();
       return;
