@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { reportInputFor } from '../../src/cli/reportInputFor.js';
-import { checkRepository, type CheckResult } from '../../src/core/check.js';
+import type { CheckResult } from '../../src/core/check.js';
 import { loadProject } from '../../src/core/config/loadProject.js';
 import { clauseHoverWithCounterparts } from '../../src/core/language/clauseCounterparts.js';
 import { renderCoverageMarkdown } from '../../src/core/reports/coverageMarkdown.js';
 import { buildJsonReport } from '../../src/core/reports/jsonReport.js';
 import { buildSarif } from '../../src/core/reports/sarifReport.js';
 import { MemoryFileSystem } from '../support/memoryFileSystem.js';
-import { documentText, TODAY } from '../support/repository.js';
+import { checkOf } from './support.js';
+import { documentText } from '../support/repository.js';
 
 function filesOf(crosswalk: string | boolean | undefined): Record<string, string> {
   // Written by hand: JSON.stringify would put the integer-like key "9001" first, making 9001 the primary catalog.
@@ -25,13 +26,6 @@ function filesOf(crosswalk: string | boolean | undefined): Record<string, string
   };
 }
 
-async function checkOf(files: Record<string, string>): Promise<CheckResult> {
-  const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([path, text]) => [`/repo/${path}`, text])));
-  fs.write('/repo/.git/HEAD', 'ref: refs/heads/main\n');
-  const outcome = await checkRepository({ cwd: '/repo', fs, now: () => TODAY });
-  if (!outcome.ok) throw new Error(outcome.problems.map((problem) => `${problem.file}: ${problem.message}`).join('; '));
-  return outcome.result;
-}
 
 /** `clause: doc[via]` for every clause of catalog `alias` some document addresses. */
 function addressed(result: CheckResult, alias: string): string[] {

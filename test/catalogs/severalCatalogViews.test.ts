@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { reportInputFor } from '../../src/cli/reportInputFor.js';
 import { buildAuditPack } from '../../src/core/audit/auditPack.js';
 import { renderAuditMarkdown } from '../../src/core/reports/auditMarkdown.js';
-import { checkRepository, type CheckResult } from '../../src/core/check.js';
+import type { CheckResult } from '../../src/core/check.js';
 import type { CoverageSummary } from '../../src/core/coverage/coverageReport.js';
 import { coverageSummaryText, formatPercent } from '../../src/core/coverage/coverageText.js';
 import { catalogStatusBarContent, statusBarContent } from '../../src/core/coverage/editorCoverage.js';
@@ -14,17 +14,8 @@ import { renderMarkdown } from '../../src/core/reports/markdownReport.js';
 import { buildSarif } from '../../src/core/reports/sarifReport.js';
 import { renderText } from '../../src/core/reports/textReport.js';
 import { parseCsv } from '../support/csv.js';
-import { MemoryFileSystem } from '../support/memoryFileSystem.js';
-import { TODAY } from '../support/repository.js';
-import { threeCatalogRepository } from './support.js';
+import { checkOf, threeCatalogRepository } from './support.js';
 
-async function checkOf(files: Record<string, string>): Promise<CheckResult> {
-  const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([path, text]) => [`/repo/${path}`, text])));
-  fs.write('/repo/.git/HEAD', 'ref: refs/heads/main\n');
-  const outcome = await checkRepository({ cwd: '/repo', fs, now: () => TODAY });
-  if (!outcome.ok) throw new Error(outcome.problems.map((problem) => problem.message).join('; '));
-  return outcome.result;
-}
 
 function counts(summary: CoverageSummary): number[] {
   return [summary.leaves, summary.covered, summary.atRisk, summary.partial, summary.uncovered, summary.excluded];

@@ -1,4 +1,15 @@
-import { documentText } from '../support/repository.js';
+import { checkRepository, type CheckResult } from '../../src/core/check.js';
+import { MemoryFileSystem } from '../support/memoryFileSystem.js';
+import { documentText, TODAY } from '../support/repository.js';
+
+/** A whole check of an in-memory repository (paths relative to /repo) on the test day. */
+export async function checkOf(files: Record<string, string>): Promise<CheckResult> {
+  const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([path, text]) => [`/repo/${path}`, text])));
+  fs.write('/repo/.git/HEAD', 'ref: refs/heads/main\n');
+  const outcome = await checkRepository({ cwd: '/repo', fs, now: () => TODAY });
+  if (!outcome.ok) throw new Error(outcome.problems.map((problem) => `${problem.file}: ${problem.message}`).join('; '));
+  return outcome.result;
+}
 
 /** A small custom catalog (a SOC 2 style control list) for three-catalog repositories. */
 export const TSC_CATALOG = JSON.stringify({

@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import { renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown } from '../../core/reports/index.js';
+import { pickCatalogs } from '../../core/coverage/catalogCoverage.js';
+import { statementOfApplicability } from '../../core/coverage/statementOfApplicability.js';
+import { renderSoaCsv, renderSoaJson, renderSoaMarkdown } from '../../core/reports/soaReport.js';
 import type { CliIo } from '../cliIo.js';
 import { reportInputFor } from '../reportInputFor.js';
 import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';
@@ -18,6 +21,9 @@ Options:
   --config FILE        use this clausemark.json instead of looking upwards for one
   --format FORMAT      markdown (default), json, csv or html
   --catalog ALIAS      with several catalogs: this one only (default: each, the primary first)
+  --soa                the Statement of Applicability of the --catalog (or only) catalog instead:
+                       control, applicable, justification, implementing documents, status
+                       (markdown, json or csv)
   --output FILE        write to FILE instead of standard output
   --force              replace the --output file if it exists
   --today YYYY-MM-DD   judge evidence dates as of this day
@@ -34,6 +40,7 @@ export async function coverageCommand(args: string[], io: CliIo): Promise<number
       ...CHECK_OPTIONS,
       format: { type: 'string', default: 'markdown' },
       catalog: { type: 'string' },
+      soa: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -45,6 +52,15 @@ export async function coverageCommand(args: string[], io: CliIo): Promise<number
   const result = await runCheckWith(io, values, positionals);
   if (typeof result === 'number') return result;
   const input = reportInputFor(result, values.catalog);
+  if (values.soa) {
+    const [picked] = pickCatalogs(result.catalogs, values.catalog ?? result.catalogs[0]?.alias) ?? [];
+    if (!picked || (values.catalog === undefined && result.catalogs.length > 1)) throw new UsageError('--soa needs --catalog ALIAS when the project has several catalogs');
+    if (format === 'html') throw new UsageError('--soa writes markdown, json or csv');
+    const soa = statementOfApplicability(picked, result.project.config.applicability);
+    const soaText = format === 'json' ? renderSoaJson(soa) : format === 'csv' ? renderSoaCsv(soa) : renderSoaMarkdown(soa, result.today);
+    await writeOutput(io, values.output, soaText, values.force, result.project.root);
+    return 0;
+  }
   const renderers: Record<(typeof FORMATS)[number], () => string> = {
     markdown: () => renderCoverageMarkdown(input),
     json: () => renderCoverageJson(input),

@@ -8,6 +8,8 @@ export interface ConfigFile {
   readonly catalogs?: Readonly<Record<string, string>>;
   /** true: the built-in 20000-1 crosswalk; a path: the project's own crosswalk file. */
   readonly crosswalk?: boolean | string;
+  /** Catalog alias → control id → whether it applies, and why not (the Statement of Applicability). */
+  readonly applicability?: Applicability;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
   readonly smsFolders?: readonly string[];
@@ -30,6 +32,7 @@ export interface ClausemarkConfig {
   /** Alias and catalog reference in config order, when the config names several (`catalogs`). */
   readonly catalogs?: readonly (readonly [alias: string, reference: string])[];
   readonly crosswalk?: boolean | string;
+  readonly applicability: Applicability;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly smsFolders: readonly string[];
@@ -47,6 +50,9 @@ export interface ClausemarkConfig {
   readonly certification?: Certification;
 }
 
+/** `{ "27001": { "A.7.5": { "applicable": false, "justification": "…" } } }` */
+export type Applicability = Readonly<Record<string, Readonly<Record<string, { readonly applicable: boolean; readonly justification?: string }>>>>;
+
 /** Folders never read, whatever the config says. */
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.clausemark-cache/**'];
 
@@ -60,6 +66,7 @@ export const DEFAULT_CONFIG: ClausemarkConfig = {
   evidenceMaxAgeDays: 400,
   reviewCycleMonths: 12,
   exclusions: [],
+  applicability: {},
   extraFields: [],
   maxFileSizeKB: 5120,
 };
@@ -79,6 +86,7 @@ export function withDefaults(file: ConfigFile, catalogs?: readonly (readonly [st
     evidenceMaxAgeDays: file.evidenceMaxAgeDays ?? DEFAULT_CONFIG.evidenceMaxAgeDays,
     reviewCycleMonths: file.reviewCycleMonths ?? DEFAULT_CONFIG.reviewCycleMonths,
     exclusions: file.exclusions ?? DEFAULT_CONFIG.exclusions,
+    applicability: file.applicability ?? DEFAULT_CONFIG.applicability,
     extraFields: file.extraFields ?? DEFAULT_CONFIG.extraFields,
     maxFileSizeKB: file.maxFileSizeKB ?? DEFAULT_CONFIG.maxFileSizeKB,
     ...(file.organisation !== undefined ? { organisation: file.organisation } : {}),

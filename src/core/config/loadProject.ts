@@ -9,6 +9,8 @@ import { createFinding } from '../rules/createFinding.js';
 import { findRule, RULES } from '../rules/ruleDefinitions.js';
 import { nearestIds } from '../catalog/nearestIds.js';
 import { compileSchema, parseJsonDocument, rangeOfPath } from '../text/jsonDocument.js';
+import { applicabilityExclusions } from './applicability.js';
+import { applicabilityFindings } from './applicabilityFindings.js';
 import { catalogsInOrder } from './catalogsSetting.js';
 import { builtinCrosswalkOf, Crosswalk, parseCrosswalk } from '../crosswalk/crosswalk.js';
 import type { SourceRange } from '../text/sourceRange.js';
@@ -127,8 +129,14 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
   if (crosswalk !== undefined && !(crosswalk instanceof Crosswalk)) {
     return { ok: false, problems: crosswalk.problems.map((problem) => ({ file: problem.file ?? configPath, ...problem, range: problem.file ? problem.range : locateSetting(['crosswalk']) })) };
   }
-  const findings = [...unknownRuleFindings(config, configFile, locateSetting), ...exclusionFindings(config, catalog, configFile, locateSetting)];
-  return { ok: true, project: { root, configFile, config, catalog, catalogs, ...(crosswalk ? { crosswalk } : {}), locateSetting, findings } };
+  const findings = [
+    ...unknownRuleFindings(config, configFile, locateSetting),
+    ...exclusionFindings(config, catalog, configFile, locateSetting),
+    ...applicabilityFindings(config.applicability, catalogs, configFile, locateSetting),
+  ];
+  // Controls of the primary catalog declared not applicable are its exclusions (the other catalogs' are applied per catalog).
+  const inForce = { ...config, exclusions: [...config.exclusions, ...applicabilityExclusions(config.applicability, catalogs, catalogs.primary.alias)] };
+  return { ok: true, project: { root, configFile, config: inForce, catalog, catalogs, ...(crosswalk ? { crosswalk } : {}), locateSetting, findings } };
 }
 
 type CatalogsLoad = { ok: true; catalogs: CatalogSet } | { ok: false; problems: { file?: string; range?: SourceRange; setting: (string | number)[]; message: string }[] };

@@ -1,5 +1,6 @@
 import type { CatalogSet } from '../catalog/catalogSet.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import { applicabilityExclusions } from '../config/applicability.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import { assembleCoverage, type CoverageContribution } from './computeCoverage.js';
 import type { Crosswalk } from '../crosswalk/crosswalk.js';
@@ -50,14 +51,14 @@ function withCrosswalk(catalogs: CatalogSet, alias: string, contribution: Covera
 /**
  * Every catalog's coverage, the primary first. The primary's report is the one the caller already has (an index
  * keeps it between edits); the others are assembled from the same contributions. `exclusions` name clauses of
- * the primary catalog, so they do not apply to the others. A crosswalk counts for the catalogs after the primary.
+ * the primary catalog, so the others take their exclusions from `applicability` only. A crosswalk counts for the catalogs after the primary.
  */
 export function catalogCoverages(catalogs: CatalogSet, config: ClausemarkConfig, primary: CoverageReport, contributions: readonly CoverageContribution[], crosswalk?: Crosswalk): CatalogCoverage[] {
   const others = catalogs.entries.slice(1).map(({ alias, catalog }) => ({
     alias,
     primary: false,
     catalog,
-    report: assembleCoverage(catalog, { ...config, exclusions: [] }, contributions.map((contribution) => withCrosswalk(catalogs, alias, contribution, crosswalk))),
+    report: assembleCoverage(catalog, { ...config, exclusions: applicabilityExclusions(config.applicability, catalogs, alias) }, contributions.map((contribution) => withCrosswalk(catalogs, alias, contribution, crosswalk))),
   }));
   return [{ alias: catalogs.primary.alias, primary: true, catalog: catalogs.primary.catalog, report: primary }, ...others];
 }

@@ -1,7 +1,7 @@
 import { clauseAnchor, type AuditPack } from '../audit/auditPack.js';
 import { cycleHtml } from './cycleSections.js';
 import { diagramFigure, evidenceTable, findingsTable, PACK_STYLE, registerTable } from './auditHtmlSections.js';
-import { clauseRow, coverageCards, escapeHtml, htmlHead, HTML_STYLE } from './coverageHtml.js';
+import { clauseRow, coverageCards, escapeHtml, htmlHead, htmlTable, HTML_STYLE } from './coverageHtml.js';
 import { coverageSummaryText, plural } from './shared.js';
 
 export interface AuditHtmlOptions {
@@ -57,6 +57,10 @@ ${coverageCards(other.summary)}
 ${other.clauses.map((clause) => clauseRow(clause, rowOptions(`${other.alias}:${clause.clause}`))).join('\n')}
 </tbody>
 </table>
+</section>
+`).join('')}${pack.soa.map((soa) => `<section id="soa-${escapeHtml(soa.alias)}">
+<h2>Statement of Applicability: ${escapeHtml(soa.catalog.title)} (${escapeHtml(soa.alias)})</h2>
+${htmlTable(['Control', 'Title', 'Applicable', 'Justification', 'Implementing documents', 'Status'], soa.rows.map((row) => [escapeHtml(row.control), escapeHtml(row.title), row.applicable ? 'yes' : 'no', escapeHtml(row.justification), row.documents.map(escapeHtml).join('<br>'), `<span class="status ${row.status}">${row.status}</span>`]), 'No controls.')}
 </section>
 `).join('')}<section id="traceability">
 <h2>Traceability by clause family</h2>

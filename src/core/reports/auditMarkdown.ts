@@ -4,6 +4,7 @@ import { documentLabels, evidenceText, reasonTexts } from '../coverage/coverageT
 import { diagramBlock, evidenceTable, findingsTable, registerTable } from './auditMarkdownSections.js';
 import { cycleMarkdown } from './cycleSections.js';
 import { escapeMarkdown } from './markdownEscape.js';
+import { soaMarkdownLines } from './soaReport.js';
 import { coverageSummaryText } from './shared.js';
 
 /** The audit pack as Markdown (GitHub renders its mermaid blocks): the same sections as the HTML page. */
@@ -27,6 +28,7 @@ export function renderAuditMarkdown(pack: AuditPack): string {
     lines.push('', `## Statement of coverage: ${escapeMarkdown(other.catalog.title)} (\`${escapeMarkdown(other.alias)}\`)`, '', `${escapeMarkdown(coverageSummaryText(other.summary))}.`, '', ...COVERAGE_HEADER);
     for (const clause of other.clauses) lines.push(coverageRow(clause, `${other.alias}:${clause.clause}`));
   }
+  for (const soa of pack.soa) lines.push('', `## Statement of Applicability: ${escapeMarkdown(soa.catalog.title)} (\`${escapeMarkdown(soa.alias)}\`)`, '', ...soaMarkdownLines(soa));
   lines.push('', '## Traceability by clause family', '');
   for (const family of pack.families) lines.push(`### ${escapeMarkdown(family.label)}`, '', ...family.diagrams.flatMap(diagramBlock));
   lines.push('## Document register', '', ...registerTable(pack.documents, 'No SMS documents.'), '', '## Evidence register', '', ...evidenceTable(pack.evidence));

@@ -59,6 +59,7 @@ const definitions = [
   { id: 'coverage.missing-records', defaultSeverity: 'warning', scope: 'repository', description: 'A clause calls for records, but no evidence at all is linked to it (state `partial`).' },
   { id: 'coverage.at-risk-clause', defaultSeverity: 'warning', scope: 'repository', description: 'A clause has everything it needs, but some of it has a defect: an approval that is incomplete or not yet in force, an overdue review, or evidence that is missing, stale or invalid (state `at-risk`).' },
   { id: 'coverage.exclusion-not-allowed', defaultSeverity: 'error', scope: 'repository', description: 'The configuration excludes a clause, but the catalog allows no exclusions.' },
+  { id: 'applicability.missing-justification', defaultSeverity: 'error', scope: 'repository', description: 'A control is declared not applicable under `applicability` without a justification.' },
   // Diagrams in document bodies
   { id: 'diagram.invalid-mermaid', defaultSeverity: 'warning', scope: 'document', description: 'A ```mermaid block does not parse, so it will not render in previews, on GitHub or in reports.' },
   { id: 'diagram.too-complex', defaultSeverity: 'warning', scope: 'document', description: 'A ```mermaid block is too large or too slow to parse (over 50,000 characters or 2 s), so it was not checked.' },
