@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Clause } from '../../core/catalog/clauseCatalog.js';
+import type { CatalogCoverage } from '../../core/coverage/catalogCoverage.js';
 import type { ClauseCoverage } from '../../core/coverage/coverageReport.js';
 import { formatPercent } from '../../core/coverage/coverageText.js';
 import { clauseTooltip, documentDescription, groupStatus, isSoundApproval, type GroupStatus } from '../../core/coverage/editorCoverage.js';
@@ -9,8 +10,10 @@ import type { SessionRegistry } from '../sessionRegistry.js';
 
 type Node =
   | { readonly kind: 'folder'; readonly session: FolderSession }
-  | { readonly kind: 'clause'; readonly session: FolderSession; readonly clause: Clause }
-  | { readonly kind: 'document'; readonly session: FolderSession; readonly clause: string; readonly document: ClauseCoverage['documents'][number] }
+  /** With several catalogs, one node per catalog alias above its clause tree. */
+  | { readonly kind: 'catalog'; readonly session: FolderSession; readonly alias: string }
+  | { readonly kind: 'clause'; readonly session: FolderSession; readonly alias: string | undefined; readonly clause: Clause }
+  | { readonly kind: 'document'; readonly session: FolderSession; readonly alias: string | undefined; readonly clause: string; readonly document: ClauseCoverage['documents'][number] }
   | { readonly kind: 'evidence'; readonly session: FolderSession; readonly evidence: ClauseCoverage['evidence'][number] };
 
 const STATUS_ICON: Record<GroupStatus, vscode.ThemeIcon> = {
@@ -48,13 +51,15 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
     switch (node.kind) {
       case 'folder':
         return this.topClauses(node.session);
+      case 'catalog':
+        return this.catalogClauses(node.session, node.alias);
       case 'clause': {
-        if (!node.clause.isLeaf) return node.clause.children.flatMap((id) => this.clauseNode(node.session, id));
-        const coverage = this.coverageOf(node.session, node.clause.id);
-        return (coverage?.documents ?? []).map((document) => ({ kind: 'document', session: node.session, clause: node.clause.id, document }));
+        if (!node.clause.isLeaf) return node.clause.children.flatMap((id) => this.clauseNode(node.session, node.alias, id));
+        const coverage = this.coverageOf(node.session, node.alias, node.clause.id);
+        return (coverage?.documents ?? []).map((document) => ({ kind: 'document', session: node.session, alias: node.alias, clause: node.clause.id, document }));
       }
       case 'document': {
-        const coverage = this.coverageOf(node.session, node.clause);
+        const coverage = this.coverageOf(node.session, node.alias, node.clause);
         return (coverage?.evidence ?? []).filter((item) => item.documentPath === node.document.path).map((evidence) => ({ kind: 'evidence', session: node.session, evidence }));
       }
       default:
@@ -70,13 +75,21 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
         item.description = summary ? `${summary.atRisk > 0 ? `${summary.atRisk} at-risk · ` : ''}${formatPercent(summary.percent)} covered` : undefined;
         return item;
       }
+      case 'catalog': {
+        const coverage = this.catalogOf(node.session, node.alias);
+        const summary = coverage?.report.summary;
+        const item = new vscode.TreeItem(`${node.alias}: ${coverage?.catalog.title ?? ''}`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.session.folder.uri.toString()}#catalog:${node.alias}`;
+        item.description = summary ? `${summary.atRisk > 0 ? `${summary.atRisk} at-risk · ` : ''}${formatPercent(summary.percent)} covered` : undefined;
+        return item;
+      }
       case 'clause': {
-        const status = this.statusOf(node.session, node.clause);
-        const item = new vscode.TreeItem(`${node.clause.id} ${node.clause.title}`, node.clause.isLeaf && (this.coverageOf(node.session, node.clause.id)?.documents.length ?? 0) === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${node.session.folder.uri.toString()}#${node.clause.id}`;
+        const status = this.statusOf(node.session, node.alias, node.clause);
+        const item = new vscode.TreeItem(`${node.clause.id} ${node.clause.title}`, node.clause.isLeaf && (this.coverageOf(node.session, node.alias, node.clause.id)?.documents.length ?? 0) === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.session.folder.uri.toString()}#${node.alias !== undefined ? `${node.alias}:` : ''}${node.clause.id}`;
         item.iconPath = STATUS_ICON[status];
         item.description = node.clause.isLeaf ? status : undefined;
-        const coverage = node.clause.isLeaf ? this.coverageOf(node.session, node.clause.id) : undefined;
+        const coverage = node.clause.isLeaf ? this.coverageOf(node.session, node.alias, node.clause.id) : undefined;
         // Plain text: the reasons quote field names with backticks, which Markdown would turn into code.
         item.tooltip = clauseTooltip(node.clause.id, node.clause.title, status, coverage);
         item.contextValue = node.clause.isLeaf ? `clause.${status}` : 'clauseGroup';
@@ -101,25 +114,37 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
     }
   }
 
+  /** The primary catalog's clauses, or one node per catalog when the project has several. */
   private topClauses(session: FolderSession): Node[] {
-    const state = session.current;
-    if (!state) return [];
-    return state.project.catalog.all().filter((clause) => clause.parent === undefined).flatMap((clause) => this.clauseNode(session, clause.id));
+    const catalogs = session.current?.index.catalogCoverages() ?? [];
+    if (catalogs.length > 1) return catalogs.map((coverage) => ({ kind: 'catalog', session, alias: coverage.alias }));
+    return this.catalogClauses(session, undefined);
   }
 
-  private clauseNode(session: FolderSession, id: string): Node[] {
-    const clause = session.current?.project.catalog.get(id);
+  private catalogClauses(session: FolderSession, alias: string | undefined): Node[] {
+    const catalog = this.catalogOf(session, alias)?.catalog;
+    return (catalog?.all() ?? []).filter((clause) => clause.parent === undefined).flatMap((clause) => this.clauseNode(session, alias, clause.id));
+  }
+
+  /** The coverage of catalog `alias`, the primary's when undefined. */
+  private catalogOf(session: FolderSession, alias: string | undefined): CatalogCoverage | undefined {
+    const catalogs = session.current?.index.catalogCoverages() ?? [];
+    return alias === undefined ? catalogs[0] : catalogs.find((coverage) => coverage.alias === alias);
+  }
+
+  private clauseNode(session: FolderSession, alias: string | undefined, id: string): Node[] {
+    const clause = this.catalogOf(session, alias)?.catalog.get(id);
     if (!clause) return [];
-    if (this.gapsOnly && this.statusOf(session, clause) === 'covered') return [];
-    return [{ kind: 'clause', session, clause }];
+    if (this.gapsOnly && this.statusOf(session, alias, clause) === 'covered') return [];
+    return [{ kind: 'clause', session, alias, clause }];
   }
 
-  private coverageOf(session: FolderSession, clause: string): ClauseCoverage | undefined {
-    return session.current?.index.coverage().clauses.find((entry) => entry.clause === clause);
+  private coverageOf(session: FolderSession, alias: string | undefined, clause: string): ClauseCoverage | undefined {
+    return this.catalogOf(session, alias)?.report.clauses.find((entry) => entry.clause === clause);
   }
 
-  private statusOf(session: FolderSession, clause: Clause): GroupStatus {
-    const state = session.current;
-    return state ? groupStatus(state.project.catalog, state.index.coverage(), clause.id) : 'mixed';
+  private statusOf(session: FolderSession, alias: string | undefined, clause: Clause): GroupStatus {
+    const coverage = this.catalogOf(session, alias);
+    return coverage ? groupStatus(coverage.catalog, coverage.report, clause.id) : 'mixed';
   }
 }
