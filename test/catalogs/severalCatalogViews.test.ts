@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { reportInputFor } from '../../src/cli/reportInputFor.js';
 import { buildAuditPack } from '../../src/core/audit/auditPack.js';
+import { assessReadiness } from '../../src/core/cycle/readiness.js';
 import { renderAuditMarkdown } from '../../src/core/reports/auditMarkdown.js';
 import type { CheckResult } from '../../src/core/check.js';
 import type { CoverageSummary } from '../../src/core/coverage/coverageReport.js';
@@ -116,6 +117,15 @@ describe('a repository with three catalogs (20000-1, 27001 and a custom one)', (
     assert.equal(content?.text, `$(checklist) ${percents.join(' · ')}`);
     assert.ok(content?.tooltip.includes(`27001: ${coverageSummaryText(result.catalogs[1]!.report.summary)}`));
     assert.deepEqual(catalogStatusBarContent([[result.catalogs[0]!]]), statusBarContent([result.coverage]));
+  });
+
+  it('lets a Stage 1 readiness check the required documents of every catalog, each qualified', () => {
+    const report = assessReadiness({ documents: result.index.documents(), catalog: result.project.catalog, config: result.project.config, coverage: result.coverage, otherCatalogs: result.catalogs.slice(1), today: result.today }, { kind: 'stage1', date: '2026-12-01', planned: false });
+    const mandatory = report.items.filter((item) => item.section === 'mandatory-documents');
+    assert.ok(mandatory.some((item) => item.subject === '27001:6.1.3' && item.blocks && /^27001:6\.1\.3 Statement of Applicability .*: missing/.test(item.message)));
+    // TSC CC6.1 needs a policy, and POL-ACC is one.
+    assert.deepEqual(mandatory.filter((item) => item.subject.startsWith('TSC:')).map((item) => [item.subject, item.blocks]), [['TSC:CC6.1', false]]);
+    assert.ok(mandatory.some((item) => item.subject === '8.2.4'), 'the primary catalog stays bare');
   });
 
   it('keeps single-catalog reports as they were: no `catalogs` anywhere', async () => {
