@@ -89,4 +89,13 @@ describe('claims of several catalogs', () => {
     const { index } = await indexOf({ ...threeCatalogRepository(), 'sms/c.md': documentText({ id: 'C', clauses: '\n  - 8.6.1\n  - 20000:8.6.1' }) });
     assert.deepEqual(index.allFindings().filter((finding) => finding.ruleId === 'clause.duplicate').map(describeFinding), ['sms/c.md:13:5-13:16 clause.duplicate']);
   });
+
+  it('takes a qualified evidence clause as the claim it names', async () => {
+    const evidence = '\nevidence:\n  - path: incident.md\n    clause: 20000:8.6.1\n    date: 2026-10-01\n  - path: incident.md\n    clause: 27001:A.5.26\n    date: 2026-10-01\n  - path: incident.md\n    clause: 27001:A.5.25\n    date: 2026-10-01';
+    const files = threeCatalogRepository();
+    files['sms/incident.md'] = files['sms/incident.md']!.replace('\n---\n', `${evidence}\n---\n`);
+    const { index } = await indexOf(files);
+    const notClaimed = index.allFindings().filter((finding) => finding.ruleId === 'evidence.clause-not-claimed');
+    assert.deepEqual(notClaimed.map((finding) => finding.data?.clause), ['27001:A.5.25']);
+  });
 });

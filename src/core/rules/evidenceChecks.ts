@@ -6,8 +6,10 @@ const SAFE_URL = /^https?:\/\/[^\s]+$/i;
 /** Evidence entries that are wrong whatever else is in the repository. */
 export const evidenceChecks: DocumentCheck = {
   rules: ['evidence.invalid', 'evidence.unsafe-url', 'evidence.outside-repository', 'evidence.clause-not-claimed'],
-  run({ document, report }) {
-    const claimed = new Set(document.clauses.map((claim) => claim.clause));
+  run({ document, report, catalogs }) {
+    // `8.6.1` and `20000:8.6.1` name the same clause when 20000 is the primary catalog.
+    const keyOf = (written: string): string => (catalogs ? catalogs.key(written) : written);
+    const claimed = new Set(document.clauses.map((claim) => keyOf(claim.clause)));
     for (const link of document.evidence) {
       if (!link.path && !link.url) {
         report('evidence.invalid', link.itemRange, 'This evidence entry needs a `path:` (a file in the repository) or a `url:`.');
@@ -23,7 +25,7 @@ export const evidenceChecks: DocumentCheck = {
           report('evidence.outside-repository', link.path.range, `Evidence \`${truncate(link.path.value)}\` cannot be used: ${location.reason}.`, { data: { evidencePath: link.path.value } });
         }
       }
-      if (link.clause && !claimed.has(link.clause.value)) {
+      if (link.clause && !claimed.has(keyOf(link.clause.value))) {
         report('evidence.clause-not-claimed', link.clause.range, `This evidence is for clause ${link.clause.value}, which the document does not list under \`clauses:\`.`, {
           data: { clause: link.clause.value },
         });
