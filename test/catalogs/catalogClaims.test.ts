@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { loadProject } from '../../src/core/config/loadProject.js';
 import { MemoryFileSystem } from '../support/memoryFileSystem.js';
 import { describeFinding, documentText, indexOf } from '../support/repository.js';
@@ -97,5 +99,13 @@ describe('claims of several catalogs', () => {
     const { index } = await indexOf(files);
     const notClaimed = index.allFindings().filter((finding) => finding.ruleId === 'evidence.clause-not-claimed');
     assert.deepEqual(notClaimed.map((finding) => finding.data?.clause), ['27001:A.5.25']);
+  });
+
+  it('lets the document schema accept the alias mapping and qualified ids, and still refuse a bad entry', () => {
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync('schemas/sms-document.schema.json', 'utf8')) as object);
+    assert.equal(validate({ id: 'A', title: 'A', type: 'policy', clauses: { '20000': ['8.6.1'], '27001': ['A.5.24'] } }), true, JSON.stringify(validate.errors));
+    assert.equal(validate({ id: 'A', title: 'A', type: 'policy', clauses: ['8.6.1', '27001:A.5.24', { clause: 'TSC:CC6.1', section: 'access' }] }), true);
+    assert.equal(validate({ id: 'A', title: 'A', type: 'policy', clauses: { '27001': 'A.5.24' } }), false);
+    assert.equal(validate({ id: 'A', title: 'A', type: 'policy', clauses: { clause: '8.6.1' } }), false);
   });
 });
