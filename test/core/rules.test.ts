@@ -230,6 +230,11 @@ const cases: RuleCase[] = [
     },
   },
   {
+    rule: 'applicability.missing-justification',
+    notOk: { 'clausemark.json': '{\n  "catalog": "iso27001:2022",\n  "applicability": { "iso27001:2022": { "A.7.5": { "applicable": false, "justification": «" "» }, «"A.7.6"»: { "applicable": false } } }\n}\n' },
+    ok: { 'clausemark.json': '{\n  "catalog": "iso27001:2022",\n  "applicability": { "iso27001:2022": { "A.7.5": { "applicable": false, "justification": "No premises." }, "A.7.6": { "applicable": true } } }\n}\n' },
+  },
+  {
     rule: 'config.unknown-rule',
     notOk: { 'clausemark.json': '{\n  "rules": { «"clause.unknwn"»: "off", "clause.unknown": "warning" }\n}\n' },
     ok: { 'clausemark.json': '{ "rules": { "clause.unknown": "warning" } }' },

@@ -373,7 +373,8 @@ export class WorkspaceIndex implements RepositoryView {
         check.run({
           document,
           catalog: this.catalog,
-          ...(this.project.catalogs ? { catalogs: this.project.catalogs } : {}),
+          // The set only when its primary is the catalog checked against (a project built by hand may differ).
+          ...(this.project.catalogs?.primary.catalog === this.catalog ? { catalogs: this.project.catalogs } : {}),
           config: this.config,
           today: day,
           // Per document only: these findings are kept per file, so they must not depend on which files came first.
