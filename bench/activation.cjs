@@ -26,8 +26,10 @@ const API = ['languages', 'window', 'workspace', 'commands', 'extensions', 'env'
   'DiagnosticSeverity', 'DiagnosticRelatedInformation', 'DiagnosticTag', 'Location', 'EventEmitter', 'ThemeIcon', 'ThemeColor',
   'TreeItem', 'TreeItemCollapsibleState', 'MarkdownString', 'Hover', 'CompletionItem', 'CompletionItemKind', 'CompletionList',
   'DocumentLink', 'CodeLens', 'CodeAction', 'CodeActionKind', 'WorkspaceEdit', 'StatusBarAlignment', 'ProgressLocation',
-  'ViewColumn', 'RelativePattern', 'Disposable', 'SnippetString', 'Selection'];
-const fake = Object.fromEntries(API.map((name) => [name, name === 'workspace' ? workspace : vscode[name]]));
+  'ViewColumn', 'RelativePattern', 'Disposable', 'SnippetString', 'Selection',
+  // vscode-languageclient's classes extend these, and its features read them at load time.
+  'CallHierarchyIncomingCall', 'CallHierarchyItem', 'CallHierarchyOutgoingCall', 'CancellationError', 'CancellationToken', 'CancellationTokenSource', 'CodeActionContext', 'CodeActionTriggerKind', 'Color', 'ColorInformation', 'ColorPresentation', 'Command', 'CompletionContext', 'CompletionItemLabel', 'CompletionItemTag', 'CompletionTriggerKind', 'Declaration', 'Definition', 'DefinitionLink', 'DocumentHighlight', 'DocumentHighlightKind', 'DocumentRangeSemanticTokensProvider', 'DocumentSelector', 'DocumentSemanticTokensProvider', 'DocumentSymbol', 'Event', 'FileCreateEvent', 'FileDeleteEvent', 'FileRenameEvent', 'FileType', 'FileWillCreateEvent', 'FileWillDeleteEvent', 'FileWillRenameEvent', 'FoldingRange', 'FoldingRangeKind', 'FormattingOptions', 'GlobPattern', 'InlayHint', 'InlayHintKind', 'InlayHintLabelPart', 'InlineCompletionContext', 'InlineCompletionItem', 'InlineCompletionList', 'InlineValue', 'InlineValueContext', 'InlineValueEvaluatableExpression', 'InlineValueText', 'InlineValueVariableLookup', 'LinkedEditingRangeProvider', 'LinkedEditingRanges', 'LocationLink', 'NotebookCell', 'NotebookCellKind', 'NotebookDocument', 'ParameterInformation', 'ProviderResult', 'SelectionRange', 'SemanticTokens', 'SemanticTokensEdit', 'SemanticTokensEdits', 'SemanticTokensLegend', 'SignatureHelp', 'SignatureHelpContext', 'SignatureHelpTriggerKind', 'SignatureInformation', 'SymbolInformation', 'SymbolKind', 'SymbolTag', 'TabInputCustom', 'TabInputText', 'TabInputTextDiff', 'TextDocument', 'TextDocumentChangeEvent', 'TextDocumentSaveReason', 'TextDocumentWillSaveEvent', 'TextEdit', 'TypeHierarchyItem', 'l10n', 'version'];
+const fake = Object.fromEntries(API.map((name) => [name, name === 'workspace' ? workspace : name === 'version' ? '1.90.0' : vscode[name]]));
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
@@ -49,3 +51,5 @@ try {
   process.exit(1);
 }
 process.stdout.write(JSON.stringify({ loadMs: Number(loaded - started) / 1e6, activateMs: Number(activated - loaded) / 1e6, totalMs: Number(activated - started) / 1e6 }));
+// The language client has started its server in a child process by now; the measurement is done.
+process.exit(0);

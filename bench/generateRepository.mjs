@@ -1,6 +1,8 @@
 // Generates a realistic SMS repository of N Markdown documents, deterministic from a seed: policies,
 // processes, procedures and records with frontmatter in the README's format, evidence that exists,
 // cross-links, a few findings, plus a share of ordinary (non-SMS) Markdown that a check must skip.
+// The repository is in a certification cycle (a `certification` block in clausemark.json): a share of the
+// records are audit reports with nonconformities and management reviews, so the cycle rules are measured.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 
@@ -30,13 +32,27 @@ const WORDS = (
   'backup restore test plan design transition acceptance criteria stakeholder communication competence training'
 ).split(' ');
 const ROLES = ['Service Desk Manager', 'Change Manager', 'Problem Manager', 'Head of Service Operations', 'SMS Manager', 'Supplier Manager', 'Capacity Manager'];
+const AUDITORS = ['Internal Audit Lead', 'External associate auditor', 'Certification body lead auditor'];
 const TYPES = [
   { type: 'policy', folder: 'policies', prefix: 'POL', share: 0.08 },
   { type: 'process', folder: 'processes', prefix: 'PRC', share: 0.14 },
   { type: 'procedure', folder: 'procedures', prefix: 'PRO', share: 0.23 },
   { type: 'record', folder: 'records', prefix: 'REC', share: 0.55 },
 ];
-const RECORD_KINDS = ['incidents', 'changes', 'problems', 'audits', 'service-reports', 'releases', 'suppliers'];
+const RECORD_KINDS = ['incidents', 'changes', 'problems', 'audits', 'service-reports', 'releases', 'suppliers', 'management-reviews'];
+/** The record folders whose documents are of a cycle type rather than `record`. */
+const CYCLE_TYPES = { audits: 'audit', 'management-reviews': 'management-review' };
+const CERTIFICATION = {
+  certifiedOn: '2025-03-10',
+  cycleYears: 3,
+  audits: [
+    { kind: 'surveillance', date: '2026-03-09' },
+    { kind: 'surveillance', date: '2027-03-08' },
+    { kind: 'recertification', date: '2028-01-17' },
+  ],
+  internalAuditMonths: 12,
+  managementReviewMonths: 12,
+};
 /** Share of files that are ordinary Markdown (READMEs, runbooks, changelogs), not SMS documents. */
 const OTHER_SHARE = 0.15;
 
@@ -105,6 +121,26 @@ function bodySize(random) {
   return Math.round(2048 + 18432 * random.next() ** 2.2);
 }
 
+/** `audit:` and `findings:` of an audit report: an internal or surveillance audit with 0–4 nonconformities. */
+function auditFields(random, id, clauseIds) {
+  const month = () => String(random.int(1, 9)).padStart(2, '0');
+  // Most audits are done by an independent auditor; now and then one audits their own processes.
+  const auditor = random.chance(0.1) ? random.pick(ROLES) : random.pick(AUDITORS);
+  const lines = ['audit:', `  kind: ${random.chance(0.8) ? 'internal' : 'surveillance'}`, `  auditor: ${auditor}`];
+  lines.push(`  scope: [${[...new Set(Array.from({ length: random.int(1, 6) }, () => random.pick(clauseIds)))].join(', ')}]`);
+  const count = random.int(0, 4);
+  if (count === 0) return lines;
+  lines.push('findings:');
+  for (let n = 1; n <= count; n++) {
+    const closed = random.chance(0.5);
+    lines.push(`  - id: NC-${id}-${n}`, `    clause: ${random.pick(clauseIds)}`, `    grade: ${random.chance(0.02) ? 'serious' : random.pick(['major', 'minor', 'minor', 'observation', 'opportunity'])}`);
+    lines.push(`    summary: ${sentence(random, random.int(4, 10)).replace(/[*`[\]():]/g, '')}`, `    raised_on: 2026-${month()}-1${random.int(0, 9)}`, `    due: ${random.chance(0.1) ? 2025 : 2027}-${month()}-2${random.int(0, 8)}`);
+    lines.push(`    status: ${closed ? 'closed' : 'open'}`, `    action: ${random.chance(0.3) ? 'PRC-00100' : 'Corrective action agreed with the owner'}`);
+    if (closed) lines.push(`    closed_on: 2026-${String(random.int(10, 11))}-0${random.int(1, 9)}`, ...(random.chance(0.7) ? [`    verified_on: 2026-11-1${random.int(0, 9)}`] : []));
+  }
+  return lines;
+}
+
 function slugOf(text) {
   return text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
 }
@@ -117,7 +153,7 @@ export function generateRepository(folder, count, clauseIds, seed = 20000) {
   const random = randomFrom(seed + count);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'clausemark.json'), `${JSON.stringify({ catalog: 'iso20000-1:2018', smsFolders: ['sms/**'] }, null, 2)}\n`);
+  writeFileSync(join(folder, 'clausemark.json'), `${JSON.stringify({ catalog: 'iso20000-1:2018', smsFolders: ['sms/**'], certification: CERTIFICATION }, null, 2)}\n`);
   const files = [];
   const smsCount = Math.round(count * (1 - OTHER_SHARE));
   // Plan every document first, so evidence and `related` can name documents written later.
@@ -127,9 +163,10 @@ export function generateRepository(folder, count, clauseIds, seed = 20000) {
     const howMany = kind === TYPES[TYPES.length - 1] ? smsCount - planned.length : Math.round(smsCount * kind.share);
     for (let i = 0; i < howMany; i++) {
       counter++;
-      const sub = kind.type === 'record' ? `${RECORD_KINDS[i % RECORD_KINDS.length]}/` : '';
+      const recordKind = kind.type === 'record' ? RECORD_KINDS[i % RECORD_KINDS.length] : undefined;
+      const sub = recordKind ? `${recordKind}/` : '';
       const id = `${kind.prefix}-${String(counter).padStart(5, '0')}`;
-      planned.push({ kind, id, path: `sms/${kind.folder}/${sub}${id.toLowerCase()}-${random.pick(WORDS)}.md` });
+      planned.push({ kind, type: CYCLE_TYPES[recordKind] ?? kind.type, id, path: `sms/${kind.folder}/${sub}${id.toLowerCase()}-${random.pick(WORDS)}.md` });
     }
   }
   const records = planned.filter((doc) => doc.kind.type === 'record');
@@ -137,7 +174,7 @@ export function generateRepository(folder, count, clauseIds, seed = 20000) {
     const headings = [];
     const title = `${doc.kind.type.charAt(0).toUpperCase()}${doc.kind.type.slice(1)} ${doc.id}: ${random.pick(WORDS)} ${random.pick(WORDS)}`;
     const text = body(random, title, bodySize(random), headings);
-    const lines = ['---', `id: ${doc.id}`, `title: "${title}"`, `type: ${doc.kind.type}`];
+    const lines = ['---', `id: ${doc.id}`, `title: "${title}"`, `type: ${doc.type}`];
     if (!random.chance(0.01)) lines.push(`owner: ${random.pick(ROLES)}`); // a few documents without owner
     const isRecord = doc.kind.type === 'record';
     lines.push(`status: ${random.chance(0.9) ? 'approved' : 'draft'}`, `version: "${random.int(1, 5)}.${random.int(0, 9)}"`);
@@ -165,6 +202,7 @@ export function generateRepository(folder, count, clauseIds, seed = 20000) {
     }
     const related = Array.from({ length: random.int(0, 4) }, () => (random.chance(0.02) ? 'DOC-UNKNOWN' : random.pick(planned).id));
     if (related.length > 0) lines.push(`related: [${[...new Set(related)].join(', ')}]`);
+    if (doc.type === 'audit') lines.push(...auditFields(random, doc.id, clauseIds));
     lines.push('---', '');
     files.push({ path: doc.path, text: `${lines.join('\n')}\n${text}` });
   }

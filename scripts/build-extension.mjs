@@ -23,6 +23,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: true });
+// The language server runs in a process of its own; the extension starts it, other editors run the package's bin.
+await build({ ...common, entryPoints: ['src/server/start.ts'], outfile: 'dist/server.cjs', minify: true });
 // The workbook writer (exceljs and its zip libraries, about 1 MB) loads only when a workbook is exported.
 await build({ ...common, entryPoints: ['src/core/reports/xlsxWorkbook.ts'], outfile: 'dist/xlsxWorkbook.cjs', minify: true });
 // Diagrams are parsed in a worker thread, so the extension host stays responsive.

@@ -1,4 +1,4 @@
-// The whole test suite: unit tests (mocha, plain Node), the integration tests inside a real VS Code extension
+// The whole test suite: lint (ESLint and Prettier), unit tests (mocha, plain Node), the integration tests inside a real VS Code extension
 // host, and the same suite against the extension installed from its .vsix. Each part prints
 // "N passed, N failed"; this adds them up in one closing line.
 import { spawn, spawnSync } from 'node:child_process';
@@ -33,8 +33,18 @@ function run(label, command, args, env = process.env) {
   });
 }
 
+/** A part that prints no counts of its own (lint): one check, passed or failed by its exit code. */
+function check(label, command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const ok = result.status === 0;
+  console.log(`${label}: ${ok ? 'passed' : 'FAILED'}`);
+  return { label, code: result.status ?? 1, counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 } };
+}
+
 const vsix = join(root, 'clausemark.vsix');
 const parts = [
+  // Lint first: a lint error fails the run like a failing test.
+  check('lint', 'npm', ['run', '--silent', 'lint']),
   await run('unit', process.execPath, [join(root, 'node_modules/mocha/bin/mocha.js')]),
   await run('integration', process.execPath, [join(root, 'scripts/run-vscode-tests.mjs')]),
 ];

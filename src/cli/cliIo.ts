@@ -1,4 +1,5 @@
 // Only Node built-ins (and core modules made of them) here: replay.ts prints through this before the checker is loaded.
+// A deep import on purpose: a replayed run must not load the checker (see bin/clausemark.js).
 import { neutraliseForTerminal } from '../core/text/controlCharacters.js';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */

@@ -1,11 +1,12 @@
+import { catalogCommand, CATALOG_USAGE } from './commands/catalogCommand.js';
 import { checkCommand, CHECK_USAGE } from './commands/checkCommand.js';
-import { coverageCommand } from './commands/coverageCommand.js';
+import { coverageCommand, COVERAGE_USAGE } from './commands/coverageCommand.js';
 import { diffCommand, DIFF_USAGE } from './commands/diffCommand.js';
 import { exportCommand, EXPORT_USAGE } from './commands/exportCommand.js';
 import { bookCommand, BOOK_USAGE } from './commands/bookCommand.js';
 import { reportCommand, REPORT_USAGE } from './commands/reportCommand.js';
-import { initCommand } from './commands/initCommand.js';
-import { rulesCommand } from './commands/rulesCommand.js';
+import { initCommand, INIT_USAGE } from './commands/initCommand.js';
+import { rulesCommand, RULES_USAGE } from './commands/rulesCommand.js';
 import { readinessCommand, READINESS_USAGE } from './commands/readinessCommand.js';
 import { processIo, type CliIo } from './cliIo.js';
 import { TOOL_VERSION } from './toolVersion.js';
@@ -28,30 +29,31 @@ Commands:
   book [paths…]       the SMS documents as one printable HTML book (--pdf: and a PDF)
   readiness [path]    what blocks the next audit (--for next|stage1|…|YYYY-MM-DD); exit 1 when something does
   init [folder]       write a starter clausemark.json (never overwrites)
+  catalog import FILE turn a control list (CSV or YAML: id, title, parent) into a catalog
   rules               list the rules with their ids and default severities
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or catalog error.
 `;
 
-const HELP: Record<string, string> = { check: CHECK_USAGE, diff: DIFF_USAGE, report: REPORT_USAGE, export: EXPORT_USAGE, book: BOOK_USAGE, readiness: READINESS_USAGE };
-
-const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  check: checkCommand,
-  coverage: coverageCommand,
-  diff: diffCommand,
-  report: reportCommand,
-  export: exportCommand,
-  book: bookCommand,
-  readiness: readinessCommand,
-  init: initCommand,
-  rules: rulesCommand,
+/** Each command and its help: `clausemark help COMMAND` and `clausemark COMMAND --help` print the same text. */
+const COMMANDS: Record<string, { readonly run: (args: string[], io: CliIo) => Promise<number>; readonly usage: string }> = {
+  check: { run: checkCommand, usage: CHECK_USAGE },
+  coverage: { run: coverageCommand, usage: COVERAGE_USAGE },
+  diff: { run: diffCommand, usage: DIFF_USAGE },
+  report: { run: reportCommand, usage: REPORT_USAGE },
+  export: { run: exportCommand, usage: EXPORT_USAGE },
+  book: { run: bookCommand, usage: BOOK_USAGE },
+  readiness: { run: readinessCommand, usage: READINESS_USAGE },
+  init: { run: initCommand, usage: INIT_USAGE },
+  rules: { run: rulesCommand, usage: RULES_USAGE },
+  catalog: { run: catalogCommand, usage: CATALOG_USAGE },
 };
 
 /** Runs one command line and returns the exit code; never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    const topic = rest[0] === undefined ? undefined : HELP[rest[0]];
+    const topic = rest[0] === undefined ? undefined : COMMANDS[rest[0]]?.usage;
     io.writeStdout(command === undefined ? USAGE : (topic ?? USAGE));
     return command === undefined ? 2 : 0;
   }
@@ -59,7 +61,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.writeStdout(`${TOOL_VERSION}\n`);
     return 0;
   }
-  const run = COMMANDS[command];
+  const run = COMMANDS[command]?.run;
   if (!run) {
     io.writeStderr(`clausemark: unknown command \`${command}\`\n\n${USAGE}`);
     return 2;

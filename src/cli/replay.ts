@@ -1,5 +1,6 @@
 // Only Node built-ins (and core modules made of them) here (see resultCache.ts): this runs before the checker is loaded.
 import { resolve } from 'node:path';
+// Deep imports on purpose: a replayed run must not load the checker (see bin/clausemark.js).
 import { writeFileSafely } from '../core/workspace/safeFiles.js';
 import { localCacheKey } from './cacheKey.js';
 import { processIo } from './cliIo.js';

@@ -1,9 +1,5 @@
 import { relative } from 'node:path';
-import type { CheckResult } from '../core/check.js';
-import { findGitRoot, toPosix } from '../core/config/loadProject.js';
-import type { ReportInput } from '../core/reports/reportInput.js';
-import { nodeFileSystem } from '../core/workspace/nodeFileSystem.js';
-import { pickCatalogs } from '../core/coverage/catalogCoverage.js';
+import { findGitRoot, nodeFileSystem, pickCatalogs, toPosix, type CheckResult, type ReportInput } from '../core/index.js';
 import { TOOL_VERSION } from './toolVersion.js';
 import { UsageError } from './usageError.js';
 
@@ -33,6 +29,7 @@ export function reportInputFor(result: CheckResult, catalog?: string): ReportInp
     today: result.today,
     toolVersion: TOOL_VERSION,
     ...(limited ? { paths: result.scopes } : {}),
+    cycle: index.cycle(),
   };
 }
 

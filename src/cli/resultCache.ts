@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+// Deep imports on purpose: a replayed run must not load the checker (see bin/clausemark.js).
+import { CACHE_FOLDER } from '../core/config/clausemarkConfig.js';
 import { readSignedCache, writeSignedCache } from '../core/index/signedCacheFile.js';
 
 /** What a finished command printed and returned, to be replayed while nothing it read has changed. */
@@ -22,10 +24,9 @@ interface StoredRun extends RecordedRun {
   readonly fingerprint: string;
 }
 
-const FOLDER = '.clausemark-cache';
 const FILE = 'results.json';
 const FORMAT = 'clausemark-results-2'; // 2: signed; no root and no output path stored
-const SKIPPED = new Set(['.git', 'node_modules', FOLDER]);
+const SKIPPED = new Set(['.git', 'node_modules', CACHE_FOLDER]);
 const MAX_ENTRIES = 20;
 /** Twenty answers of a few megabytes each at most; a bigger file was not written by Clausemark and is not read. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -122,7 +123,7 @@ export function recordRun(root: string, key: string, startedMs: number, run: Rec
     if (newestMs >= startedMs) return;
     const kept = readEntries(root, signingKey).filter((entry) => entry.key !== key).slice(-(MAX_ENTRIES - 1));
     const entry: StoredRun = { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, ...(run.outputContent !== undefined ? { outputContent: run.outputContent } : {}), key, fingerprint };
-    writeSignedCache(join(root, FOLDER, FILE), root, FORMAT, signingKey, JSON.stringify([...kept, entry]));
+    writeSignedCache(join(root, CACHE_FOLDER, FILE), root, FORMAT, signingKey, JSON.stringify([...kept, entry]));
   } catch {
     // read-only checkout, full disk, or a link where the cache goes: the next run simply checks again
   }
@@ -130,7 +131,7 @@ export function recordRun(root: string, key: string, startedMs: number, run: Rec
 
 function readEntries(root: string, signingKey: Buffer): StoredRun[] {
   try {
-    const entries = readSignedCache(join(root, FOLDER, FILE), root, FORMAT, signingKey, MAX_FILE_BYTES);
+    const entries = readSignedCache(join(root, CACHE_FOLDER, FILE), root, FORMAT, signingKey, MAX_FILE_BYTES);
     const parsed: unknown = entries === undefined ? [] : JSON.parse(entries);
     return Array.isArray(parsed) ? parsed.filter(isStoredRun) : [];
   } catch {

@@ -1,5 +1,4 @@
-import { checkChange } from '../core/change/checkChange.js';
-import type { ChangeReview } from '../core/change/reviewChange.js';
+import { checkChange, type ChangeReview } from '../core/index.js';
 import type { CliIo } from './cliIo.js';
 import { checkSession, type RunCheckOptions } from './runCheck.js';
 

@@ -1,10 +1,5 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { checkRepository, type CheckResult } from '../core/check.js';
-import type { Project, SetupProblem } from '../core/config/loadProject.js';
-import { parseIsoDate } from '../core/document/dates.js';
-import { mermaidWorkerPool } from '../core/diagrams/mermaidWorkerPool.js';
-import { FileDocumentCache } from '../core/index/fileDocumentCache.js';
-import { UnsafePathError } from '../core/workspace/safeFiles.js';
+import { CACHE_FOLDER, checkRepository, FileDocumentCache, mermaidWorkerPool, parseIsoDate, UnsafePathError, type CheckResult, type Project, type SetupProblem } from '../core/index.js';
 import type { CliIo } from './cliIo.js';
 import { localCacheKey } from './cacheKey.js';
 import { mermaidScriptPath, mermaidWorkerScript } from './mermaidScript.js';
@@ -19,7 +14,6 @@ export interface RunCheckOptions {
   readonly today?: string;
 }
 
-export const CACHE_FOLDER = '.clausemark-cache';
 
 /** The command-line options every checking command takes (`parseArgs` form). */
 export const CHECK_OPTIONS = {
@@ -61,6 +55,9 @@ export function checkSession(io: CliIo, options: RunCheckOptions) {
       ...(now ? { now } : {}),
       onProgress: (done: number, total: number) => progress.update(done, total),
       validateDiagram: diagrams,
+      // Every diagram was answered while reading; the worker's own mermaid (50–70 MB) need not live on
+      // while findings and reports are built, the largest moment of a check's memory.
+      onScanned: () => diagrams.dispose(),
       // The cache lives in the repository root, which is only known once the config is found: open it lazily.
       ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, localCacheKey(io.env))) } : {}),
     },

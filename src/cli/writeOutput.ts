@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { UnsafePathError, writeFileSafely } from '../core/workspace/safeFiles.js';
+import { UnsafePathError, writeFileSafely } from '../core/index.js';
 import type { CliIo } from './cliIo.js';
 import { UsageError } from './usageError.js';
 

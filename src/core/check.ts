@@ -25,6 +25,8 @@ export interface CheckOptions {
   readonly fallbackRoot?: string;
   /** Checks diagram blocks while reading (the CLI and editor pass the mermaid validator). */
   readonly validateDiagram?: DiagramValidator;
+  /** Called once every file is read, before findings are gathered (the CLI frees its diagram workers there). */
+  readonly onScanned?: () => Promise<void>;
 }
 
 /** Everything one check produced; renderers turn it into text, JSON, SARIF and the rest. */
@@ -79,6 +81,7 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
     ...(options.validateDiagram ? { validateDiagram: options.validateDiagram } : {}),
   });
   await index.scan(options.onProgress);
+  await options.onScanned?.();
 
   const scopes = targets.map((target) => toPosix(relative(project.root, target)));
   const outside = scopes.filter((scope) => scope === '..' || scope.startsWith('../') || isAbsolute(scope));

@@ -1,13 +1,10 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { isoDay } from '../core/document/dates.js';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { isoDay } from '../core/model/dates.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../core/model/documentTypes.js';
-import { renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown } from '../core/reports/index.js';
 import { documentTemplate } from '../core/templates/documentTemplate.js';
-import packageJson from '../../package.json' with { type: 'json' };
-import { exportWorkbook } from './exportWorkbook.js';
-import type { FolderSession } from './folderSession.js';
-import type { SessionRegistry } from './sessionRegistry.js';
+import { DocumentInfoRequest, ExportCoverageRequest, ExportWorkbookRequest, FoldersRequest, RecheckRequest, TraceabilityRequest, type CoverageExportFormat, type FolderInfo } from '../protocol/clausemarkProtocol.js';
 import type { CoverageTreeProvider } from './views/coverageTree.js';
 import { TraceabilityPanel } from './views/traceabilityPanel.js';
 
@@ -19,70 +16,65 @@ const ID_PREFIX: Record<DocumentType, string> = {
   policy: 'POL', plan: 'PLN', process: 'PRC', procedure: 'PRO', catalogue: 'CAT', agreement: 'AGR', register: 'REG', record: 'REC', report: 'RPT', audit: 'AUD', 'management-review': 'MR', other: 'DOC',
 };
 
-export function registerCommands(context: vscode.ExtensionContext, registry: SessionRegistry, tree: CoverageTreeProvider): void {
+/** The commands: each asks the language server, which holds every state; the extension only shows it. */
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, tree: CoverageTreeProvider, onDidChange: vscode.Event<void>): void {
   const command = (id: string, run: (...args: never[]) => unknown): void => void context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  const traceability = (scope: Parameters<typeof TraceabilityPanel.createOrShow>[3]): TraceabilityPanel =>
+    TraceabilityPanel.createOrShow(context.extensionUri, (asked) => client.sendRequest(TraceabilityRequest, asked), onDidChange, scope);
 
   command('clausemark.showCoverage', () => vscode.commands.executeCommand('clausemark.coverage.focus'));
   command('clausemark.showGapsOnly', () => tree.setGapsOnly(true));
   command('clausemark.showAllClauses', () => tree.setGapsOnly(false));
-  command('clausemark.recheck', () => registry.recheckAll());
+  command('clausemark.recheck', () => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Clausemark: checking the SMS', cancellable: false }, () => client.sendRequest(RecheckRequest)));
 
-  command('clausemark.showTraceability', async (uri?: vscode.Uri) => {
-    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-    const session = target ? registry.sessionFor(target) : undefined;
-    const path = target ? session?.pathOf(target) : undefined;
-    if (!session || path === undefined || !session.current?.index.documentAt(path)) {
+  // The CodeLens passes the document's URI as a string (it comes from the server).
+  command('clausemark.showTraceability', async (uri?: vscode.Uri | string) => {
+    const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri ?? vscode.window.activeTextEditor?.document.uri;
+    const info = target ? await client.sendRequest(DocumentInfoRequest, { uri: target.toString() }) : undefined;
+    if (!target || !info?.isSmsDocument) {
       void vscode.window.showInformationMessage('Clausemark: open an SMS document to see its traceability.');
       return;
     }
-    await session.settled();
-    const id = session.current.index.documentAt(path)?.id?.value ?? path;
-    TraceabilityPanel.createOrShow(context.extensionUri, session, { kind: 'document', path }, `Traceability of ${id}`);
+    traceability({ kind: 'document', uri: target.toString() });
   });
 
   command('clausemark.showTraceabilityAll', async (family?: string) => {
-    const session = await pickSession(registry);
-    const state = session?.current;
-    if (!session || !state) return;
+    const folder = await pickFolder(client);
+    if (!folder?.ready) return;
     let clause = family;
     if (clause === undefined) {
-      const groups = state.project.catalog.all().filter((entry) => !entry.isLeaf && state.project.catalog.ancestors(entry.id).length <= 1);
-      const picked = await vscode.window.showQuickPick(
-        [{ label: 'The whole SMS', id: '' }, ...groups.map((group) => ({ label: `${group.id} ${group.title}`, id: group.id }))],
-        { title: 'Clausemark: traceability of…' },
-      );
+      const picked = await vscode.window.showQuickPick([{ label: 'The whole SMS', id: '' }, ...folder.clauseGroups.map((group) => ({ label: group.label, id: group.id }))], { title: 'Clausemark: traceability of…' });
       if (!picked) return;
       clause = picked.id;
     }
-    const scope = clause ? { kind: 'family' as const, clause } : { kind: 'all' as const };
-    TraceabilityPanel.createOrShow(context.extensionUri, session, scope, clause ? `Traceability of ${state.project.catalog.label(clause)}` : 'Traceability of the SMS');
+    traceability(clause ? { kind: 'family', folderUri: folder.uri, clause } : { kind: 'all', folderUri: folder.uri });
   });
 
   command('clausemark.exportCoverage', async (format?: string, target?: vscode.Uri) => {
-    const session = await pickSession(registry);
-    const state = session?.current;
-    if (!session || !state) return;
-    const formats = { Markdown: 'md', HTML: 'html', CSV: 'csv', JSON: 'json' } as const;
+    const folder = await pickFolder(client);
+    if (!folder?.ready) return;
+    const formats: Record<string, CoverageExportFormat> = { Markdown: 'md', HTML: 'html', CSV: 'csv', JSON: 'json' };
     const chosen = format ?? (await vscode.window.showQuickPick(Object.keys(formats), { title: 'Clausemark: export the coverage report as…' }));
-    if (!chosen || !(chosen in formats)) return;
-    const extension = formats[chosen as keyof typeof formats];
-    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(session.folder.uri, `coverage.${extension}`), filters: { [chosen]: [extension] } }));
+    const extension = chosen ? formats[chosen] : undefined;
+    if (!chosen || !extension) return;
+    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(folder.uri), `coverage.${extension}`), filters: { [chosen]: [extension] } }));
     if (!uri) return;
-    await session.settled();
-    const input = { coverage: state.index.coverage(), catalog: state.project.catalog, root: state.project.root, today: isoDay(new Date()), toolVersion: packageJson.version };
-    const text = extension === 'md' ? renderCoverageMarkdown(input) : extension === 'html' ? renderCoverageHtml(input) : extension === 'csv' ? renderCoverageCsv(input) : renderCoverageJson(input);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await client.sendRequest(ExportCoverageRequest, { folderUri: folder.uri, format: extension, targetUri: uri.toString() });
     void vscode.window.showInformationMessage(`Clausemark: coverage report written to ${vscode.workspace.asRelativePath(uri)}.`);
   });
 
   command('clausemark.exportWorkbook', async (target?: vscode.Uri) => {
-    const session = await pickSession(registry);
-    if (session) await exportWorkbook(session, context.asAbsolutePath('dist/xlsxWorkbook.cjs'), target);
+    const folder = await pickFolder(client);
+    if (!folder?.ready) return;
+    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(folder.uri), 'registers.xlsx'), filters: { 'Excel workbook': ['xlsx'] } }));
+    if (!uri) return;
+    await client.sendRequest(ExportWorkbookRequest, { folderUri: folder.uri, targetUri: uri.toString() });
+    void vscode.window.showInformationMessage(`Clausemark: workbook written to ${vscode.workspace.asRelativePath(uri)}.`);
   });
 
   command('clausemark.newDocument', async (preset?: { type: DocumentType; title: string; id?: string; folder?: vscode.Uri }) => {
-    const session = await pickSession(registry);
-    if (!session) {
+    const folder = await pickFolder(client);
+    if (!folder) {
       void vscode.window.showInformationMessage('Clausemark: open a folder to create SMS documents in it.');
       return;
     }
@@ -92,12 +84,12 @@ export function registerCommands(context: vscode.ExtensionContext, registry: Ses
     if (!title) return;
     const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document';
     const suggestedId = `${ID_PREFIX[type]}-${slug.toUpperCase().slice(0, 24).replace(/-$/, '')}`;
-    const id = preset?.id ?? (await vscode.window.showInputBox({ title: 'Clausemark: id of the new document', value: suggestedId, validateInput: (value) => (/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/.test(value) ? (session.current?.index.documentsWithId(value).length ? `${value} is already used` : undefined) : 'Letters, digits and . _ - : / only') }));
+    const used = new Set(folder.ids);
+    const id = preset?.id ?? (await vscode.window.showInputBox({ title: 'Clausemark: id of the new document', value: suggestedId, validateInput: (value) => (/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/.test(value) ? (used.has(value) ? `${value} is already used` : undefined) : 'Letters, digits and . _ - : / only') }));
     if (!id) return;
-    const smsBase = (session.current?.project.config.smsFolders[0] ?? 'sms/**').replace(/\/?\*.*$/, '') || 'sms';
-    const folder = preset?.folder ?? vscode.Uri.joinPath(session.uriOf('.'), ...posix.join(smsBase, FOLDER_FOR_TYPE[type]).split('/'));
-    const uri = vscode.Uri.joinPath(folder, `${slug}.md`);
-    const content = documentTemplate({ id, title, type, today: isoDay(new Date()), reviewCycleMonths: session.current?.project.config.reviewCycleMonths ?? 12 });
+    const target = preset?.folder ?? vscode.Uri.joinPath(vscode.Uri.parse(folder.rootUri), ...posix.join(folder.smsFolder, FOLDER_FOR_TYPE[type]).split('/'));
+    const uri = vscode.Uri.joinPath(target, `${slug}.md`);
+    const content = documentTemplate({ id, title, type, today: isoDay(new Date()), reviewCycleMonths: folder.reviewCycleMonths });
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(content) });
     if (!(await vscode.workspace.applyEdit(edit))) {
@@ -108,12 +100,14 @@ export function registerCommands(context: vscode.ExtensionContext, registry: Ses
   });
 }
 
-async function pickSession(registry: SessionRegistry): Promise<FolderSession | undefined> {
+/** The folder of the active editor, else the only folder, else the one the user picks. */
+async function pickFolder(client: LanguageClient): Promise<FolderInfo | undefined> {
+  const folders = await client.sendRequest(FoldersRequest);
   const active = vscode.window.activeTextEditor?.document.uri;
-  const fromEditor = active ? registry.sessionFor(active) : undefined;
-  if (fromEditor) return fromEditor;
-  const sessions = registry.all();
-  if (sessions.length <= 1) return sessions[0];
-  const picked = await vscode.window.showQuickPick(sessions.map((session) => ({ label: session.folder.name, session })), { title: 'Clausemark: which folder?' });
-  return picked?.session;
+  const fromEditor = active ? (await client.sendRequest(DocumentInfoRequest, { uri: active.toString() })).folderUri : null;
+  const owner = folders.find((folder) => folder.uri === fromEditor);
+  if (owner) return owner;
+  if (folders.length <= 1) return folders[0];
+  const picked = await vscode.window.showQuickPick(folders.map((folder) => ({ label: folder.name, folder })), { title: 'Clausemark: which folder?' });
+  return picked?.folder;
 }

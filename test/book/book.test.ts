@@ -142,7 +142,7 @@ describe('the document book (clausemark book)', function () {
       for (const expected of ['PRC-OPS', '2.4', 'Service Desk Manager', 'approved', 'Head of Operations', '2026-03-02', '2027-03-02', '8.6.1, 8.6.2']) assert.ok(control.includes(expected), `${expected} in the control block`);
       assert.equal(await page.locator('#doc-PRC-OPS .body table').count(), 1, 'GitHub tables render as tables');
 
-      const hrefs = (await page.evaluate("[...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))")) as string[];
+      const hrefs = await page.evaluate<string[]>("[...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))");
       assert.ok(hrefs.includes('#doc-PRC-OPS-how-we-work') && hrefs.includes('#doc-POL-HOSTILE'));
       for (const href of hrefs.filter((candidate) => candidate.startsWith('#'))) {
         assert.equal(await page.evaluate(`document.getElementById(${JSON.stringify(href.slice(1))}) !== null`), true, `${href} leads somewhere in the book`);

@@ -9,7 +9,7 @@ import { newly } from '../../src/core/change/coverageDelta.js';
 import { checkChange } from '../../src/core/change/checkChange.js';
 import type { ChangeJson } from '../../src/core/reports/changeJson.js';
 import type { JsonReport } from '../../src/core/reports/jsonReport.js';
-import { FINGERPRINT_KEY } from '../../src/core/reports/sarifReport.js';
+import { FINGERPRINT_KEY } from '../../src/core/model/findingFingerprint.js';
 import { clausemarkInProcess } from '../support/cli.js';
 import { git, GitRepository, reviewOf } from '../support/gitRepository.js';
 import { documentText, TODAY } from '../support/repository.js';
@@ -271,7 +271,7 @@ describe('reviewing a change that moves a document', function () {
       assert.deepEqual(review.documents.map((change) => [change.kind, change.path, change.base?.path]), [['moved', 'sms/processes/incident.md', 'sms/old/incident.md']]);
       const unknown = review.findings.find((finding) => finding.ruleId === 'clause.unknown');
       assert.equal(unknown?.file, 'sms/processes/incident.md');
-      assert.equal(review.states.get(unknown!), 'unchanged');
+      assert.equal(review.states.get(unknown), 'unchanged');
       assert.deepEqual(review.newFindings, []);
     } finally {
       repository.remove();

@@ -22,6 +22,15 @@ describe('the clausemark CLI', function () {
     assert.match((await clausemarkInProcess(['check', '--help'])).stdout, /--base REF/);
   });
 
+  it('`help COMMAND` prints that command\'s own help for every command, the same as `COMMAND --help`', async () => {
+    for (const command of ['check', 'coverage', 'diff', 'report', 'export', 'book', 'readiness', 'init', 'rules']) {
+      const help = await clausemarkInProcess(['help', command]);
+      assert.equal(help.status, 0, command);
+      assert.match(help.stdout, new RegExp(`^Usage: clausemark ${command}\\b`), command);
+      assert.equal(help.stdout, (await clausemarkInProcess([command, '--help'])).stdout, command);
+    }
+  });
+
   it('checks the example: findings as file:line:col, exit 1 because there are errors', () => {
     const result = clausemark(['check', EXAMPLE, '--no-cache', '--today', '2026-11-21']);
     assert.equal(result.status, 1, result.stderr);

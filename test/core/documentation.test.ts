@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { findFrontmatter } from '../../src/core/document/frontmatterBlock.js';
 import { RULES, ruleDocsUrl } from '../../src/core/rules/ruleDefinitions.js';
+import { withRuleReference } from '../../src/core/rules/ruleReference.js';
 import { EXAMPLE_ROOT, exampleFiles } from '../support/exampleCopy.js';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -16,6 +17,10 @@ describe('documentation', () => {
       assert.ok(anchors.has(rule.id), `README section for ${rule.id}`);
       assert.ok(readme.includes(`(#${ruleDocsUrl(rule.id).split('#')[1]})`), `README table links ${rule.id}`);
     }
+  });
+
+  it('the README rule reference is the one generated from the rule files (`npm run docs:rules` after editing a rule)', () => {
+    assert.ok(withRuleReference(readme, RULES) === readme, 'README.md rule reference is stale: run `npm run docs:rules`');
   });
 
   it('every example document validates against schemas/sms-document.schema.json', () => {

@@ -7,7 +7,7 @@ import { checkRepository } from '../../src/core/check.js';
 import { loadProject } from '../../src/core/config/loadProject.js';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex.js';
 import type { Finding } from '../../src/core/model/finding.js';
-import { MAX_RELATED } from '../../src/core/rules/repositoryChecks.js';
+import { MAX_RELATED } from '../../src/core/rules/trace/duplicate-id.js';
 import { nodeFileSystem } from '../../src/core/workspace/nodeFileSystem.js';
 import { clausemark } from '../support/cliRunner.js';
 import { documentText, indexOf } from '../support/repository.js';

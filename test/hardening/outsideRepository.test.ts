@@ -132,7 +132,6 @@ describe('hostile repositories: nothing is written or read outside the repositor
     const result = run([...CHECK, '--no-cache']);
     assert.equal(result.status, 2, result.stderr);
     assert.match(result.stderr, /refused/);
-    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(result.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     assert.match(result.stderr, /\\x1b\]0;owned\\x07/);
   });

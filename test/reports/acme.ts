@@ -28,5 +28,6 @@ export async function acmeInput(): Promise<ReportInput> {
     stats: result.stats,
     today: result.today,
     toolVersion: '0.1.0',
+    cycle: result.index.cycle(),
   };
 }

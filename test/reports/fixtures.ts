@@ -1,3 +1,4 @@
+import type { RuleId } from '../../src/core/rules/registry.js';
 import { ClauseCatalog } from '../../src/core/catalog/clauseCatalog.js';
 import type { ClauseCoverage, CoverageReport } from '../../src/core/coverage/coverageReport.js';
 import type { DocumentControl } from '../../src/core/coverage/documentControl.js';
@@ -24,7 +25,7 @@ export function shifted(r: SourceRange, lines: number): SourceRange {
 }
 
 export function finding(
-  ruleId: string,
+  ruleId: RuleId,
   severity: Severity,
   file: string,
   message: string,

@@ -13,7 +13,7 @@ interface RepositoryGenerator {
 
 /** A repository of `count` Markdown files written by the benchmark's generator (seeded, so always the same), in a new temporary folder. */
 export async function generatedRepository(count: number): Promise<string> {
-  const generator: RepositoryGenerator = await import(new URL('../../../bench/generateRepository.mjs', import.meta.url).href);
+  const generator = (await import(new URL('../../../bench/generateRepository.mjs', import.meta.url).href)) as RepositoryGenerator;
   const catalog = BUILTIN_CATALOGS.get('iso20000-1:2018');
   if (!catalog) throw new Error('the built-in catalog is missing');
   const parents = new Set(catalog.clauses.map((clause) => clause.parent).filter((parent) => parent !== undefined));

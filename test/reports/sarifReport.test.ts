@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type * as Sarif from 'sarif';
-import { buildSarif, directoryFileUri, encodeRelativePath, FINGERPRINT_KEY, renderSarif, stableMessage } from '../../src/core/reports/sarifReport.js';
+import { FINGERPRINT_KEY, stableMessage } from '../../src/core/model/findingFingerprint.js';
+import { buildSarif, directoryFileUri, encodeRelativePath, renderSarif } from '../../src/core/reports/sarifReport.js';
 import { RULES, ruleDocsUrl } from '../../src/core/rules/ruleDefinitions.js';
 import { assertValidSarif as assertValid } from '../support/sarifSchema.js';
 import { acmeInput } from './acme.js';

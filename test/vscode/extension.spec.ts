@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { daysBetween, isoDay } from '../../src/core/model/dates.js';
 import type { ClausemarkApi } from '../../src/extension/extension.js';
 import { readXlsx, sheetValues } from '../support/xlsxReader.js';
 import { clausemark, clausemarkDiagnostics, editBuffer, rangeText, ruleOf, waitFor, workspaceUri } from './helpers.js';
@@ -9,6 +10,7 @@ const INCIDENT_REVIEW = ['sms', 'records', 'incidents', '2026-09-14-major-incide
 const SUPPLIER = ['sms', 'processes', 'supplier-management.md'];
 const INCIDENT_PROCESS = ['sms', 'processes', 'incident-and-request-management.md'];
 const RELEASE = ['sms', 'processes', 'release-and-deployment.md'];
+const PROBLEM = ['sms', 'processes', 'problem-management.md'];
 
 describe('Clausemark in VS Code', () => {
   let api: ClausemarkApi;
@@ -155,7 +157,10 @@ describe('Clausemark in VS Code', () => {
       assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       assert.match(review.getText(), /- 8\.6\.1\n/);
-      await waitFor('clause.unknown to go away', () => !clausemarkDiagnostics(review.uri).some((d) => ruleOf(d) === 'clause.unknown'));
+      await waitFor('clause.unknown to go away', () => !clausemarkDiagnostics(review.uri).some((d) => ruleOf(d) === 'clause.unknown')).catch((error: Error) => {
+        const left = clausemarkDiagnostics(review.uri).filter((d) => ruleOf(d) === 'clause.unknown').map((d) => `${rangeText(d.range)} ${d.message}`);
+        throw new Error(`${error.message}; still: ${left.join(' | ')}; version ${review.version}, dirty ${review.isDirty}`);
+      });
       await vscode.commands.executeCommand('undo');
       assert.match(review.getText(), /- 8\.6\.4\n/, 'undo restores the text');
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -210,6 +215,34 @@ describe('Clausemark in VS Code', () => {
       await vscode.commands.executeCommand('clausemark.showAllClauses');
       assert.ok(gaps.includes('7.6') && gaps.includes('8.4.2'), gaps.join(', '));
       assert.ok(!gaps.includes('8.6.1'));
+    });
+
+    it('shows the next audit, what blocks it and the open nonconformities in the Certification view', async () => {
+      await api.settled();
+      const tree = api.certificationTree;
+      const top = tree.getChildren().map((node) => ({ node, item: tree.getTreeItem(node) }));
+      // The editor judges on the real day; the example's next planned audit is the surveillance audit of 2027-03-08.
+      const daysLeft = daysBetween(isoDay(new Date()), '2027-03-08');
+      assert.equal(top[0]?.item.label, 'Next audit: surveillance on 2027-03-08');
+      assert.match(String(top[0]?.item.description), new RegExp(`^${daysLeft} days? left · \\d+ blocking$`));
+      const blocks = top.find(({ item }) => String(item.label).startsWith('Blocks the audit ('));
+      assert.ok(blocks, top.map(({ item }) => item.label).join(', '));
+      const sections = tree.getChildren(blocks.node).map((node) => ({ node, item: tree.getTreeItem(node) }));
+      const ncSection = sections.find(({ item }) => item.label === 'Nonconformities open or overdue by the audit');
+      assert.ok(ncSection, sections.map(({ item }) => item.label).join(', '));
+      assert.ok(tree.getChildren(ncSection.node).some((node) => String(tree.getTreeItem(node).label).startsWith('NC-2026-03 (minor, 8.5.1.3): overdue since 2026-09-30')));
+
+      const open = top.find(({ item }) => String(item.label).startsWith('Open nonconformities ('));
+      assert.ok(open);
+      const ncs = tree.getChildren(open.node).map((node) => tree.getTreeItem(node));
+      assert.deepEqual(ncs.map((item) => item.label).sort(), ['NC-2026-03', 'NC-2026-09', 'NC-2026-10', 'NC-2026-11']);
+      const overdue = ncs.find((item) => item.label === 'NC-2026-03')!;
+      assert.equal(overdue.description, 'minor · 8.5.1.3 · overdue since 2026-09-30');
+      // The link opens the audit report at the nonconformity's id.
+      const [uri, options] = overdue.command!.arguments as [vscode.Uri, { selection: vscode.Range }];
+      assert.equal(uri.toString(), workspaceUri('sms', 'records', 'audits', '2026-03-11-surveillance-audit-report.md').toString());
+      assert.equal(rangeText(options.selection), '17:8-17:18');
+      assert.equal((await vscode.workspace.openTextDocument(uri)).getText(options.selection), 'NC-2026-03');
     });
 
     it('draws the traceability diagram in a webview with a strict CSP and local mermaid', async () => {
@@ -267,6 +300,33 @@ describe('Clausemark in VS Code', () => {
       assert.match(text, /^---\nid: PRO-MAJOR-INCIDENT\ntitle: Major incident procedure\ntype: procedure\n/);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await fs.unlink(created.fsPath);
+    });
+  });
+
+  // Last: it restarts the server, which the other tests need not live through.
+  describe('the language server', () => {
+    it('runs in a process of its own, and comes back with its state when it crashes', async () => {
+      const first = await api.serverPid();
+      assert.notEqual(first, process.pid, 'not in the extension host');
+      process.kill(first, 'SIGKILL');
+      const second = await waitFor('the client to restart the server', async () => {
+        try {
+          const pid = await api.serverPid();
+          return pid !== first ? pid : undefined;
+        } catch {
+          return undefined;
+        }
+      }, 30_000);
+      assert.notEqual(second, first);
+      await api.settled();
+      // The new server read the SMS again: a cross-document finding on a file nobody opened is back…
+      await waitFor('trace.unknown-related from the new server', () => clausemarkDiagnostics(workspaceUri(...INCIDENT_PROCESS)).some((d) => ruleOf(d) === 'trace.unknown-related'), 30_000);
+      // …and it follows edits: an unknown clause typed into a buffer is reported, and goes when mended.
+      const problem = await vscode.workspace.openTextDocument(workspaceUri(...PROBLEM));
+      await editBuffer(problem, '  - 8.6.3', '  - 8.6.9');
+      await waitFor('clause.unknown from the new server', () => clausemarkDiagnostics(problem.uri).some((d) => ruleOf(d) === 'clause.unknown' && d.message.includes('8.6.9')), 30_000);
+      await editBuffer(problem, '  - 8.6.9', '  - 8.6.3');
+      await waitFor('clause.unknown to go away', () => !clausemarkDiagnostics(problem.uri).some((d) => ruleOf(d) === 'clause.unknown'));
     });
   });
 });

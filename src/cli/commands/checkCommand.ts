@@ -1,11 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isAtLeast, type Severity } from '../../core/model/severity.js';
-import type { Finding } from '../../core/model/finding.js';
-import { renderChangeGithub } from '../../core/reports/changeGithub.js';
-import { changeSummaryText } from '../../core/reports/changeText.js';
-import { renderChangeMarkdown } from '../../core/reports/changeMarkdown.js';
-import { buildChangeJson } from '../../core/reports/changeJson.js';
-import { buildJsonReport, renderGithub, renderJson, renderJunit, renderMarkdown, renderSarif, renderText, type ReportInput } from '../../core/reports/index.js';
+import { buildChangeJson, buildJsonReport, changeSummaryText, isAtLeast, renderChangeGithub, renderChangeMarkdown, renderGithub, renderJson, renderJunit, renderMarkdown, renderSarif, renderText, type Finding, type ReportInput, type Severity } from '../../core/index.js';
 import { appendJobSummary } from '../jobSummary.js';
 import { runChangeCheck } from '../runChangeCheck.js';
 import { TOOL_VERSION } from '../toolVersion.js';

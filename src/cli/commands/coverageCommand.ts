@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util';
-import { renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown } from '../../core/reports/index.js';
-import { pickCatalogs } from '../../core/coverage/catalogCoverage.js';
-import { statementOfApplicability } from '../../core/coverage/statementOfApplicability.js';
-import { renderSoaCsv, renderSoaJson, renderSoaMarkdown } from '../../core/reports/soaReport.js';
+import { pickCatalogs, renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown, renderSoaCsv, renderSoaJson, renderSoaMarkdown, statementOfApplicability } from '../../core/index.js';
 import type { CliIo } from '../cliIo.js';
 import { reportInputFor } from '../reportInputFor.js';
 import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';

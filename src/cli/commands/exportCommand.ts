@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { workbookOfCheck } from '../../core/reports/workbookRows.js';
-import { renderXlsx } from '../../core/reports/xlsxWorkbook.js';
+import { renderXlsx, workbookOfCheck } from '../../core/index.js';
 import type { CliIo } from '../cliIo.js';
 import { reportInputFor } from '../reportInputFor.js';
 import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';

@@ -1,7 +1,7 @@
 import { constants, promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG } from '../../core/config/clausemarkConfig.js';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG } from '../../core/index.js';
 import type { CliIo } from '../cliIo.js';
 import { UsageError } from '../usageError.js';
 import { writeNewFile } from '../writeOutput.js';

@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { assessReadiness, resolveTarget, type ReadinessTarget } from '../../core/cycle/readiness.js';
-import { parseIsoDate } from '../../core/document/dates.js';
-import { renderReadinessHtml, renderReadinessJson, renderReadinessMarkdown, renderReadinessText } from '../../core/reports/readinessReport.js';
+import { assessReadiness, parseIsoDate, renderReadinessHtml, renderReadinessJson, renderReadinessMarkdown, renderReadinessText, resolveTarget, type ReadinessTarget } from '../../core/index.js';
 import type { CliIo } from '../cliIo.js';
 import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';
 import { TOOL_VERSION } from '../toolVersion.js';

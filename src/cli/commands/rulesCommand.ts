@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { RULES, ruleDocsUrl } from '../../core/rules/ruleDefinitions.js';
+import { ruleDocsUrl, RULES } from '../../core/index.js';
 import type { CliIo } from '../cliIo.js';
 import { oneOf } from './checkCommand.js';
 
@@ -20,7 +20,7 @@ export async function rulesCommand(args: string[], io: CliIo): Promise<number> {
   }
   const format = oneOf('--format', values.format, ['text', 'json'] as const);
   if (format === 'json') {
-    io.writeStdout(`${JSON.stringify(RULES.map((rule) => ({ ...rule, docsUrl: ruleDocsUrl(rule.id) })), null, 2)}\n`);
+    io.writeStdout(`${JSON.stringify(RULES.map(({ id, defaultSeverity, scope, description }) => ({ id, defaultSeverity, scope, description, docsUrl: ruleDocsUrl(id) })), null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...RULES.map((rule) => rule.id.length));

@@ -1,6 +1,6 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { CycleState, ManagementReview } from '../cycle/cycleState.js';
-import type { NonconformityRecord } from '../cycle/nonconformity.js';
+import type { NonconformityRecord } from '../model/nonconformity.js';
 import { mermaidText } from '../traceability/mermaidFlowchart.js';
 
 /** One column of the audit programme: an audit held, or a planned external audit not yet held. */

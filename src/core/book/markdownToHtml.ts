@@ -42,7 +42,7 @@ const processor = unified()
  * images shown as their description (the book loads nothing).
  */
 export function markdownToBookHtml(markdown: string, linking: BookLinking): string {
-  const tree = processor.runSync(processor.parse(markdown)) as Root;
+  const tree = processor.runSync(processor.parse(markdown));
   inBook(tree, linking);
   return processor.stringify(tree);
 }
@@ -52,7 +52,7 @@ function inBook(tree: Root, linking: BookLinking): void {
   if (first && first.tagName === 'h1' && textOf(first).trim() === linking.title.trim()) tree.children.splice(tree.children.indexOf(first), 1);
   const slugger = new GithubSlugger();
   const rewrite = (parent: Root | Element): void => {
-    parent.children = parent.children.map((child) => (child.type === 'element' ? rewriteElement(child, linking, slugger, rewrite) : child)) as typeof parent.children;
+    parent.children = parent.children.map((child) => (child.type === 'element' ? rewriteElement(child, linking, slugger, rewrite) : child));
   };
   rewrite(tree);
 }

@@ -9,5 +9,3 @@ export const BUILTIN_CATALOGS: ReadonlyMap<string, CatalogFile> = new Map<string
   ['iso27001:2022', iso27001_2022 as CatalogFile],
   ['iso9001:2015', iso9001_2015 as CatalogFile],
 ]);
-
-export const DEFAULT_CATALOG_ID = 'iso20000-1:2018';

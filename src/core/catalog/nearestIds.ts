@@ -7,7 +7,7 @@ export function nearestIds(typed: string, candidates: readonly string[], limit: 
   // A renamed document leaves many references to its old id; the same candidate list gives the same answer.
   const key = `${limit}\0${typed}`;
   let remembered = answers.get(candidates);
-  if (!remembered) answers.set(candidates, (remembered = new Map()));
+  if (!remembered) answers.set(candidates, (remembered = new Map<string, string[]>()));
   const known = remembered.get(key);
   if (known) return [...known];
   const found = rankNearest(typed, candidates, limit);

@@ -31,7 +31,7 @@ export async function checkChange(options: ChangeCheckOptions): Promise<ChangeCh
   if (!baseCommit.ok) return problem(folder, baseCommit.message);
   const { gitRoot } = baseCommit;
 
-  let headFs = nodeFileSystem as typeof nodeFileSystem | GitTreeFileSystem;
+  let headFs = nodeFileSystem;
   let headCommit: string | undefined;
   if (options.head !== undefined) {
     const resolved = await resolveCommit(folder, options.head);

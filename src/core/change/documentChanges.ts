@@ -1,4 +1,4 @@
-import { findFrontmatter } from '../document/frontmatterBlock.js';
+import { findFrontmatter, type OpeningFence } from '../document/frontmatterBlock.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 
@@ -47,7 +47,7 @@ export async function documentChanges(
       path,
       ...(baseDocument ? { base: baseDocument } : {}),
       head: headDocument,
-      bodyChanged: baseDocument !== undefined && bodyOf(baseText) !== bodyOf(headText),
+      bodyChanged: baseDocument !== undefined && bodyOf(baseText, base.config.frontmatter.openingFence) !== bodyOf(headText, head.config.frontmatter.openingFence),
       clausesChanged: baseDocument !== undefined && claimedClauses(baseDocument) !== claimedClauses(headDocument),
     });
   }
@@ -59,9 +59,9 @@ export async function documentChanges(
   return changes;
 }
 
-function bodyOf(text: string | undefined): string {
+function bodyOf(text: string | undefined, openingFence: OpeningFence): string {
   if (text === undefined) return '';
-  const block = findFrontmatter(text);
+  const block = findFrontmatter(text, openingFence);
   return (block ? text.slice(block.blockEnd) : text).replace(/\r\n/g, '\n').trim();
 }
 

@@ -1,5 +1,5 @@
 import { compareFindings, type Finding } from '../model/finding.js';
-import { fingerprintFindings } from '../reports/sarifReport.js';
+import { fingerprintFindings } from '../model/findingFingerprint.js';
 
 /** SARIF's word for whether a finding was already there on the base (`unchanged`) or came with the change (`new`). */
 export type BaselineState = 'new' | 'unchanged';

@@ -7,6 +7,7 @@ import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
 import { decodeText } from '../workspace/decodeText.js';
 import { otherCatalogDeltas, type CatalogDelta } from './catalogDeltas.js';
 import { coverageDelta, type CoverageDelta } from './coverageDelta.js';
+import { cycleChanges, type CycleChanges } from './cycleChanges.js';
 import { documentChanges, type DocumentChange, type SideReader } from './documentChanges.js';
 import { documentControlFindings, lastCoverageFindings } from './documentControlChanges.js';
 import { baselineStates, fixedFindings, type BaselineState } from './findingBaseline.js';
@@ -49,6 +50,8 @@ export interface ChangeReview {
   readonly newFindings: readonly Finding[];
   /** The base's findings that the change made go away (located as on the base, under a moved document's new path), sorted. */
   readonly fixedFindings: readonly Finding[];
+  /** Audit reports added and nonconformities raised, closed, reopened or removed. */
+  readonly cycle: CycleChanges;
 }
 
 const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
@@ -89,6 +92,7 @@ export async function reviewChange(input: ChangeReviewInput): Promise<ChangeRevi
     states,
     newFindings: findings.filter((finding) => states.get(finding) === 'new'),
     fixedFindings: fixedFindings(baseFindings, head.result.findings),
+    cycle: cycleChanges(base.result.index.cycle(), headIndex.cycle(), headIndex),
   };
 }
 

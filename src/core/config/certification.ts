@@ -1,4 +1,4 @@
-import { addMonths, parseIsoDate } from '../document/dates.js';
+import { addMonths, parseIsoDate } from '../model/dates.js';
 import type { AuditKind } from '../model/smsDocument.js';
 
 /** An external audit planned in the certification cycle. */

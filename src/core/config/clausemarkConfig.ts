@@ -1,8 +1,9 @@
 import type { SeveritySetting } from '../model/severity.js';
 import { certificationWithDefaults, type Certification, type CertificationFile } from './certification.js';
+import { DEFAULT_DOCUMENT_FORMAT, documentFormatWithDefaults, type DocumentFormat, type DocumentFormatFile } from './documentFormat.js';
 
 /** clausemark.json as written; every field optional. */
-export interface ConfigFile {
+export interface ConfigFile extends DocumentFormatFile {
   readonly catalog?: string;
   /** Alias → catalog (a built-in id or a file); the first is the primary catalog. Replaces `catalog`. */
   readonly catalogs?: Readonly<Record<string, string>>;
@@ -26,7 +27,7 @@ export interface ConfigFile {
 }
 
 /** The configuration in force: the file's values over the defaults. */
-export interface ClausemarkConfig {
+export interface ClausemarkConfig extends DocumentFormat {
   /** The primary catalog (the first of `catalogs` when that is set). */
   readonly catalog: string;
   /** Alias and catalog reference in config order, when the config names several (`catalogs`). */
@@ -54,7 +55,10 @@ export interface ClausemarkConfig {
 export type Applicability = Readonly<Record<string, Readonly<Record<string, { readonly applicable: boolean; readonly justification?: string }>>>>;
 
 /** Folders never read, whatever the config says. */
-export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.clausemark-cache/**'];
+/** The folder in the repository where the CLI keeps its caches; never read as documents. */
+export const CACHE_FOLDER = '.clausemark-cache';
+
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', `**/${CACHE_FOLDER}/**`];
 
 export const DEFAULT_CONFIG: ClausemarkConfig = {
   catalog: 'iso20000-1:2018',
@@ -69,6 +73,7 @@ export const DEFAULT_CONFIG: ClausemarkConfig = {
   applicability: {},
   extraFields: [],
   maxFileSizeKB: 5120,
+  ...DEFAULT_DOCUMENT_FORMAT,
 };
 
 /** `catalogs` is given in file order when the caller knows it (see catalogsInOrder). */
@@ -89,6 +94,7 @@ export function withDefaults(file: ConfigFile, catalogs?: readonly (readonly [st
     applicability: file.applicability ?? DEFAULT_CONFIG.applicability,
     extraFields: file.extraFields ?? DEFAULT_CONFIG.extraFields,
     maxFileSizeKB: file.maxFileSizeKB ?? DEFAULT_CONFIG.maxFileSizeKB,
+    ...documentFormatWithDefaults(file),
     ...(file.organisation !== undefined ? { organisation: file.organisation } : {}),
     ...(file.scope !== undefined ? { scope: file.scope } : {}),
     ...(file.certification !== undefined ? { certification: certificationWithDefaults(file.certification) } : {}),

@@ -1,4 +1,4 @@
-import { daysBetween } from '../document/dates.js';
+import { daysBetween } from '../model/dates.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import { nextPlannedAudit, type Certification, type PlannedAudit } from '../config/certification.js';
-import { addMonths } from '../document/dates.js';
+import { addMonths } from '../model/dates.js';
 import type { AuditKind, SmsDocument } from '../model/smsDocument.js';
 import type { SourceRange } from '../text/sourceRange.js';
-import { nonconformityRecord, validDate, type NonconformityRecord } from './nonconformity.js';
+import { nonconformityRecord, validDate, type NonconformityRecord } from '../model/nonconformity.js';
 
 /** An audit that was held: an audit report dated on or before the day judged. */
 export interface HeldAudit {
@@ -95,7 +95,11 @@ function heldAudits(documents: readonly SmsDocument[], catalog: ClauseCatalog, d
   const byOwner = new Map<string, SmsDocument[]>();
   for (const document of documents) {
     const owner = document.owner?.value.trim().toLowerCase();
-    if (owner !== undefined) byOwner.set(owner, [...(byOwner.get(owner) ?? []), document]);
+    if (owner === undefined) continue;
+    // Pushed, not copied: a copy per document made this quadratic (10,000 documents, a few owners).
+    const owned = byOwner.get(owner);
+    if (owned) owned.push(document);
+    else byOwner.set(owner, [document]);
   }
   const audits: HeldAudit[] = [];
   for (const document of documents) {

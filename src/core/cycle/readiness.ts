@@ -3,18 +3,30 @@ import type { PlannedAudit } from '../config/certification.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { CatalogCoverage } from '../coverage/catalogCoverage.js';
 import type { CoverageReport } from '../coverage/coverageReport.js';
-import { addMonths, daysBetween } from '../document/dates.js';
+import { addMonths, daysBetween } from '../model/dates.js';
 import { EVIDENCE_DOCUMENT_TYPES } from '../model/documentTypes.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import { computeCycle } from './cycleState.js';
-import { isNonconformity, type NonconformityRecord } from './nonconformity.js';
+import { isNonconformity, type NonconformityRecord } from '../model/nonconformity.js';
 
 /** Which audit to judge readiness for: the next planned one, the next of a kind, or a day. */
 export type ReadinessTarget = 'next' | PlannedAudit['kind'] | { readonly date: string };
 
+/** What each section of a readiness report is about, as every view titles it. */
+export const READINESS_SECTION_TITLES: Record<ReadinessSection, string> = {
+  documents: 'Documents due for review before the audit',
+  evidence: 'Evidence stale by the audit',
+  nonconformities: 'Nonconformities open or overdue by the audit',
+  'internal-audit': 'Clauses not internally audited within the window',
+  'management-review': 'Management review',
+  'mandatory-documents': 'Mandatory documented information (Stage 1)',
+};
+
+export type ReadinessSection = 'documents' | 'evidence' | 'nonconformities' | 'internal-audit' | 'management-review' | 'mandatory-documents';
+
 /** One thing checked for the audit; `blocks` when it stands in the way on the audit's day. */
 export interface ReadinessItem {
-  readonly section: 'documents' | 'evidence' | 'nonconformities' | 'internal-audit' | 'management-review' | 'mandatory-documents';
+  readonly section: ReadinessSection;
   readonly blocks: boolean;
   /** The clause, document id or nonconformity id the item is about. */
   readonly subject: string;

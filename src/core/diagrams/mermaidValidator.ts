@@ -80,6 +80,7 @@ type Parse = (text: string) => Promise<unknown>;
  * `getDiagramFromText`: the same front matter and directive reading, type detection and grammar.
  */
 async function syntaxCheck(mermaid: MermaidApi | undefined): Promise<Parse | undefined> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- only checked for presence; it is called on its object
   const fromText = mermaid?.mermaidAPI?.getDiagramFromText;
   if (!mermaid || typeof fromText !== 'function') return parseOf(mermaid);
   await mermaid.parse('info').catch(() => undefined);
@@ -121,6 +122,7 @@ function sandboxParse(script: string, mode: 'fast' | 'as-shipped', timeLimitMs: 
   return async (text) => {
     const answer = run(text, mode === 'fast');
     // Not done: the parse waits on something outside it (a timer), so it cannot be judged here.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- mermaid's own error, passed on as it threw it
     if (answer.done && answer.error !== undefined) throw answer.error;
   };
 }

@@ -12,7 +12,12 @@ export interface FrontmatterBlock {
   readonly blockEnd: number;
   /** Offset where the closing fence starts; undefined when the block is never closed. */
   readonly closeFenceStart: number | undefined;
+  /** False for a header read without an opening `---` (`frontmatter.openingFence: optional`). */
+  readonly openingFence: boolean;
 }
+
+/** Whether a YAML header must open with `---` (the default), or may start on line 1 without it. */
+export type OpeningFence = 'required' | 'optional';
 
 const CLOSING_FENCE = /^---[ \t]*$/;
 
@@ -35,10 +40,11 @@ function grayMatterBlock(text: string): string | undefined {
  * Finds the frontmatter at the very top of a file (after a BOM, if any). Text that merely contains a
  * `---` line further down is Markdown (a thematic break), not frontmatter.
  */
-export function findFrontmatter(text: string): FrontmatterBlock | undefined {
+export function findFrontmatter(text: string, openingFence: OpeningFence = 'required'): FrontmatterBlock | undefined {
   // A `---js`, `---json` or other non-YAML block is found by scanning for the fences alone (see YAML_ONLY).
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---', bomLength) || text.charAt(bomLength + 3) === '-') return undefined; // `----…` opens no frontmatter
+  if (!text.startsWith('---', bomLength)) return openingFence === 'optional' ? findUnopenedHeader(text, bomLength) : undefined;
+  if (text.charAt(bomLength + 3) === '-') return undefined; // `----…` opens no frontmatter
   const firstLineEnd = lineEnd(text, bomLength);
   const language = text.slice(bomLength + 3, firstLineEnd).replace(/\r$/, '').trim() || 'yaml';
   const yamlStart = firstLineEnd;
@@ -53,14 +59,40 @@ export function findFrontmatter(text: string): FrontmatterBlock | undefined {
     closeFenceStart = scanForFence(text, yamlStart);
   }
   if (closeFenceStart === undefined) {
-    return { language, yamlStart, yamlEnd: text.length, blockEnd: text.length, closeFenceStart: undefined };
+    return { language, yamlStart, yamlEnd: text.length, blockEnd: text.length, closeFenceStart: undefined, openingFence: true };
   }
+  return closedBlock(text, language, yamlStart, closeFenceStart, true);
+}
+
+// The first line of a header without its opening fence: a `key:` of a YAML mapping. Anything else (a heading,
+// prose, a list) is Markdown, whatever `---` lines follow.
+const FIRST_KEY_LINE = /^[A-Za-z_][\w.-]*[ \t]*:(?:[ \t]|\r?$)/;
+
+/**
+ * A header written for tools that need no opening fence: `key: value` lines from line 1 up to the first `---`
+ * line. Without that closing line (or without a `key:` on line 1) the file is ordinary Markdown.
+ */
+function findUnopenedHeader(text: string, bomLength: number): FrontmatterBlock | undefined {
+  if (!FIRST_KEY_LINE.test(text.slice(bomLength, lineEnd(text, bomLength)))) return undefined;
+  const closeFenceStart = scanForFence(text, bomLength);
+  return closeFenceStart === undefined ? undefined : closedBlock(text, 'yaml', bomLength, closeFenceStart, false);
+}
+
+function closedBlock(text: string, language: string, yamlStart: number, closeFenceStart: number, openingFence: boolean): FrontmatterBlock {
   const closeEnd = lineEnd(text, closeFenceStart);
   const blockEnd = closeEnd < text.length ? closeEnd + 1 : closeEnd;
   // In a CRLF file the line break before the fence starts at its CR: a CR left at the end of the YAML would be
   // read as content and break a last line that ends in a quote or a bracket.
   const lineBreak = text.charCodeAt(closeFenceStart - 2) === 13 ? 2 : 1;
-  return { language, yamlStart, yamlEnd: Math.max(yamlStart, closeFenceStart - lineBreak), blockEnd, closeFenceStart };
+  return { language, yamlStart, yamlEnd: Math.max(yamlStart, closeFenceStart - lineBreak), blockEnd, closeFenceStart, openingFence };
+}
+
+/**
+ * The text with a header that has no opening fence turned into blank lines (line numbers and offsets kept): the
+ * Markdown readers would otherwise take its closing `---` for a setext underline.
+ */
+export function blankHeader(text: string, block: FrontmatterBlock): string {
+  return text.slice(0, block.blockEnd).replace(/[^\r\n]/g, ' ') + text.slice(block.blockEnd);
 }
 
 function lineEnd(text: string, from: number): number {

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Code, Heading as MdastHeading, Root, RootContent } from 'mdast';
+import type { Code, Heading as MdastHeading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -123,7 +123,7 @@ function blockRange(text: string, lines: LineIndex, [firstLine, endLine]: [numbe
 
 /** The outline from a full remark parse: the reference the scanner is held to in tests. */
 export function readOutlineWithRemark(text: string, lines: LineIndex): Outline {
-  const tree = markdownParser.parse(text) as Root;
+  const tree = markdownParser.parse(text);
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   const diagrams: DiagramBlock[] = [];
@@ -134,7 +134,7 @@ export function readOutlineWithRemark(text: string, lines: LineIndex): Outline {
         const diagram = toDiagram(node, lines);
         if (diagram) diagrams.push(diagram);
       }
-      if ('children' in node) visit(node.children as RootContent[]);
+      if ('children' in node) visit(node.children);
     }
   };
   visit(tree.children);
@@ -164,13 +164,13 @@ function outlineFromScan(scanned: ScannedOutline, lines: LineIndex): Outline {
  */
 function inlineTexts(contents: readonly string[]): string[] {
   if (contents.length === 0) return [];
-  const tree = markdownParser.parse(contents.map((content) => `# ${content}`).join('\n')) as Root;
+  const tree = markdownParser.parse(contents.map((content) => `# ${content}`).join('\n'));
   const texts = tree.children.map((node) => (node.type === 'heading' ? toString(node) : undefined));
-  return texts.length === contents.length && texts.every((text) => text !== undefined) ? (texts as string[]) : contents.map((content) => inlineText(content));
+  return texts.length === contents.length && texts.every((text) => text !== undefined) ? (texts) : contents.map((content) => inlineText(content));
 }
 
 function inlineText(content: string): string {
-  const heading = (markdownParser.parse(`# ${content}`) as Root).children[0];
+  const heading = (markdownParser.parse(`# ${content}`)).children[0];
   return heading?.type === 'heading' ? toString(heading) : content;
 }
 

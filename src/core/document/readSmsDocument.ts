@@ -1,25 +1,32 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isDocumentStatus, isDocumentType, type DocumentStatus, type DocumentType } from '../model/documentTypes.js';
 import type { Finding } from '../model/finding.js';
-import { KNOWN_FIELDS, type ClauseClaim, type EvidenceLink, type FrontmatterField, type Located, type SmsDocument } from '../model/smsDocument.js';
+import { type ClauseClaim, type EvidenceLink, type FrontmatterField, type KnownField, type Located, type SmsDocument } from '../model/smsDocument.js';
 import { createFinding } from '../rules/createFinding.js';
 import type { RuleId } from '../rules/ruleDefinitions.js';
 import { detached } from '../text/detached.js';
 import { LineIndex } from '../text/lineIndex.js';
 import type { SourceRange } from '../text/sourceRange.js';
-import { parseIsoDate } from './dates.js';
-import { findFrontmatter, type FrontmatterBlock } from './frontmatterBlock.js';
+import { parseIsoDate } from '../model/dates.js';
+import { FieldNames } from './fieldNames.js';
+import { collectKeys, fieldsRead, type FieldPair, type KeyReading } from './frontmatterKeys.js';
+import { blankHeader, findFrontmatter, type FrontmatterBlock, type OpeningFence } from './frontmatterBlock.js';
 import { frontmatterTooLarge, listTooLong, MAX_LIST_ITEMS } from './frontmatterLimits.js';
 import { readOutline } from './outline.js';
 import { readCycleFields, type FieldReading } from './readCycleFields.js';
-import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from './yamlNesting.js';
+import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from '../text/yamlNesting.js';
 import { suggestField, suggestValue } from './valueSuggestions.js';
+import { firstLine } from './yamlMessage.js';
 
 export interface ReadOptions {
   /** The file sits in a configured SMS folder, so it must be an SMS document. */
   readonly inSmsFolder: boolean;
   /** Frontmatter fields the organisation adds, accepted without a hint. */
   readonly extraFields?: readonly string[];
+  /** The keys each field is read from (`fields` in clausemark.json). */
+  readonly fieldNames?: FieldNames;
+  /** `optional` reads a header with no opening `---` (`frontmatter.openingFence` in clausemark.json). */
+  readonly openingFence?: OpeningFence;
 }
 
 /** What reading one Markdown file yields: the document when it is an SMS document, and what is wrong with it. */
@@ -35,8 +42,6 @@ export interface ReadResult {
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
 const CLAIM_KEYS = ['clause', 'section', 'note'];
 const EVIDENCE_KEYS = ['path', 'url', 'clause', 'date', 'description', 'title', 'note'];
-// Keys that mark frontmatter as Clausemark's even outside the SMS folders (a Docusaurus page has `id` alone).
-const SMS_MARKER = /^(?:clauses|evidence)[ \t]*:/m;
 
 /** Reads one Markdown file: finds and parses its frontmatter, builds the document model, and reports format problems. */
 export function readSmsDocument(path: string, fileText: string, options: ReadOptions): ReadResult {
@@ -44,7 +49,7 @@ export function readSmsDocument(path: string, fileText: string, options: ReadOpt
   // A lone CR ends a line for editors (and LineIndex) but not for the YAML and Markdown parsers; LF in its place
   // keeps every offset, so positions stay those of the file.
   const text = fileText.replace(/\r(?!\n)/g, '\n');
-  const block = findFrontmatter(text);
+  const block = findFrontmatter(text, options.openingFence);
   if (!block) {
     const findings = options.inSmsFolder
       ? [createFinding('frontmatter.missing', path, lines.lineRange(1), 'This file is in an SMS folder but has no frontmatter; start it with a `---` block that gives at least `id`, `title` and `type`.')]
@@ -54,23 +59,28 @@ export function readSmsDocument(path: string, fileText: string, options: ReadOpt
   return new FrontmatterReader(path, text, lines, block, options).read();
 }
 
-class FrontmatterReader implements FieldReading {
+class FrontmatterReader implements FieldReading, KeyReading {
   private readonly findings: Finding[] = [];
+  readonly names: FieldNames;
+  readonly extraFields: readonly string[];
 
   constructor(
-    private readonly path: string,
+    readonly path: string,
     private readonly text: string,
     private readonly lines: LineIndex,
     private readonly block: FrontmatterBlock,
     private readonly options: ReadOptions,
-  ) {}
+  ) {
+    this.names = options.fieldNames ?? FieldNames.DEFAULT;
+    this.extraFields = options.extraFields ?? [];
+  }
 
   read(): ReadResult {
-    const { path, lines, block, options } = this;
+    const { lines, block, options } = this;
     // Values read from the YAML are cut from this copy, so the document model does not hold the whole file.
     const yamlText = detached(this.text.slice(block.yamlStart, block.yamlEnd));
     const openingFence = lines.lineRange(1);
-    const looksLikeSms = options.inSmsFolder || SMS_MARKER.test(yamlText) || (/^id[ \t]*:/m.test(yamlText) && /^type[ \t]*:/m.test(yamlText));
+    const looksLikeSms = options.inSmsFolder || this.names.marksSmsDocument(yamlText);
     if (!looksLikeSms) return this.result(false);
 
     if (block.closeFenceStart === undefined) {
@@ -117,57 +127,23 @@ class FrontmatterReader implements FieldReading {
       return this.result(true, this.buildDocument(new Map()));
     }
     if (!isMap(contents)) {
-      this.report('frontmatter.invalid-yaml', this.nodeRange(contents as YamlNode), 'The frontmatter must be a mapping of fields (`key: value` lines).');
+      this.report('frontmatter.invalid-yaml', this.nodeRange(contents), 'The frontmatter must be a mapping of fields (`key: value` lines).');
       return this.result(true);
     }
-    return this.result(true, this.buildDocument(this.collectFields(contents)));
+    return this.result(true, this.buildDocument(collectKeys(contents, this)));
   }
 
   private result(isSmsDocument: boolean, document?: SmsDocument): ReadResult {
     return { path: this.path, isSmsDocument, ...(document ? { document } : {}), findings: this.findings, lines: this.lines };
   }
-  private collectFields(map: YAMLMap): Map<string, Pair<YamlNode, YamlNode | null>> {
-    const fields = new Map<string, Pair<YamlNode, YamlNode | null>>();
-    for (const pair of map.items as Pair<YamlNode, YamlNode | null>[]) {
-      const key = pair.key;
-      if (!isScalar(key) || typeof key.value !== 'string') {
-        this.report('frontmatter.invalid-field', this.nodeRange(key), 'Frontmatter keys must be plain names.');
-        continue;
-      }
-      const name = key.value;
-      const earlier = fields.get(name);
-      if (earlier) {
-        this.report('frontmatter.duplicate-key', this.nodeRange(key), `\`${name}\` is set twice; remove one of them.`, {
-          related: [{ file: this.path, range: this.nodeRange(earlier.key), message: `first \`${name}\`` }],
-          data: { field: name },
-        });
-        continue; // the first one wins, as in most YAML readers
-      }
-      fields.set(name, pair);
-      const known = (KNOWN_FIELDS as readonly string[]).includes(name) || (this.options.extraFields ?? []).includes(name);
-      if (!known) {
-        const suggestion = suggestField(name, KNOWN_FIELDS);
-        this.report('frontmatter.unknown-field', this.nodeRange(key), `\`${name}\` is not a Clausemark field${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}; list it under \`extraFields\` in clausemark.json if your organisation uses it.`, {
-          data: { field: name, ...(suggestion ? { suggestions: [suggestion] } : {}) },
-        });
-      }
-    }
-    return fields;
-  }
-
-  private buildDocument(pairs: Map<string, Pair<YamlNode, YamlNode | null>>): SmsDocument {
-    const fields = new Map<string, FrontmatterField>();
-    for (const [name, pair] of pairs) {
-      // The index holds a field for every key of every document: known keys share one string each.
-      const key = KNOWN_FIELDS.find((known) => known === name) ?? name;
-      fields.set(key, { key, keyRange: this.nodeRange(pair.key) });
-    }
+  private buildDocument(pairs: ReadonlyMap<string, FieldPair>): SmsDocument {
+    const { fields, read } = fieldsRead(pairs, this);
     const value = (name: string): YamlNode | undefined => {
-      const node = pairs.get(name)?.value ?? undefined;
+      const node = read.get(name)?.value ?? undefined;
       return node === null || (isScalar(node) && node.value === null) ? undefined : node;
     };
     const frontmatterEnd = this.block.closeFenceStart === undefined ? this.block.blockEnd : this.block.closeFenceStart + 3;
-    const outline = readOutline(this.text, this.lines);
+    const outline = readOutline(this.block.openingFence ? this.text : blankHeader(this.text, this.block), this.lines);
     const document: SmsDocument = {
       path: this.path,
       frontmatterRange: this.lines.range(0, frontmatterEnd),
@@ -199,12 +175,18 @@ class FrontmatterReader implements FieldReading {
   private reportMissingRequired(document: SmsDocument, fields: ReadonlyMap<string, FrontmatterField>): void {
     const missing = (['id', 'title', 'type'] as const).filter((name) => document[name] === undefined && !this.invalidFields.has(name));
     if (missing.length === 0) return;
-    const names = missing.map((name) => `\`${name}\``).join(', ');
+    const names = missing.map((name) => `\`${name}\`${this.readFrom(name)}`).join(', ');
     const emptyField = missing.map((name) => fields.get(name)).find((field) => field !== undefined);
     const range = emptyField?.keyRange ?? this.lines.lineRange(1);
     this.report('frontmatter.missing-field', range, `Every SMS document needs ${names}; ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`, {
       data: { field: missing.join(',') },
     });
+  }
+
+  /** ` (read from \`name\`)` for a field `fields` maps to other keys, so a message names what to write. */
+  private readFrom(field: KnownField): string {
+    const keys = this.names.sourcesOf(field);
+    return keys.length === 1 && keys[0] === field ? '' : ` (read from ${keys.map((key) => `\`${key}\``).join(' or ')})`;
   }
 
   private invalidFields = new Set<string>();
@@ -221,7 +203,7 @@ class FrontmatterReader implements FieldReading {
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
       return this.invalid(field, this.nodeRange(node), `\`${field}\` must be ${what}.`);
     }
-    const scalar = node as Scalar;
+    const scalar = node;
     const text = typeof scalar.value === 'string' ? scalar.value : String(scalar.source ?? scalar.value);
     // A value of 13 characters or more is a view into the frontmatter text and would keep all of it alive in
     // the index; shorter ones V8 copies anyway.
@@ -375,7 +357,7 @@ class FrontmatterReader implements FieldReading {
     return entry;
   }
 
-  private report(ruleId: RuleId, range: SourceRange, message: string, extras: Parameters<typeof createFinding>[4] = {}): void {
+  report(ruleId: RuleId, range: SourceRange, message: string, extras: Parameters<typeof createFinding>[4] = {}): void {
     this.findings.push(createFinding(ruleId, this.path, range, message, extras));
   }
 
@@ -404,8 +386,4 @@ class FrontmatterReader implements FieldReading {
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/[.:]\s*$/, '');
 }

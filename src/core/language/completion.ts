@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import { findFrontmatter } from '../document/frontmatterBlock.js';
+import { FieldNames } from '../document/fieldNames.js';
+import { findFrontmatter, type OpeningFence } from '../document/frontmatterBlock.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { SourceRange } from '../text/sourceRange.js';
 
@@ -32,25 +33,34 @@ const TOKEN: Record<CompletionKind, RegExp> = {
   'finding-status': /[a-z]*$/,
 };
 
+/** How the repository writes its headers (clausemark.json `fields` and `frontmatter`). */
+export interface HeaderFormat {
+  readonly fieldNames: FieldNames;
+  readonly openingFence: OpeningFence;
+}
+
 /** Decides from the text around the cursor (it may be mid-edit and not parse) what to complete. */
-export function completionContextAt(text: string, lines: LineIndex, offset: number): CompletionContext | undefined {
-  const block = findFrontmatter(text);
-  if (!block || offset <= block.yamlStart || offset > block.yamlEnd) return undefined;
+export function completionContextAt(text: string, lines: LineIndex, offset: number, format?: HeaderFormat): CompletionContext | undefined {
+  const block = findFrontmatter(text, format?.openingFence);
+  if (!block || offset < block.yamlStart || offset > block.yamlEnd || (block.openingFence && offset === block.yamlStart)) return undefined;
   const position = lines.positionAt(offset);
   const lineStart = offset - (position.column - 1);
-  const before = text.slice(lineStart, offset);
-  const kind = kindFor(before, text, lineStart, block.yamlStart);
+  const names = format?.fieldNames ?? FieldNames.DEFAULT;
+  // A key `fields` maps is completed as the field it is read as (`satisfies: [` as `clauses: [`); a key it maps away is not read.
+  const before = text.slice(lineStart, offset).replace(/^([A-Za-z_][\w.-]*)(?=[ \t]*:)/, (key) => fieldRead(key, names));
+  const kind = kindFor(before, text, lineStart, block.yamlStart, names);
   if (!kind) return undefined;
   const prefix = TOKEN[kind].exec(before)?.[0] ?? '';
   return { kind, prefix, replace: lines.range(offset - prefix.length, offset + tokenAfter(text, offset, kind)) };
 }
 
-function kindFor(before: string, text: string, lineStart: number, yamlStart: number): CompletionKind | undefined {
+function kindFor(before: string, text: string, lineStart: number, yamlStart: number, names: FieldNames): CompletionKind | undefined {
   let match = /^(type|status):\s*[a-z]*$/.exec(before);
   if (match) return match[1] as 'type' | 'status';
   match = /^(clauses|related):\s*\[[^\]]*$/.exec(before);
   if (match) return match[1] === 'clauses' ? 'clause' : 'document-id';
-  const parent = parentKey(text, lineStart, yamlStart);
+  const written = parentKey(text, lineStart, yamlStart);
+  const parent = written === undefined ? undefined : fieldRead(written, names);
   if (parent === 'audit' && /^\s+kind:\s*[a-z0-9]*$/.test(before)) return 'audit-kind';
   match = /^\s+(?:-\s*)?(grade|status):\s*[a-z]*$/.exec(before);
   if (parent === 'findings' && match) return match[1] === 'grade' ? 'finding-grade' : 'finding-status';
@@ -64,13 +74,17 @@ function kindFor(before: string, text: string, lineStart: number, yamlStart: num
   return undefined;
 }
 
+function fieldRead(key: string, names: FieldNames): string {
+  return names.fieldOf(key) ?? (names.mappedAway(key) ? '' : key);
+}
+
 /** The nearest top-level key above the line (`clauses`, `evidence`, …). */
 function parentKey(text: string, lineStart: number, yamlStart: number): string | undefined {
   let end = lineStart - 1;
   while (end > yamlStart) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).replace(/\r$/, '');
-    const key = /^([A-Za-z_][\w-]*):/.exec(line);
+    const key = /^([A-Za-z_][\w.-]*):/.exec(line);
     if (key) return key[1];
     end = start - 1;
   }

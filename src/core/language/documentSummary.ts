@@ -1,4 +1,4 @@
-import { daysBetween } from '../document/dates.js';
+import { daysBetween } from '../model/dates.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 
 /** One line above a document's frontmatter: what it addresses, its evidence and when it is due for review. */

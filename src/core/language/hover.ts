@@ -1,7 +1,7 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClauseCoverage, ClauseStatus } from '../coverage/coverageReport.js';
 import { evidenceText } from '../coverage/coverageText.js';
-import type { NonconformityRecord } from '../cycle/nonconformity.js';
+import type { NonconformityRecord } from '../model/nonconformity.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import { escapeMarkdown } from './markdownText.js';
 

@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
-import { addMonths } from '../document/dates.js';
+import { documentReadOptions } from '../config/documentFormat.js';
+import { addMonths } from '../model/dates.js';
 import type { Finding } from '../model/finding.js';
 import type { DocumentType } from '../model/documentTypes.js';
 import type { SmsDocument } from '../model/smsDocument.js';
@@ -82,7 +83,7 @@ export function quickFixesFor(finding: Finding, context: QuickFixContext): Quick
       return [{ title: `Remove the repeated ${finding.data?.clause ?? 'clause'}`, edits: [{ start: line.start.offset, end: nextLine, newText: '' }], preferred: true }];
     }
     case 'frontmatter.missing': {
-      const skeleton = frontmatterSkeleton({ id: idFromPath(context.path), title: titleFromText(context.text) ?? idFromPath(context.path), type: typeFromPath(context.path), today: context.today, reviewCycleMonths: context.config.reviewCycleMonths }, newlineOf(context.text));
+      const skeleton = withMappedKeys(frontmatterSkeleton({ id: idFromPath(context.path), title: titleFromText(context.text) ?? idFromPath(context.path), type: typeFromPath(context.path), today: context.today, reviewCycleMonths: context.config.reviewCycleMonths }, newlineOf(context.text)), context);
       return [{ title: 'Add Clausemark frontmatter', edits: [{ start: 0, end: 0, newText: skeleton }], preferred: true }];
     }
     case 'evidence.missing-file':
@@ -96,10 +97,13 @@ function addFields(fields: readonly string[], context: QuickFixContext): QuickFi
   const document = context.document;
   if (!document || fields.length === 0) return [];
   const newline = newlineOf(context.text);
-  // New fields go just before the closing fence, where they are visible and keep the block valid.
+  // New fields go just before the closing fence, where they are visible and keep the block valid; a field
+  // `fields` maps is written under the key it is read from.
   const at = document.frontmatterRange.end.offset - 3;
-  const lines = fields.map((field) => `${field}: ${(PLACEHOLDER[field] ?? (() => '""'))(context)}${newline}`);
-  return [{ title: `Add ${fields.map((f) => `\`${f}\``).join(' and ')}`, edits: [{ start: at, end: at, newText: lines.join('') }], preferred: true }];
+  const names = documentReadOptions(context.config).options.fieldNames;
+  const keys = fields.map((field) => names.keyToWrite(field));
+  const lines = fields.map((field, index) => `${keys[index]}: ${(PLACEHOLDER[field] ?? (() => '""'))(context)}${newline}`);
+  return [{ title: `Add ${keys.map((f) => `\`${f}\``).join(' and ')}`, edits: [{ start: at, end: at, newText: lines.join('') }], preferred: true }];
 }
 
 function createEvidence(finding: Finding, context: QuickFixContext): QuickFix[] {
@@ -110,15 +114,21 @@ function createEvidence(finding: Finding, context: QuickFixContext): QuickFix[] 
   const link = context.document?.evidence.find((item) => item.path?.value === written);
   const clause = link?.clause?.value;
   const base = posix.basename(location.path).replace(/\.(md|markdown)$/i, '');
-  const content = documentTemplate({
+  const content = withMappedKeys(documentTemplate({
     id: `REC-${base.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 100),
     title: base.replace(/[-_]+/g, ' ').replace(/^\d{4} \d{2} \d{2} /, '').replace(/^./, (c) => c.toUpperCase()),
     type: 'record',
     today: link?.date?.value ?? context.today,
     reviewCycleMonths: context.config.reviewCycleMonths,
     ...(clause ? { clauses: [clause] } : {}),
-  });
+  }), context);
   return [{ title: `Create ${location.path} from the record template`, edits: [], createFile: { path: location.path, content }, preferred: true }];
+}
+
+/** A template's frontmatter with each field under the key the repository reads it from (`fields` in clausemark.json). */
+function withMappedKeys(template: string, context: QuickFixContext): string {
+  const names = documentReadOptions(context.config).options.fieldNames;
+  return template.replace(/^([a-z_]+):/gm, (_line, key: string) => `${names.keyToWrite(key)}:`);
 }
 
 function newlineOf(text: string): string {

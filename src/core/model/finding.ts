@@ -1,4 +1,5 @@
 import type { SourceRange } from '../text/sourceRange.js';
+import type { RuleId } from '../rules/registry.js';
 import type { Severity } from './severity.js';
 
 /** Another place involved in a finding: the first of two duplicate ids, the clause a claim refers to. */
@@ -22,7 +23,8 @@ export interface FindingData {
 
 /** One problem found by a rule. */
 export interface Finding {
-  readonly ruleId: string;
+  /** One of the registry's rule ids: a `switch` over it is checked. */
+  readonly ruleId: RuleId;
   readonly severity: Severity;
   readonly message: string;
   /** Path relative to the repository root, with forward slashes; `.` for the repository itself. */

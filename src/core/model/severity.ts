@@ -2,8 +2,6 @@
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 export function severityRank(severity: Severity): number {

@@ -123,3 +123,4 @@ export const KNOWN_FIELDS = [
   'id', 'title', 'type', 'owner', 'status', 'version', 'approved_by', 'approved_on', 'next_review', 'date',
   'description', 'clauses', 'evidence', 'related', 'audit', 'findings',
 ] as const;
+export type KnownField = (typeof KNOWN_FIELDS)[number];

@@ -1,8 +1,10 @@
 import type { ChangeReview } from '../change/reviewChange.js';
 import { touchesLines, type LineRanges } from '../git/gitChanges.js';
 import type { Finding } from '../model/finding.js';
-import { renderGithub, type GithubReportOptions } from './githubReport.js';
+import { cycleChangeLines } from './changeCycle.js';
+import { escapeCommandData, escapeCommandProperty, renderGithub, type GithubReportOptions } from './githubReport.js';
 import type { ReportInput } from './reportInput.js';
+import { normalisePrefix, withPrefix } from './shared.js';
 
 /**
  * Rules about the change as a whole that point at a line the change left alone by definition (the `version`
@@ -23,7 +25,20 @@ export function renderChangeGithub(review: ChangeReview, input: ReportInput, opt
     if (!finding.range) return [finding];
     return touchesLines(ranges, finding.range.start.line, Math.max(finding.range.start.line, finding.range.end.line)) ? [finding] : [];
   });
-  return renderGithub({ ...input, findings: annotated }, options);
+  return `${renderGithub({ ...input, findings: annotated }, options)}${cycleNotices(review, options)}`;
+}
+
+/** A notice per change to the certification cycle, on the audit report where it happened. */
+function cycleNotices(review: ChangeReview, options: GithubReportOptions): string {
+  const prefix = normalisePrefix(options.pathPrefix);
+  const lines = cycleChangeLines(review.cycle).map((change) => {
+    const properties: [string, string][] = [];
+    if (change.file !== undefined) properties.push(['file', withPrefix(prefix, change.file)]);
+    if (change.file !== undefined && change.range) properties.push(['line', String(change.range.start.line)], ['endLine', String(change.range.start.line)]);
+    properties.push(['title', `Clausemark: ${change.title}`]);
+    return `::notice ${properties.map(([key, value]) => `${key}=${escapeCommandProperty(value)}`).join(',')}::${escapeCommandData(change.text)}`;
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 /** The finding moved to the first line the change added or edited in its file, or to the file as a whole when it only removed lines. */

@@ -3,6 +3,7 @@ import type { DocumentChange } from '../change/documentChanges.js';
 import type { ChangeReview } from '../change/reviewChange.js';
 import type { SuspectLink } from '../change/suspectLinks.js';
 import type { CoverageSummary } from '../coverage/coverageReport.js';
+import { cycleChangeLines } from './changeCycle.js';
 import { escapeMarkdown, markdownLinkTarget } from './markdownEscape.js';
 import { firstItems, rowsWithinBudget } from './lengthBudget.js';
 import { findingsTableSection } from './markdownReport.js';
@@ -52,10 +53,10 @@ export function renderChangeMarkdown(review: ChangeReview, options: ChangeMarkdo
   ];
   const diagram = diagramSection(review, options.diagramNodes ?? 40);
   const footer = ['', `<sub>Clausemark ${escapeMarkdown(options.toolVersion)} · dates judged against ${escapeMarkdown(review.head.result.today)}</sub>`];
-  // Every list goes through the budget: each of the three below may take a quarter of what is left after the
+  // Every list goes through the budget: each of the four below may take a fifth of what is left after the
   // fixed parts (the slack covers their headings and folding), and the findings table takes whatever remains.
-  const share = Math.max(0, Math.floor((maxLength - [...head, ...diagram, ...footer].join('\n').length - 2000) / 4));
-  const sections = [...deltaSection(delta, collapseAbove, share), ...documentsSection(review.documents, collapseAbove, share), ...suspectSection(review.suspects, collapseAbove, share), ...diagram];
+  const share = Math.max(0, Math.floor((maxLength - [...head, ...diagram, ...footer].join('\n').length - 2000) / 5));
+  const sections = [...cycleSection(review, collapseAbove, share), ...deltaSection(delta, collapseAbove, share), ...documentsSection(review.documents, collapseAbove, share), ...suspectSection(review.suspects, collapseAbove, share), ...diagram];
   const fixedLength = [...head, ...sections, ...footer].join('\n').length + 600;
   const base = options.linkBase !== undefined ? markdownLinkTarget(options.linkBase.endsWith('/') ? options.linkBase : `${options.linkBase}/`) : undefined;
   const tables = { base, prefix: normalisePrefix(options.pathPrefix), collapseAbove };
@@ -78,6 +79,14 @@ function summaryTable(before: CoverageSummary, after: CoverageSummary): string[]
     row('Uncovered', before.uncovered, after.uncovered),
     `| **Coverage** | ${formatPercent(before.percent)} | ${formatPercent(after.percent)} | ${signed(points)} points |`,
   ];
+}
+
+/** Audit reports added and nonconformities raised, closed, reopened or removed: what an auditor asks about first. */
+function cycleSection(review: ChangeReview, collapseAbove: number, budget: number): string[] {
+  const lines = cycleChangeLines(review.cycle);
+  if (lines.length === 0) return [];
+  const items = lines.map((line) => `- ${escapeMarkdown(line.text)}${line.file !== undefined ? ` <sub>${escapeMarkdown(line.file)}${line.range ? `:${line.range.start.line}` : ''}</sub>` : ''}`);
+  return ['', '### Certification cycle', '', ...collapsible(rowsWithinBudget(items, budget, 'cycle change'), lines.length > collapseAbove, plural(lines.length, 'cycle change'))];
 }
 
 function signed(value: number): string {

@@ -1,5 +1,6 @@
 import { newly, type CoverageDelta } from '../change/coverageDelta.js';
 import type { ChangeReview } from '../change/reviewChange.js';
+import { cycleChangeLines } from './changeCycle.js';
 import { formatLocation, formatPercent, neutraliseControls, plural } from './shared.js';
 
 /** The lines `check --base` prints after the findings: the base, the coverage delta and the links to re-review. */
@@ -12,6 +13,11 @@ export function changeSummaryText(review: ChangeReview): string {
     // With several catalogs, one line for each catalog after the primary.
     ...review.catalogDeltas.map(({ alias, delta: other }) => `Coverage of ${neutraliseControls(alias)} ${deltaText(other)}`),
   ];
+  const cycle = cycleChangeLines(review.cycle);
+  if (cycle.length > 0) {
+    lines.push(`Certification cycle (${plural(cycle.length, 'change')}):`);
+    for (const line of cycle) lines.push(`  ${neutraliseControls(line.text)}${line.file !== undefined ? `  (${neutraliseControls(formatLocation(line.file, line.range))})` : ''}`);
+  }
   if (review.fixedFindings.length > 0) {
     lines.push(`Fixed by this change (${plural(review.fixedFindings.length, 'finding')} on ${neutraliseControls(base)}, gone now; lines as on the base):`);
     for (const finding of review.fixedFindings) {

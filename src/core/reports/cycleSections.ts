@@ -1,5 +1,5 @@
 import type { PackCycle } from '../audit/packCycle.js';
-import type { NonconformityRecord } from '../cycle/nonconformity.js';
+import type { NonconformityRecord } from '../model/nonconformity.js';
 import { escapeHtml, htmlTable } from './coverageHtml.js';
 import { escapeMarkdown } from './markdownEscape.js';
 

@@ -3,15 +3,13 @@ import type { ApprovalState, ReviewState } from '../coverage/documentControl.js'
 import type { Finding, FindingData } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import { ruleDocsUrl } from '../rules/ruleDefinitions.js';
-import type { SourceRange } from '../text/sourceRange.js';
+import { jsonCycle, type JsonCycle } from './jsonCycle.js';
+import { jsonRange, type JsonRange } from './jsonRange.js';
 import type { ReportInput } from './reportInput.js';
 import { countFindings, sortedFindings } from './shared.js';
 
-/** A range as reports publish it: 1-based lines and columns (UTF-16 code units), end exclusive, no offsets. */
-export interface JsonRange {
-  readonly start: { readonly line: number; readonly column: number };
-  readonly end: { readonly line: number; readonly column: number };
-}
+// Kept here too for readers that import them from the report.
+export { jsonRange, type JsonRange } from './jsonRange.js';
 
 export interface JsonFinding {
   readonly ruleId: string;
@@ -72,6 +70,8 @@ export interface JsonReport {
   /** With several catalogs: each one's summary and clauses under its alias, the primary (the fields above) first. */
   readonly catalogs?: readonly JsonCatalogCoverage[];
   readonly findings: readonly JsonFinding[];
+  /** The certification cycle today, where the repository has one (see `jsonCycle`). */
+  readonly cycle?: JsonCycle;
 }
 
 export interface JsonCatalogCoverage {
@@ -80,10 +80,6 @@ export interface JsonCatalogCoverage {
   readonly catalog: { readonly id: string; readonly title: string };
   readonly summary: CoverageSummary;
   readonly coverage: readonly JsonClauseCoverage[];
-}
-
-export function jsonRange(range: SourceRange): JsonRange {
-  return { start: { line: range.start.line, column: range.start.column }, end: { line: range.end.line, column: range.end.column } };
 }
 
 export function jsonFinding(finding: Finding): JsonFinding {
@@ -179,12 +175,18 @@ export function buildJsonReport(input: ReportInput): JsonReport {
       const state = input.baseline?.get(finding);
       return state ? { ...jsonFinding(finding), baselineState: state } : jsonFinding(finding);
     }),
+    ...optionalCycle(input),
   };
 }
 
 /** `clausemark check --format json`: 2-space indented, with a trailing newline. */
 export function renderJson(input: ReportInput): string {
   return `${JSON.stringify(buildJsonReport(input), null, 2)}\n`;
+}
+
+function optionalCycle(input: ReportInput): { cycle?: JsonCycle } {
+  const cycle = input.cycle ? jsonCycle(input.cycle) : undefined;
+  return cycle ? { cycle } : {};
 }
 
 function copyData(data: FindingData): FindingData {

@@ -1,15 +1,6 @@
-import type { ReadinessItem, ReadinessReport } from '../cycle/readiness.js';
+import { READINESS_SECTION_TITLES, type ReadinessItem, type ReadinessReport } from '../cycle/readiness.js';
 import { escapeHtml, HTML_STYLE, htmlHead } from './coverageHtml.js';
 import { escapeMarkdownMessage } from './markdownEscape.js';
-
-const SECTION_TITLES: Record<ReadinessItem['section'], string> = {
-  documents: 'Documents due for review before the audit',
-  evidence: 'Evidence stale by the audit',
-  nonconformities: 'Nonconformities open or overdue by the audit',
-  'internal-audit': 'Clauses not internally audited within the window',
-  'management-review': 'Management review',
-  'mandatory-documents': 'Mandatory documented information (Stage 1)',
-};
 
 function heading(report: ReadinessReport): string {
   const audit = report.audit;
@@ -31,7 +22,7 @@ function grouped(report: ReadinessReport): [ReadinessItem['section'], ReadinessI
 export function renderReadinessText(report: ReadinessReport): string {
   const lines = [heading(report), verdictLine(report)];
   for (const [section, items] of grouped(report)) {
-    lines.push('', `${SECTION_TITLES[section]}:`);
+    lines.push('', `${READINESS_SECTION_TITLES[section]}:`);
     for (const item of items) lines.push(`  ${item.blocks ? 'BLOCKS' : 'ok    '}  ${item.message}${item.path ? `  (${item.path})` : ''}`);
   }
   return `${lines.join('\n')}\n`;
@@ -40,7 +31,7 @@ export function renderReadinessText(report: ReadinessReport): string {
 export function renderReadinessMarkdown(report: ReadinessReport): string {
   const lines = [`# ${escapeMarkdownMessage(heading(report))}`, '', `**${escapeMarkdownMessage(verdictLine(report))}**`];
   for (const [section, items] of grouped(report)) {
-    lines.push('', `## ${SECTION_TITLES[section]}`, '', '| | item | file |', '|---|---|---|');
+    lines.push('', `## ${READINESS_SECTION_TITLES[section]}`, '', '| | item | file |', '|---|---|---|');
     for (const item of items) lines.push(`| ${item.blocks ? 'blocks' : 'ok'} | ${escapeMarkdownMessage(item.message)} | ${item.path ? escapeMarkdownMessage(`\`${item.path}\``) : ''} |`);
   }
   return `${lines.join('\n')}\n`;
@@ -53,7 +44,7 @@ export function renderReadinessJson(report: ReadinessReport): string {
 export function renderReadinessHtml(report: ReadinessReport, toolVersion: string): string {
   const title = heading(report);
   const sections = grouped(report).map(([section, items]) => `<section>
-<h2>${escapeHtml(SECTION_TITLES[section])}</h2>
+<h2>${escapeHtml(READINESS_SECTION_TITLES[section])}</h2>
 <table><thead><tr><th scope="col"></th><th scope="col">Item</th><th scope="col">File</th></tr></thead><tbody>
 ${items.map((item) => `<tr><td><span class="status ${item.blocks ? 'uncovered' : 'covered'}">${item.blocks ? 'blocks' : 'ok'}</span></td><td>${escapeHtml(item.message)}</td><td>${item.path ? `<code>${escapeHtml(item.path)}</code>` : ''}</td></tr>`).join('\n')}
 </tbody></table>

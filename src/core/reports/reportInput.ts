@@ -2,6 +2,7 @@ import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { CatalogCoverage } from '../coverage/catalogCoverage.js';
 import type { CoverageReport } from '../coverage/coverageReport.js';
 import type { BaselineState } from '../change/findingBaseline.js';
+import type { CycleState } from '../cycle/cycleState.js';
 import type { Finding } from '../model/finding.js';
 
 /** Everything a report renderer needs; built by the CLI from a `CheckResult`. Renderers never do I/O. */
@@ -36,6 +37,8 @@ export interface ReportInput {
    * repository's. Coverage is always the whole repository's, and the text report says so when paths were given.
    */
   readonly paths?: readonly string[];
+  /** The certification cycle as of `today` (the index's one cycle state); the JSON report renders it. */
+  readonly cycle?: CycleState;
 }
 
 /** What the coverage-matrix renderers (`clausemark coverage`) need; a `ReportInput` is one. */

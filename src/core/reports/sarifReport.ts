@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { Finding, RelatedLocation } from '../model/finding.js';
+import { FINGERPRINT_KEY, fingerprintFindings, fingerprintOf } from '../model/findingFingerprint.js';
 import type { Severity } from '../model/severity.js';
 import { clauseStateOf } from '../rules/clauseStateRules.js';
 import { RULES, ruleDocsUrl, type RuleDefinition } from '../rules/ruleDefinitions.js';
@@ -10,8 +10,6 @@ import { normalisePrefix, pascalCase, REPOSITORY_FILE, sortedFindings, withPrefi
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_INFORMATION_URI = 'https://github.com/clausemark/clausemark';
-/** The `partialFingerprints` key; bump the version if the fingerprint recipe ever changes. */
-export const FINGERPRINT_KEY = 'clausemark/v1';
 const SRCROOT = '%SRCROOT%';
 
 const SCOPE_TEXT: Record<RuleDefinition['scope'], string> = {
@@ -144,7 +142,7 @@ function toRegion(range: SourceRange | undefined): Sarif.Region {
   if (!range) return { startLine: 1 };
   const startLine = Math.max(1, range.start.line);
   const startColumn = Math.max(1, range.start.column);
-  let endLine = Math.max(startLine, range.end.line);
+  const endLine = Math.max(startLine, range.end.line);
   let endColumn = Math.max(1, range.end.column);
   if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
   return { startLine, startColumn, endLine, endColumn };
@@ -176,40 +174,4 @@ export function directoryFileUri(root: string): string {
     .map((segment, index) => (index === 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
     .join('/');
   return `file://${encodeURIComponent(authority)}${encoded.endsWith('/') ? encoded : `${encoded}/`}`;
-}
-
-/**
- * Message text without the parts that change from day to day or with configuration, so a finding keeps its
- * fingerprint: `(in 24 days)` → `(in # days)`, `400-day` → `#-day`.
- */
-export function stableMessage(message: string): string {
-  return message
-    // Suggestions depend on what else is in the repository; the finding is the same without them.
-    .replace(/[;(]\s*did you mean [^)]*?\)?(?=[.!]?$)/i, '')
-    .replace(/\b\d+(\s*|-)(days?|weeks?|months?|years?)\b/gi, '#$1$2')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** The line-independent identity of a finding (before disambiguating identical ones). */
-export function fingerprintKey(finding: Finding): string {
-  const data = finding.data ?? {};
-  return JSON.stringify([finding.ruleId, finding.file, stableMessage(finding.message), data.clause ?? null, data.field ?? null, data.documentId ?? null, data.evidencePath ?? null]);
-}
-
-function fingerprintOf(finding: Finding, occurrence: number): string {
-  return createHash('sha256').update(`${fingerprintKey(finding)}#${occurrence}`).digest('hex');
-}
-
-/** Fingerprints for every finding; identical keys in one file are told apart by their order of appearance. */
-export function fingerprintFindings(findings: readonly Finding[]): Map<Finding, string> {
-  const seen = new Map<string, number>();
-  const result = new Map<Finding, string>();
-  for (const finding of sortedFindings(findings)) {
-    const key = fingerprintKey(finding);
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
-    result.set(finding, fingerprintOf(finding, occurrence));
-  }
-  return result;
 }

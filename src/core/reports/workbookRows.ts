@@ -1,7 +1,7 @@
 import { buildAuditPack, type AuditPack } from '../audit/auditPack.js';
 import type { PackCycle } from '../audit/packCycle.js';
 import type { CheckResult } from '../check.js';
-import { parseIsoDate } from '../document/dates.js';
+import { parseIsoDate } from '../model/dates.js';
 import { buildJsonReport, type JsonReport } from './jsonReport.js';
 import type { ReportInput } from './reportInput.js';
 

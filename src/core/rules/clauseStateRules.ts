@@ -2,7 +2,7 @@ import type { ClauseStatus } from '../coverage/coverageReport.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleId } from './ruleDefinitions.js';
 
-/** The rules that report a clause's state, and the state each one reports (see `clauseCoverageFindings`). */
+/** The rules that report a clause's state, and the state each one reports (see the rules in `coverage/`). */
 export const CLAUSE_STATE_RULES = {
   'coverage.uncovered-clause': 'uncovered',
   'coverage.partial-clause': 'partial',

@@ -1,4 +1,4 @@
-import { addMonths } from '../document/dates.js';
+import { addMonths } from '../model/dates.js';
 import { EVIDENCE_DOCUMENT_TYPES, type DocumentType } from '../model/documentTypes.js';
 
 export interface TemplateOptions {

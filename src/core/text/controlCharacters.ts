@@ -10,12 +10,15 @@ export function neutraliseControls(text: string): string {
   });
 }
 
+/** Line breaks and colour sequences, which a terminal may act on. */
+// eslint-disable-next-line no-control-regex
+const KEPT_SEQUENCES = /(\n|\r|\u001b\[[0-9;]*[mK])/;
+
 /**
  * Text as it may reach a terminal: line breaks, carriage returns (progress redraws), colours (SGR) and erase-line
  * stay; every other control character or escape sequence — OSC titles and links, screen clears, cursor moves — is
  * shown as a visible escape instead of acting.
  */
 export function neutraliseForTerminal(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.split(/(\n|\r|\u001b\[[0-9;]*[mK])/).map((part, index) => (index % 2 === 1 ? part : neutraliseControls(part))).join('');
+  return text.split(KEPT_SEQUENCES).map((part, index) => (index % 2 === 1 ? part : neutraliseControls(part))).join('');
 }

@@ -11,10 +11,8 @@ export interface SourceRange {
   readonly end: SourcePosition;
 }
 
-export function rangeContains(outer: SourceRange, inner: SourceRange): boolean {
-  return outer.start.offset <= inner.start.offset && inner.end.offset <= outer.end.offset;
-}
-
-export function formatPosition(position: SourcePosition): string {
-  return `${position.line}:${position.column}`;
+/** A copy of a range as plain data (a file's ranges are computed lazily), for a model sent as JSON. */
+export function plainRange(range: SourceRange): SourceRange {
+  const position = ({ line, column, offset }: SourcePosition): SourcePosition => ({ line, column, offset });
+  return { start: position(range.start), end: position(range.end) };
 }

@@ -1,20 +1,16 @@
 import * as vscode from 'vscode';
-import { catalogStatusBarContent } from '../../core/coverage/editorCoverage.js';
-import type { SessionRegistry } from '../sessionRegistry.js';
 
-/** The coverage percentage in the status bar; clicking it opens the coverage tree. */
+/** The coverage percentage in the status bar (text from the server); clicking it opens the coverage tree. */
 export class CoverageStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('clausemark.coverage', vscode.StatusBarAlignment.Left, 50);
 
-  constructor(private readonly registry: SessionRegistry) {
+  constructor(private readonly fetch: () => Promise<{ text: string; tooltip: string } | null>) {
     this.item.name = 'Clausemark coverage';
     this.item.command = 'clausemark.showCoverage';
-    registry.onDidChange(() => this.update());
-    this.update();
   }
 
-  update(): void {
-    const content = catalogStatusBarContent(this.registry.all().flatMap((session) => (session.current ? [session.current.index.catalogCoverages()] : [])));
+  async refresh(): Promise<void> {
+    const content = await this.fetch();
     if (!content) {
       this.item.hide();
       return;

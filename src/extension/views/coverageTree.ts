@@ -1,22 +1,15 @@
 import * as vscode from 'vscode';
-import type { Clause } from '../../core/catalog/clauseCatalog.js';
-import type { CatalogCoverage } from '../../core/coverage/catalogCoverage.js';
-import type { ClauseCoverage } from '../../core/coverage/coverageReport.js';
-import { formatPercent } from '../../core/coverage/coverageText.js';
-import { clauseTooltip, documentDescription, groupStatus, isSoundApproval, type GroupStatus } from '../../core/coverage/editorCoverage.js';
-import { toRange } from '../convert.js';
-import type { FolderSession } from '../folderSession.js';
-import type { SessionRegistry } from '../sessionRegistry.js';
+import type { CoverageCatalogNode, CoverageClauseNode, CoverageDocumentNode, CoverageEvidenceNode, CoverageFolderNode, WireGroupStatus, WireRange } from '../../protocol/clausemarkProtocol.js';
 
 type Node =
-  | { readonly kind: 'folder'; readonly session: FolderSession }
+  | { readonly kind: 'folder'; readonly folder: CoverageFolderNode }
   /** With several catalogs, one node per catalog alias above its clause tree. */
-  | { readonly kind: 'catalog'; readonly session: FolderSession; readonly alias: string }
-  | { readonly kind: 'clause'; readonly session: FolderSession; readonly alias: string | undefined; readonly clause: Clause }
-  | { readonly kind: 'document'; readonly session: FolderSession; readonly alias: string | undefined; readonly clause: string; readonly document: ClauseCoverage['documents'][number] }
-  | { readonly kind: 'evidence'; readonly session: FolderSession; readonly evidence: ClauseCoverage['evidence'][number] };
+  | { readonly kind: 'catalog'; readonly folder: CoverageFolderNode; readonly catalog: CoverageCatalogNode }
+  | { readonly kind: 'clause'; readonly folder: CoverageFolderNode; readonly clause: CoverageClauseNode }
+  | { readonly kind: 'document'; readonly document: CoverageDocumentNode }
+  | { readonly kind: 'evidence'; readonly evidence: CoverageEvidenceNode };
 
-const STATUS_ICON: Record<GroupStatus, vscode.ThemeIcon> = {
+const STATUS_ICON: Record<WireGroupStatus, vscode.ThemeIcon> = {
   covered: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
   'at-risk': new vscode.ThemeIcon('shield', new vscode.ThemeColor('list.warningForeground')),
   partial: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
@@ -25,43 +18,46 @@ const STATUS_ICON: Record<GroupStatus, vscode.ThemeIcon> = {
   mixed: new vscode.ThemeIcon('circle-large-outline'),
 };
 
-/** The catalog's clause tree with a status per clause, documents under each leaf and evidence under each document. */
+const toRange = (range: WireRange): vscode.Range => new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+
+/**
+ * The catalog's clause tree with a status per clause, documents under each leaf and evidence under each
+ * document. It renders the model the language server computes (clausemark/coverageTree) and nothing more.
+ */
 export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private gapsOnly = false;
+  private folders: readonly CoverageFolderNode[] = [];
 
-  constructor(private readonly registry: SessionRegistry) {
-    registry.onDidChange(() => this.changed.fire());
+  constructor(private readonly fetch: (gapsOnly: boolean) => Promise<readonly CoverageFolderNode[]>) {}
+
+  /** Asks the server for the current model and redraws. */
+  async refresh(): Promise<void> {
+    this.folders = await this.fetch(this.gapsOnly);
+    this.changed.fire();
   }
 
-  setGapsOnly(value: boolean): void {
+  async setGapsOnly(value: boolean): Promise<void> {
     this.gapsOnly = value;
     void vscode.commands.executeCommand('setContext', 'clausemark.gapsOnly', value);
-    this.changed.fire();
+    await this.refresh();
   }
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      const sessions = this.registry.all().filter((session) => session.current);
-      return sessions.length === 1 && sessions[0] ? this.topClauses(sessions[0]) : sessions.map((session) => ({ kind: 'folder', session }));
+      const only = this.folders.length === 1 ? this.folders[0] : undefined;
+      return only ? this.topOf(only) : this.folders.map((folder) => ({ kind: 'folder', folder }));
     }
-    const state = node.session.current;
-    if (!state) return [];
     switch (node.kind) {
       case 'folder':
-        return this.topClauses(node.session);
+        return this.topOf(node.folder);
       case 'catalog':
-        return this.catalogClauses(node.session, node.alias);
-      case 'clause': {
-        if (!node.clause.isLeaf) return node.clause.children.flatMap((id) => this.clauseNode(node.session, node.alias, id));
-        const coverage = this.coverageOf(node.session, node.alias, node.clause.id);
-        return (coverage?.documents ?? []).map((document) => ({ kind: 'document', session: node.session, alias: node.alias, clause: node.clause.id, document }));
-      }
-      case 'document': {
-        const coverage = this.coverageOf(node.session, node.alias, node.clause);
-        return (coverage?.evidence ?? []).filter((item) => item.documentPath === node.document.path).map((evidence) => ({ kind: 'evidence', session: node.session, evidence }));
-      }
+        return this.clauses(node.folder, node.catalog.clauses);
+      case 'clause':
+        return node.clause.isLeaf ? node.clause.documents.map((document) => ({ kind: 'document', document })) : this.clauses(node.folder, node.clause.children);
+      case 'document':
+        return node.document.evidence.map((evidence) => ({ kind: 'evidence', evidence }));
       default:
         return [];
     }
@@ -70,81 +66,59 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'folder': {
-        const summary = node.session.current?.index.coverage().summary;
-        const item = new vscode.TreeItem(node.session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = summary ? `${summary.atRisk > 0 ? `${summary.atRisk} at-risk · ` : ''}${formatPercent(summary.percent)} covered` : undefined;
+        const item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = node.folder.description;
         return item;
       }
       case 'catalog': {
-        const coverage = this.catalogOf(node.session, node.alias);
-        const summary = coverage?.report.summary;
-        const item = new vscode.TreeItem(`${node.alias}: ${coverage?.catalog.title ?? ''}`, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${node.session.folder.uri.toString()}#catalog:${node.alias}`;
-        item.description = summary ? `${summary.atRisk > 0 ? `${summary.atRisk} at-risk · ` : ''}${formatPercent(summary.percent)} covered` : undefined;
+        const item = new vscode.TreeItem(node.catalog.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.folder.uri}#catalog:${node.catalog.alias}`;
+        item.description = node.catalog.description;
         return item;
       }
       case 'clause': {
-        const status = this.statusOf(node.session, node.alias, node.clause);
-        const item = new vscode.TreeItem(`${node.clause.id} ${node.clause.title}`, node.clause.isLeaf && (this.coverageOf(node.session, node.alias, node.clause.id)?.documents.length ?? 0) === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${node.session.folder.uri.toString()}#${node.alias !== undefined ? `${node.alias}:` : ''}${node.clause.id}`;
-        item.iconPath = STATUS_ICON[status];
-        item.description = node.clause.isLeaf ? status : undefined;
-        const coverage = node.clause.isLeaf ? this.coverageOf(node.session, node.alias, node.clause.id) : undefined;
+        const { clause } = node;
+        const item = new vscode.TreeItem(clause.label, clause.isLeaf && clause.documents.length === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.folder.uri}#${clause.id}`;
+        item.iconPath = STATUS_ICON[clause.status];
+        item.description = clause.isLeaf ? clause.status : undefined;
         // Plain text: the reasons quote field names with backticks, which Markdown would turn into code.
-        item.tooltip = clauseTooltip(node.clause.id, node.clause.title, status, coverage);
-        item.contextValue = node.clause.isLeaf ? `clause.${status}` : 'clauseGroup';
+        item.tooltip = clause.tooltip;
+        item.contextValue = clause.isLeaf ? `clause.${clause.status}` : 'clauseGroup';
         return item;
       }
       case 'document': {
-        const item = new vscode.TreeItem(`${node.document.id} ${node.document.title}`, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = documentDescription(node.document);
-        item.iconPath = isSoundApproval(node.document) ? new vscode.ThemeIcon('file') : new vscode.ThemeIcon(node.document.status === 'approved' ? 'warning' : 'file-text', node.document.status === 'approved' ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.resourceUri = node.session.uriOf(node.document.path);
-        item.command = { title: 'Open', command: 'vscode.open', arguments: [node.session.uriOf(node.document.path), { selection: toRange(node.document.claimRange) }] };
+        const { document } = node;
+        const item = new vscode.TreeItem(document.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = document.description;
+        const approved = document.status === 'approved';
+        item.iconPath = document.soundApproval ? new vscode.ThemeIcon('file') : new vscode.ThemeIcon(approved ? 'warning' : 'file-text', approved ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        const uri = vscode.Uri.parse(document.uri);
+        item.resourceUri = uri;
+        item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection: toRange(document.range) }] };
         return item;
       }
       case 'evidence': {
-        const label = node.evidence.path ?? node.evidence.url ?? 'evidence';
-        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-        item.description = `${node.evidence.state}${node.evidence.date ? ` · ${node.evidence.date}` : ''}`;
-        item.iconPath = new vscode.ThemeIcon(node.evidence.state === 'current' || node.evidence.state === 'undated' ? 'note' : 'warning');
-        item.command = { title: 'Open', command: 'vscode.open', arguments: [node.session.uriOf(node.evidence.documentPath), { selection: toRange(node.evidence.range) }] };
+        const { evidence } = node;
+        const item = new vscode.TreeItem(evidence.label, vscode.TreeItemCollapsibleState.None);
+        item.description = evidence.description;
+        item.iconPath = new vscode.ThemeIcon(evidence.current ? 'note' : 'warning');
+        item.command = { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(evidence.uri), { selection: toRange(evidence.range) }] };
         return item;
       }
     }
   }
 
-  /** The primary catalog's clauses, or one node per catalog when the project has several. */
-  private topClauses(session: FolderSession): Node[] {
-    const catalogs = session.current?.index.catalogCoverages() ?? [];
-    if (catalogs.length > 1) return catalogs.map((coverage) => ({ kind: 'catalog', session, alias: coverage.alias }));
-    return this.catalogClauses(session, undefined);
+  /** The primary catalog's clauses, or one node per catalog when the folder has several. */
+  private topOf(folder: CoverageFolderNode): Node[] {
+    return folder.catalogs ? folder.catalogs.map((catalog) => ({ kind: 'catalog', folder, catalog })) : this.clauses(folder, folder.clauses);
   }
 
-  private catalogClauses(session: FolderSession, alias: string | undefined): Node[] {
-    const catalog = this.catalogOf(session, alias)?.catalog;
-    return (catalog?.all() ?? []).filter((clause) => clause.parent === undefined).flatMap((clause) => this.clauseNode(session, alias, clause.id));
+  private clauses(folder: CoverageFolderNode, clauses: readonly CoverageClauseNode[]): Node[] {
+    return clauses.map((clause) => ({ kind: 'clause', folder, clause }));
   }
 
-  /** The coverage of catalog `alias`, the primary's when undefined. */
-  private catalogOf(session: FolderSession, alias: string | undefined): CatalogCoverage | undefined {
-    const catalogs = session.current?.index.catalogCoverages() ?? [];
-    return alias === undefined ? catalogs[0] : catalogs.find((coverage) => coverage.alias === alias);
-  }
-
-  private clauseNode(session: FolderSession, alias: string | undefined, id: string): Node[] {
-    const clause = this.catalogOf(session, alias)?.catalog.get(id);
-    if (!clause) return [];
-    if (this.gapsOnly && this.statusOf(session, alias, clause) === 'covered') return [];
-    return [{ kind: 'clause', session, alias, clause }];
-  }
-
-  private coverageOf(session: FolderSession, alias: string | undefined, clause: string): ClauseCoverage | undefined {
-    return this.catalogOf(session, alias)?.report.clauses.find((entry) => entry.clause === clause);
-  }
-
-  private statusOf(session: FolderSession, alias: string | undefined, clause: Clause): GroupStatus {
-    const coverage = this.catalogOf(session, alias);
-    return coverage ? groupStatus(coverage.catalog, coverage.report, clause.id) : 'mixed';
+  dispose(): void {
+    this.changed.dispose();
   }
 }

@@ -1,22 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { mermaidFlowchart } from '../../core/traceability/mermaidFlowchart.js';
-import { traceabilityGraph, type TraceScope } from '../../core/traceability/traceabilityGraph.js';
-import type { FolderSession } from '../folderSession.js';
+import type { TraceabilityModel, TraceabilityScope } from '../../protocol/clausemarkProtocol.js';
 import { traceabilityHtml } from './traceabilityHtml.js';
 
 /** What the page may send back. */
 type PageMessage = { type: 'ready' } | { type: 'open'; key: string } | { type: 'rendered'; nodes: number } | { type: 'failed'; message: string };
+
+/** Asks the language server for a diagram. */
+export type TraceabilitySource = (scope: TraceabilityScope) => Promise<TraceabilityModel | null>;
 
 /** One traceability panel (created or revealed), showing a mermaid diagram that follows the SMS as it changes. */
 export class TraceabilityPanel implements vscode.Disposable {
   private static current: TraceabilityPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private openable = new Map<string, string>();
+  /** Each render asks the server; only the newest answer is drawn. */
+  private renders = 0;
 
-  static createOrShow(extensionUri: vscode.Uri, session: FolderSession, scope: TraceScope, title: string): TraceabilityPanel {
+  static createOrShow(extensionUri: vscode.Uri, source: TraceabilitySource, onDidChange: vscode.Event<void>, scope: TraceabilityScope): TraceabilityPanel {
     if (TraceabilityPanel.current) {
-      TraceabilityPanel.current.show(session, scope, title);
+      TraceabilityPanel.current.show(scope);
       return TraceabilityPanel.current;
     }
     const panel = vscode.window.createWebviewPanel('clausemark.traceability', 'Clausemark traceability', vscode.ViewColumn.Beside, {
@@ -24,7 +27,7 @@ export class TraceabilityPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'media')],
       retainContextWhenHidden: false,
     });
-    TraceabilityPanel.current = new TraceabilityPanel(panel, extensionUri, session, scope, title);
+    TraceabilityPanel.current = new TraceabilityPanel(panel, extensionUri, source, onDidChange, scope);
     return TraceabilityPanel.current;
   }
 
@@ -35,9 +38,9 @@ export class TraceabilityPanel implements vscode.Disposable {
   private constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
-    private session: FolderSession,
-    private scope: TraceScope,
-    private title: string,
+    private readonly source: TraceabilitySource,
+    onDidChange: vscode.Event<void>,
+    private scope: TraceabilityScope,
   ) {
     const webview = panel.webview;
     const asUri = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
@@ -51,17 +54,14 @@ export class TraceabilityPanel implements vscode.Disposable {
     this.disposables.push(
       webview.onDidReceiveMessage((message: PageMessage) => this.received(message)),
       panel.onDidDispose(() => this.dispose()),
+      onDidChange(() => void this.render()),
     );
-    this.watch();
-    this.render();
+    void this.render();
   }
 
-  show(session: FolderSession, scope: TraceScope, title: string): void {
-    this.session = session;
+  show(scope: TraceabilityScope): void {
     this.scope = scope;
-    this.title = title;
-    this.watch();
-    this.render();
+    void this.render();
     this.panel.reveal(vscode.ViewColumn.Beside, true);
   }
 
@@ -70,43 +70,29 @@ export class TraceabilityPanel implements vscode.Disposable {
   /** What the page last reported: how many nodes mermaid drew, or why it could not. */
   pageState: { rendered: number } | { failed: string } | undefined;
 
-  private sessionListener: vscode.Disposable | undefined;
-
-  private watch(): void {
-    this.sessionListener?.dispose();
-    this.sessionListener = this.session.onDidChange(() => this.render());
-  }
-
-  private render(): void {
-    const state = this.session.current;
-    if (!state) return;
-    const graph = traceabilityGraph(this.scope, state.index.documents(), state.project.catalog, state.index.coverage());
-    this.openable = new Map(graph.nodes.flatMap((node) => (node.path ? [[node.key, node.path] as const] : [])));
-    this.lastSource = mermaidFlowchart(graph);
+  private async render(): Promise<void> {
+    const render = ++this.renders;
+    const model = await this.source(this.scope);
+    if (!model || render !== this.renders || TraceabilityPanel.current !== this) return;
+    this.openable = new Map(model.clickable.map((node) => [node.key, node.uri]));
+    this.lastSource = model.source;
     this.pageState = undefined;
-    void this.panel.webview.postMessage({
-      type: 'render',
-      title: this.title,
-      source: this.lastSource,
-      empty: graph.nodes.length === 0,
-      clickable: [...this.openable.keys()],
-    });
+    void this.panel.webview.postMessage({ type: 'render', title: model.title, source: model.source, empty: model.empty, clickable: [...this.openable.keys()] });
   }
 
   private received(message: PageMessage): void {
-    if (message.type === 'ready') this.render();
+    if (message.type === 'ready') void this.render();
     if (message.type === 'rendered' && typeof message.nodes === 'number') this.pageState = { rendered: message.nodes };
     if (message.type === 'failed') this.pageState = { failed: String(message.message) };
-    // Only paths this panel sent can be opened: the page is never trusted to name a file.
+    // Only files this panel sent can be opened: the page is never trusted to name a file.
     if (message.type === 'open' && typeof message.key === 'string') {
-      const path = this.openable.get(message.key);
-      if (path) void vscode.window.showTextDocument(this.session.uriOf(path), { viewColumn: vscode.ViewColumn.One });
+      const uri = this.openable.get(message.key);
+      if (uri) void vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.One });
     }
   }
 
   dispose(): void {
     if (TraceabilityPanel.current === this) TraceabilityPanel.current = undefined;
-    this.sessionListener?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
     this.panel.dispose();
   }

@@ -1,0 +1,15 @@
+import { defineRule } from '../rule.js';
+
+// Reported by the document reader (src/core/document/readSmsDocument.ts): a document is checked only once it can be read.
+export default defineRule({
+  id: 'frontmatter.too-large',
+  defaultSeverity: 'error',
+  scope: 'document',
+  description: 'The frontmatter, or one of its lists, is larger than Clausemark reads; what lies past the limit is not checked.',
+  documentation: [
+    'Frontmatter over 128 KB is not parsed at all, and of a `clauses`, `evidence` or `related` list only the first',
+    '1,000 entries are read: a document comes with every pull request, and one 5 MB list took 13 s and 1.6 GB to',
+    'read. The finding sits on the opening fence, or on the first entry past the limit; nothing past it is checked.',
+    'Keep long lists in records of their own.',
+  ].join('\n'),
+});

@@ -1,0 +1,100 @@
+import type { CatalogSet } from '../catalog/catalogSet.js';
+import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import type { SuggestionBudget } from '../catalog/suggestionBudget.js';
+import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
+import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import type { CycleState } from '../cycle/cycleState.js';
+import type { FindingData, RelatedLocation } from '../model/finding.js';
+import type { Severity } from '../model/severity.js';
+import type { SmsDocument } from '../model/smsDocument.js';
+import type { SourceRange } from '../text/sourceRange.js';
+import type { RepositoryView } from './repositoryView.js';
+
+/** Reports one finding of the rule being run, on the file the check is about. */
+export type Report = (range: SourceRange | undefined, message: string, extras?: { related?: readonly RelatedLocation[]; data?: FindingData }) => void;
+
+interface CheckContext {
+  /** The catalog checked against: the primary one, or (for a clause) the catalog the clause belongs to. */
+  readonly catalog: ClauseCatalog;
+  /** Every catalog of the project under its alias, the primary first (the primary alone with one catalog). */
+  readonly catalogs: CatalogSet;
+  readonly config: ClausemarkConfig;
+  /** `YYYY-MM-DD` */
+  readonly today: string;
+  readonly report: Report;
+}
+
+/** One document on its own; what it reports is kept per document and day. */
+export interface DocumentContext extends CheckContext {
+  readonly document: SmsDocument;
+  /** Pays for "did you mean" suggestions; one per document, shared by its checks. */
+  readonly suggestions: SuggestionBudget;
+  /** The next planned external audit (with a `certification` block), as of today. */
+  readonly nextExternalAudit: { readonly kind: string; readonly date: string } | undefined;
+}
+
+/** One document against the rest of the repository (ids, evidence on disk, the certification cycle). */
+export interface CrossDocumentContext extends CheckContext {
+  readonly document: SmsDocument;
+  readonly repository: RepositoryView;
+  /** The run's budget for this file's suggestions. */
+  readonly suggestions: SuggestionBudget;
+  /** The certification cycle; computed on first use, so ask only when the document can need it. */
+  readonly cycle: () => CycleState;
+}
+
+/** One leaf clause's coverage; findings go on the repository file and are kept while the clause's coverage is unchanged. */
+export interface ClauseContext extends CheckContext {
+  readonly clause: ClauseCoverage;
+  /** Where repository findings sit in the config file (its `catalog` key), if there is one. */
+  readonly anchor: SourceRange | undefined;
+}
+
+/** The repository as a whole; findings go on the config file. */
+export interface RepositoryContext extends CheckContext {
+  /** Where repository findings sit when nothing more precise is known (the config's `catalog` key). */
+  readonly anchor: SourceRange | undefined;
+  /** The range of a setting in the config file. */
+  readonly locateSetting: (path: (string | number)[], part?: 'key' | 'value') => SourceRange | undefined;
+  readonly cycle: () => CycleState;
+}
+
+/**
+ * A rule: what users configure and read about it, and its check. A rule has one or more `check…` hooks; a
+ * rule without any is reported while files are read or configuration is loaded (its file says where).
+ */
+export interface Rule<Id extends string = string> {
+  /** Stable id, `group.name`; never renamed once released. The rule's file is `rules/group/name.ts`. */
+  readonly id: Id;
+  readonly defaultSeverity: Severity;
+  /**
+   * Whether the rule looks at one document (`document`), across the repository (`repository`), or at a change
+   * against its base revision (`change`, only with `clausemark check --base`).
+   */
+  readonly scope: 'document' | 'repository' | 'change';
+  /** One line, shown in `clausemark rules`, SARIF rule metadata, hovers and the README's rule table. */
+  readonly description: string;
+  /** Markdown for the README's section on the rule: what it finds, why it matters, how to fix it. */
+  readonly documentation: string;
+  // Function-valued fields, not methods: a check uses no `this`, and may be passed around on its own.
+  readonly checkDocument?: (context: DocumentContext) => void;
+  readonly checkAcrossDocuments?: (context: CrossDocumentContext) => void;
+  readonly checkClause?: (context: ClauseContext) => void;
+  readonly checkRepository?: (context: RepositoryContext) => void;
+}
+
+/** Declares a rule; keeps its id as a literal type, so the registry yields the union of rule ids. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
+}
+
+/** The range to point at when a field is absent: the `id` key, else the `title` key, else the opening fence. */
+export function anchorRange(document: SmsDocument): SourceRange {
+  return (
+    document.fields.get('id')?.keyRange ??
+    document.fields.get('title')?.keyRange ?? {
+      start: document.frontmatterRange.start,
+      end: { line: 1, column: 4, offset: 3 },
+    }
+  );
+}
