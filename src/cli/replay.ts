@@ -7,7 +7,7 @@ import { processIo } from './cliIo.js';
 import { lookUpRun, runKey, toolBuildId } from './resultCache.js';
 
 /** Options whose next argument is their value, so it is not taken for a path. */
-const VALUED = new Set(['--config', '--format', '--output', '-o', '--fail-on', '--today', '--base', '--head']);
+const VALUED = new Set(['--config', '--format', '--output', '-o', '--fail-on', '--today', '--base', '--head', '--catalog']);
 
 /** What the cache needs to know of a command line, or undefined when the command is not replayable. */
 export function replayableRun(argv: readonly string[], cwd: string): { start: string; day: string; output: string | undefined; force: boolean } | undefined {

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { loadProject, toPosix, type Project, type SetupProblem } from './config/loadProject.js';
+import type { CatalogCoverage } from './coverage/catalogCoverage.js';
 import type { CoverageReport } from './coverage/coverageReport.js';
 import type { DiagramValidator } from './diagrams/diagramValidator.js';
 import type { DocumentCache } from './index/documentCache.js';
@@ -38,7 +39,10 @@ export interface CheckResult {
   readonly inScope: (file: string) => boolean;
   /** The requested paths relative to the root (`''` is the whole repository); coverage is always the whole repository's. */
   readonly scopes: readonly string[];
+  /** The primary catalog's coverage. */
   readonly coverage: CoverageReport;
+  /** Every catalog's coverage, the primary (`coverage`) first; one entry with one catalog. */
+  readonly catalogs: readonly CatalogCoverage[];
   /** How many Markdown files were read and how many of them are SMS documents. */
   readonly stats: { readonly files: number; readonly documents: number };
   /** The day dates were judged against (`YYYY-MM-DD`). */
@@ -96,6 +100,7 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
       index,
       findings,
       coverage: index.coverage(),
+      catalogs: index.catalogCoverages(),
       stats: { files: index.paths().length, documents: index.documents().length },
       today: index.today,
     },

@@ -43,7 +43,19 @@ export interface CoverageClauseNode {
 export interface CoverageFolderNode {
   readonly uri: string;
   readonly name: string;
-  /** e.g. `2 at-risk · 84.2% covered` */
+  /** e.g. `2 at-risk · 84.2% covered` (of the primary catalog) */
+  readonly description: string;
+  /** The primary catalog's clause tree. */
+  readonly clauses: readonly CoverageClauseNode[];
+  /** With several catalogs (`catalogs` in clausemark.json): one node per alias, the primary first, each with its tree. */
+  readonly catalogs?: readonly CoverageCatalogNode[];
+}
+
+/** One catalog of a folder with several: `27001: ISO/IEC 27001:2022` and its clause tree. */
+export interface CoverageCatalogNode {
+  readonly alias: string;
+  readonly label: string;
+  /** e.g. `3.2% covered` */
   readonly description: string;
   readonly clauses: readonly CoverageClauseNode[];
 }

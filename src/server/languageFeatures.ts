@@ -1,6 +1,6 @@
 import type { CodeAction, CodeLens, CompletionItem, Definition, DocumentLink, Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver';
-import { clauseHover, documentReadOptions, clauseReferences, completionContextAt, CYCLE_VALUES, definitionsOf, DOCUMENT_STATUSES, DOCUMENT_TYPES, documentHover, documentLinks, documentReferences, documentSummary, isoDay, nodeFileSystem, nonconformityHover, quickFixesFor, relativeEvidencePath, targetAt, type Place, type Target } from '../core/index.js';
+import { clauseHoverWithCounterparts, documentReadOptions, clauseReferences, completionContextAt, CYCLE_VALUES, definitionsOf, DOCUMENT_STATUSES, DOCUMENT_TYPES, documentHover, documentLinks, documentReferences, documentSummary, isoDay, nodeFileSystem, nonconformityHover, quickFixesFor, relativeEvidencePath, targetAt, type Place, type Target } from '../core/index.js';
 import type { CurrentDocument, FolderEntry, ServerWorkspace } from './serverWorkspace.js';
 import { findingOf, toWireRange } from './wireRange.js';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -17,7 +17,8 @@ export class LanguageFeatures {
     if (!found) return null;
     const { target, state } = found;
     let markdown: string;
-    if (target.kind === 'clause') markdown = clauseHover(state.project.catalog, target.clause, state.index.coverage().clauses.find((clause) => clause.clause === target.clause));
+    // The clause in its own catalog (`27001:A.5.24`), with its counterparts by the crosswalk.
+    if (target.kind === 'clause') markdown = clauseHoverWithCounterparts(state.index.catalogs, state.index.catalogCoverages(), state.project.crosswalk, target.clause);
     else if (target.kind === 'document-id') markdown = documentHover(target.id, state.index.documentsWithId(target.id));
     else if (target.kind === 'nonconformity') markdown = nonconformityHover(target.id, state.index.cycle().nonconformitiesById.get(target.id) ?? []);
     else return null;

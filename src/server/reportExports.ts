@@ -18,7 +18,9 @@ function stateOf(folder: FolderEntry): NonNullable<FolderEntry['session']['curre
 export async function exportCoverage(folder: FolderEntry, format: CoverageExportFormat, target: string): Promise<void> {
   await folder.session.settled();
   const state = stateOf(folder);
-  const input = { coverage: state.index.coverage(), catalog: state.project.catalog, root: state.project.root, today: isoDay(new Date()), toolVersion: TOOL_VERSION };
+  // With several catalogs, every catalog's matrix, the primary first (as `clausemark coverage` writes them).
+  const catalogs = state.index.catalogCoverages();
+  const input = { coverage: state.index.coverage(), catalog: state.project.catalog, ...(catalogs.length > 1 ? { catalogs } : {}), root: state.project.root, today: isoDay(new Date()), toolVersion: TOOL_VERSION };
   const text = format === 'md' ? renderCoverageMarkdown(input) : format === 'html' ? renderCoverageHtml(input) : format === 'csv' ? renderCoverageCsv(input) : renderCoverageJson(input);
   writeFileSafely(target, text, { root: dirname(target), replace: true });
 }
@@ -34,10 +36,11 @@ export async function exportWorkbook(folder: FolderEntry, target: string, writer
     inScope: () => true,
     scopes: [''],
     coverage: index.coverage(),
+    catalogs: index.catalogCoverages(),
     stats: { files: index.paths().length, documents: index.documents().length },
     today: index.today,
   };
-  const input: ReportInput = { findings: result.findings, coverage: result.coverage, catalog: project.catalog, root: project.root, stats: result.stats, today: result.today, toolVersion: TOOL_VERSION };
+  const input: ReportInput = { findings: result.findings, coverage: result.coverage, catalog: project.catalog, ...(result.catalogs.length > 1 ? { catalogs: result.catalogs } : {}), root: project.root, stats: result.stats, today: result.today, toolVersion: TOOL_VERSION };
   const render = await writer();
   writeFileSafely(target, await render(workbookOfCheck(result, input), { toolVersion: input.toolVersion, created: input.today }), { root: dirname(target), replace: true });
 }

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CoverageClauseNode, CoverageFolderNode, DocumentInfo, FolderInfo, TraceabilityModel, TraceabilityScope } from '../protocol/clausemarkProtocol.js';
+import type { CoverageCatalogNode, CoverageClauseNode, CoverageFolderNode, DocumentInfo, FolderInfo, TraceabilityModel, TraceabilityScope } from '../protocol/clausemarkProtocol.js';
 import { uriToPath, type FolderEntry, type ServerWorkspace } from './serverWorkspace.js';
 import { toWireRange } from './wireRange.js';
-import { certificationOfIndex, clauseTooltip, documentDescription, formatPercent, groupStatus, isSoundApproval, mermaidFlowchart, statusBarContent, traceabilityGraph, type CertificationSummary, type Clause, type ClauseCoverage, type CoverageReport, type TraceScope } from '../core/index.js';
+import { catalogStatusBarContent, certificationOfIndex, clauseTooltip, documentDescription, formatPercent, groupStatus, isSoundApproval, mermaidFlowchart, traceabilityGraph, type CatalogCoverage, type CertificationSummary, type Clause, type ClauseCoverage, type CoverageSummary, type TraceScope } from '../core/index.js';
 
 /**
  * The models of what only some editors show (the coverage tree, the status bar, the traceability diagram),
@@ -16,32 +16,45 @@ export class ViewModels {
     const folders = this.workspace.all().flatMap((folder): CoverageFolderNode[] => {
       const state = folder.session.current;
       if (!state) return [];
-      const coverage = state.index.coverage();
-      const byClause = new Map(coverage.clauses.map((clause) => [clause.clause, clause]));
-      const catalog = state.project.catalog;
-      const node = (clause: Clause): CoverageClauseNode[] => {
-        const status = groupStatus(catalog, coverage, clause.id);
-        if (gapsOnly && status === 'covered') return [];
-        const leaf = clause.isLeaf ? byClause.get(clause.id) : undefined;
-        return [{
-          id: clause.id,
-          label: `${clause.id} ${clause.title}`,
-          isLeaf: clause.isLeaf,
-          status,
-          tooltip: clauseTooltip(clause.id, clause.title, status, leaf),
-          children: clause.isLeaf ? [] : clause.children.flatMap((id) => { const child = catalog.get(id); return child ? node(child) : []; }),
-          documents: leaf ? this.documentNodes(folder, leaf) : [],
-        }];
-      };
-      const summary = coverage.summary;
+      const coverages = state.index.catalogCoverages();
+      const [primary] = coverages;
+      if (!primary) return [];
+      const catalogs = coverages.length > 1 ? coverages.map((coverage): CoverageCatalogNode => ({
+        alias: coverage.alias,
+        label: `${coverage.alias}: ${coverage.catalog.title}`,
+        description: summaryDescription(coverage.report.summary),
+        clauses: this.clauseTree(folder, coverage, gapsOnly),
+      })) : undefined;
       return [{
         uri: folder.uri,
         name: folder.name,
-        description: `${summary.atRisk > 0 ? `${summary.atRisk} at-risk · ` : ''}${formatPercent(summary.percent)} covered`,
-        clauses: catalog.all().filter((clause) => clause.parent === undefined).flatMap(node),
+        description: summaryDescription(primary.report.summary),
+        clauses: catalogs?.[0]?.clauses ?? this.clauseTree(folder, primary, gapsOnly),
+        ...(catalogs ? { catalogs } : {}),
       }];
     });
     return { folders };
+  }
+
+  /** One catalog's clause tree; node ids of a catalog other than the primary are qualified (`27001:A.5.1`), so they stay unique. */
+  private clauseTree(folder: FolderEntry, coverage: CatalogCoverage, gapsOnly: boolean): CoverageClauseNode[] {
+    const { catalog, report } = coverage;
+    const byClause = new Map(report.clauses.map((clause) => [clause.clause, clause]));
+    const node = (clause: Clause): CoverageClauseNode[] => {
+      const status = groupStatus(catalog, report, clause.id);
+      if (gapsOnly && status === 'covered') return [];
+      const leaf = clause.isLeaf ? byClause.get(clause.id) : undefined;
+      return [{
+        id: coverage.primary ? clause.id : `${coverage.alias}:${clause.id}`,
+        label: `${clause.id} ${clause.title}`,
+        isLeaf: clause.isLeaf,
+        status,
+        tooltip: clauseTooltip(clause.id, clause.title, status, leaf),
+        children: clause.isLeaf ? [] : clause.children.flatMap((id) => { const child = catalog.get(id); return child ? node(child) : []; }),
+        documents: leaf ? this.documentNodes(folder, leaf) : [],
+      }];
+    };
+    return catalog.all().filter((clause) => clause.parent === undefined).flatMap(node);
   }
 
   /** The first folder with a `certification` block wins (else the first folder read). */
@@ -51,8 +64,9 @@ export class ViewModels {
     return state ? certificationOfIndex(state.index, state.project.root) : null;
   }
 
+  /** Per catalog: with several, each alias's figure (`20000 84% · 27001 3%`), never one mixed figure. */
   statusBar(): { text: string; tooltip: string } | null {
-    return statusBarContent(this.coverageReports()) ?? null;
+    return catalogStatusBarContent(this.catalogCoverages()) ?? null;
   }
 
   traceability(scope: TraceabilityScope): TraceabilityModel | null {
@@ -109,8 +123,8 @@ export class ViewModels {
     });
   }
 
-  private coverageReports(): CoverageReport[] {
-    return this.workspace.all().flatMap((folder) => (folder.session.current ? [folder.session.current.index.coverage()] : []));
+  private catalogCoverages(): (readonly CatalogCoverage[])[] {
+    return this.workspace.all().flatMap((folder) => (folder.session.current ? [folder.session.current.index.catalogCoverages()] : []));
   }
 
   private documentNodes(folder: FolderEntry, coverage: ClauseCoverage): CoverageClauseNode['documents'] {
@@ -130,4 +144,8 @@ export class ViewModels {
       })),
     }));
   }
+}
+
+function summaryDescription(summary: CoverageSummary): string {
+  return `${summary.atRisk > 0 ? `${summary.atRisk} at-risk · ` : ''}${formatPercent(summary.percent)} covered`;
 }

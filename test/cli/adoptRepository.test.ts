@@ -6,7 +6,8 @@ import { clausemarkInProcess } from '../support/cli.js';
 import { indexOf } from '../support/repository.js';
 
 // A repository written for another docs-as-code tool: headers without an opening `---`, `name`, `acronym` and
-// `satisfies` instead of Clausemark's fields, and a control list kept as CSV. Its only Clausemark file is
+// `satisfies` instead of Clausemark's fields (a list, or keyed by the catalog: `satisfies: {TSC: [...]}`, read
+// through `"catalogs": {"TSC": …}`), and a control list kept as CSV. Its only Clausemark file is
 // clausemark.json (and the catalog imported from the CSV).
 const REPOSITORY = resolve('test/fixtures/soc2-policies');
 
@@ -47,7 +48,7 @@ describe('adopting an existing repository as it is', () => {
       [
         'CC1.1 partial CEN "Control Environment Narrative"',
         'CC1.2 partial CEN "Control Environment Narrative"',
-        'CC6.1 partial ACP "Access Control Policy"',
+        'CC6.1 partial ACP "Access Control Policy", ENC "Encryption Policy"',
         'CC6.2 partial ACP "Access Control Policy"',
         'CC7.1 uncovered',
         'CC7.2 partial IRP "Incident Response Policy"',
@@ -58,6 +59,10 @@ describe('adopting an existing repository as it is', () => {
     const claim = report.findings.find((finding) => finding.ruleId === 'coverage.partial-clause' && finding.related?.[0]?.file === 'narratives/control-environment.md');
     const where = claim?.related?.[0]?.range;
     assert.equal(`${where?.start.line}:${where?.start.column}-${where?.end.line}:${where?.end.column}`, '3:13-3:18', '`CC1.1` in `satisfies: [CC1.1, CC1.2]` on line 3');
+    // The mapping form, `satisfies:` then `TSC:` then `- CC6.1`, counts under the catalog aliased TSC, located at the id.
+    const keyed = report.findings.find((finding) => finding.ruleId === 'coverage.partial-clause' && finding.related?.some((place) => place.file === 'policies/encryption.md'));
+    const keyedAt = keyed?.related?.find((place) => place.file === 'policies/encryption.md')?.range;
+    assert.equal(`${keyedAt?.start.line}:${keyedAt?.start.column}-${keyedAt?.end.line}:${keyedAt?.end.column}`, '5:7-5:12', '`CC6.1` under `TSC:` on line 5');
     // Nothing is read wrongly (no unknown field, no invalid YAML, no missing header, the README left alone): what
     // remains is what the documents lack for document control, at the key Clausemark anchors a document on.
     const lacking = (file: string, line1: number, anchor: string): string[] => [
@@ -69,6 +74,7 @@ describe('adopting an existing repository as it is', () => {
       [
         ...lacking('narratives/control-environment.md', 36, '2:1-2:8'),
         ...lacking('policies/access.md', 28, '2:1-2:8'),
+        ...lacking('policies/encryption.md', 24, '2:1-2:8'),
         ...lacking('policies/incident.md', 31, '2:1-2:8'),
         ...lacking('procedures/offboarding.md', 16, '1:1-1:3').sort((a, b) => a.split(' ')[1]!.localeCompare(b.split(' ')[1]!)),
         'procedures/offboarding.md:1:1-1:3 trace.no-clauses',
@@ -85,6 +91,7 @@ describe('adopting an existing repository as it is', () => {
     assert.deepEqual(index.allFindings().filter((finding) => finding.file !== 'clausemark.json').map((finding) => `${finding.file} ${finding.ruleId}`), [
       'narratives/control-environment.md frontmatter.missing',
       'policies/access.md frontmatter.missing',
+      'policies/encryption.md frontmatter.missing',
       'policies/incident.md frontmatter.missing',
       'procedures/offboarding.md frontmatter.missing',
     ]);

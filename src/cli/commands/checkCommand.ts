@@ -26,6 +26,7 @@ Options:
   --force              replace the --output file if it exists
   --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, info, never
   --today YYYY-MM-DD   judge review and evidence dates as of this day (default: today, UTC)
+  --catalog ALIAS      with several catalogs: report the coverage of this one only (default: each)
   --no-cache           read every file afresh and leave no cache behind
   --base REF           review a change: also check the git revision REF (read from git, the
                        working tree is not touched) and report only findings that are new,
@@ -50,6 +51,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       base: { type: 'string' },
       head: { type: 'string' },
       all: { type: 'boolean', default: false },
+      catalog: { type: 'string' },
     },
   });
   if (values.help) {
@@ -63,7 +65,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const result = await runCheckWith(io, values, positionals);
   if (typeof result === 'number') return result;
 
-  const input = reportInputFor(result);
+  const input = reportInputFor(result, values.catalog);
   const pathPrefix = format === 'sarif' || format === 'github' ? await checkoutPathPrefix(result.project.root) : '';
   const renderers: Record<(typeof FORMATS)[number], () => string> = {
     text: () => renderText(input, { color: values.output === undefined && wantsColor(io) }),

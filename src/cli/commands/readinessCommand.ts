@@ -44,7 +44,7 @@ export async function readinessCommand(args: string[], io: CliIo): Promise<numbe
   const { project, index } = result;
   const audit = resolveTarget(project.config, result.today, target);
   if (typeof audit === 'string') throw new UsageError(audit);
-  const report = assessReadiness({ documents: index.documents(), catalog: project.catalog, config: project.config, coverage: result.coverage, today: result.today }, audit);
+  const report = assessReadiness({ documents: index.documents(), catalog: project.catalog, config: project.config, coverage: result.coverage, otherCatalogs: result.catalogs.slice(1), today: result.today }, audit);
   const text = format === 'json' ? renderReadinessJson(report) : format === 'markdown' ? renderReadinessMarkdown(report) : format === 'html' ? renderReadinessHtml(report, TOOL_VERSION) : renderReadinessText(report);
   await writeOutput(io, values.output, text, values.force, project.root);
   return report.verdict === 'ready' ? 0 : 1;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CheckResult } from '../check.js';
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import { statementOfApplicability, type StatementOfApplicability } from '../coverage/statementOfApplicability.js';
 import { familyDiagrams, type DiagramNodes, type PackDiagram } from './packDiagrams.js';
 import { packFindings, type PackFinding } from './packFindings.js';
 import { packCycle, type PackCycle } from './packCycle.js';
@@ -26,6 +27,14 @@ export interface ClauseFamily {
   readonly diagrams: readonly PackDiagram[];
 }
 
+/** The coverage of a catalog other than the primary, for its own statement of coverage. */
+export interface PackCatalog {
+  readonly alias: string;
+  readonly catalog: { readonly id: string; readonly title: string };
+  readonly summary: CheckResult['coverage']['summary'];
+  readonly clauses: readonly ClauseCoverage[];
+}
+
 /** What a team hands an auditor for a Stage 1 document review. */
 export interface AuditPack {
   readonly title: string;
@@ -35,6 +44,10 @@ export interface AuditPack {
   readonly toolVersion: string;
   readonly summary: CheckResult['coverage']['summary'];
   readonly families: readonly ClauseFamily[];
+  /** With several catalogs: each catalog after the primary, in config order. */
+  readonly otherCatalogs: readonly PackCatalog[];
+  /** A Statement of Applicability for each catalog that has controls (ISO/IEC 27001:2022 Annex A). */
+  readonly soa: readonly StatementOfApplicability[];
   readonly documents: readonly RegisterEntry[];
   readonly evidence: readonly EvidenceEntry[];
   /** Documents, not retired, whose `next_review` has passed. */
@@ -80,6 +93,8 @@ export function buildAuditPack(result: CheckResult, options: AuditPackOptions): 
     toolVersion: options.toolVersion,
     summary: result.coverage.summary,
     families: [...families].map(([id, clauses], index) => ({ id, label: catalog.label(id), clauses, diagrams: familyDiagrams(String(index + 1), clauses, nodes) })),
+    soa: result.catalogs.filter((coverage) => coverage.catalog.leaves().some((leaf) => leaf.kind === 'control')).map((coverage) => statementOfApplicability(coverage, result.project.config.applicability)),
+    otherCatalogs: result.catalogs.slice(1).map(({ alias, report }) => ({ alias, catalog: report.catalog, summary: report.summary, clauses: report.clauses })),
     documents,
     evidence,
     overdue: documents.filter((document) => document.overdue),

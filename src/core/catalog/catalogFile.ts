@@ -12,7 +12,11 @@ export interface CatalogFile {
 
 export interface ClauseEntry {
   readonly id: string;
-  readonly title: string;
+  /** Absent for a numbered paragraph the standard leaves untitled (`untitled: true`): never invent one. */
+  readonly title?: string;
+  readonly untitled?: boolean;
+  /** Only a `control` may be declared not applicable; everything else is a requirement. */
+  readonly kind?: 'clause' | 'annex' | 'theme' | 'control';
   readonly parent?: string;
   readonly summary?: string;
   readonly documents?: readonly DocumentRequirement[];

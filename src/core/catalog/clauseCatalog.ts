@@ -4,6 +4,8 @@ import type { SuggestionBudget } from './suggestionBudget.js';
 
 /** A clause with its place in the tree resolved. */
 export interface Clause extends ClauseEntry {
+  /** The entry's title, or '' for an untitled paragraph (shown as its number alone). */
+  readonly title: string;
   readonly children: readonly string[];
   readonly isLeaf: boolean;
   /** Position in catalog order, for sorting. */
@@ -39,7 +41,7 @@ export class ClauseCatalog {
     }
     file.clauses.forEach((entry, order) => {
       const own = children.get(entry.id) ?? [];
-      const clause: Clause = { ...entry, children: own, isLeaf: own.length === 0, order };
+      const clause: Clause = { ...entry, title: entry.title ?? '', children: own, isLeaf: own.length === 0, order };
       this.clauses.set(entry.id, clause);
       this.ordered.push(clause);
     });
@@ -106,10 +108,10 @@ export class ClauseCatalog {
   /** Ids per shape, kept so that `nearestIds` can remember its answers for the same list. */
   private readonly idsByShape = new Map<string, string[]>();
 
-  /** `8.6.1 Incident management` */
+  /** `8.6.1 Incident management`; the number alone for an untitled paragraph. */
   label(id: string): string {
     const clause = this.clauses.get(id);
-    return clause ? `${clause.id} ${clause.title}` : id;
+    return clause && clause.title ? `${clause.id} ${clause.title}` : id;
   }
 }
 

@@ -5,6 +5,7 @@ import { compareFindings, type Finding } from '../model/finding.js';
 import type { LineRanges } from '../git/gitChanges.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
 import { decodeText } from '../workspace/decodeText.js';
+import { otherCatalogDeltas, type CatalogDelta } from './catalogDeltas.js';
 import { coverageDelta, type CoverageDelta } from './coverageDelta.js';
 import { cycleChanges, type CycleChanges } from './cycleChanges.js';
 import { documentChanges, type DocumentChange, type SideReader } from './documentChanges.js';
@@ -38,6 +39,8 @@ export interface ChangeReview {
   readonly changedLines: ReadonlyMap<string, LineRanges>;
   readonly documents: readonly DocumentChange[];
   readonly delta: CoverageDelta;
+  /** With several catalogs: the delta of each catalog after the primary (`delta`), in config order. */
+  readonly catalogDeltas: readonly CatalogDelta[];
   readonly suspects: readonly SuspectLink[];
   /** Every head finding plus the change rules' findings, sorted. */
   readonly findings: readonly Finding[];
@@ -58,6 +61,7 @@ export async function reviewChange(input: ChangeReviewInput): Promise<ChangeRevi
   const { base, head, changedPaths } = input;
   const documents = await documentChanges(base.result.index, head.result.index, changedPaths, { base: readerFor(base), head: readerFor(head) });
   const delta = coverageDelta(base.result.coverage, head.result.coverage, documents);
+  const catalogDeltas = otherCatalogDeltas(base.result.catalogs, head.result.catalogs, documents);
   const suspects = findSuspectLinks(head.result.index, documents, changedPaths);
   const headIndex = head.result.index;
   const policy = new SeverityPolicy(head.result.project.config.rules);
@@ -82,6 +86,7 @@ export async function reviewChange(input: ChangeReviewInput): Promise<ChangeRevi
     changedLines: input.changedLines,
     documents,
     delta,
+    catalogDeltas,
     suspects,
     findings,
     states,

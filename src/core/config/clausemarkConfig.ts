@@ -5,6 +5,12 @@ import { DEFAULT_DOCUMENT_FORMAT, documentFormatWithDefaults, type DocumentForma
 /** clausemark.json as written; every field optional. */
 export interface ConfigFile extends DocumentFormatFile {
   readonly catalog?: string;
+  /** Alias → catalog (a built-in id or a file); the first is the primary catalog. Replaces `catalog`. */
+  readonly catalogs?: Readonly<Record<string, string>>;
+  /** true: the built-in 20000-1 crosswalk; a path: the project's own crosswalk file. */
+  readonly crosswalk?: boolean | string;
+  /** Catalog alias → control id → whether it applies, and why not (the Statement of Applicability). */
+  readonly applicability?: Applicability;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
   readonly smsFolders?: readonly string[];
@@ -22,7 +28,12 @@ export interface ConfigFile extends DocumentFormatFile {
 
 /** The configuration in force: the file's values over the defaults. */
 export interface ClausemarkConfig extends DocumentFormat {
+  /** The primary catalog (the first of `catalogs` when that is set). */
   readonly catalog: string;
+  /** Alias and catalog reference in config order, when the config names several (`catalogs`). */
+  readonly catalogs?: readonly (readonly [alias: string, reference: string])[];
+  readonly crosswalk?: boolean | string;
+  readonly applicability: Applicability;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly smsFolders: readonly string[];
@@ -40,6 +51,9 @@ export interface ClausemarkConfig extends DocumentFormat {
   readonly certification?: Certification;
 }
 
+/** `{ "27001": { "A.7.5": { "applicable": false, "justification": "…" } } }` */
+export type Applicability = Readonly<Record<string, Readonly<Record<string, { readonly applicable: boolean; readonly justification?: string }>>>>;
+
 /** Folders never read, whatever the config says. */
 /** The folder in the repository where the CLI keeps its caches; never read as documents. */
 export const CACHE_FOLDER = '.clausemark-cache';
@@ -56,14 +70,19 @@ export const DEFAULT_CONFIG: ClausemarkConfig = {
   evidenceMaxAgeDays: 400,
   reviewCycleMonths: 12,
   exclusions: [],
+  applicability: {},
   extraFields: [],
   maxFileSizeKB: 5120,
   ...DEFAULT_DOCUMENT_FORMAT,
 };
 
-export function withDefaults(file: ConfigFile): ClausemarkConfig {
+/** `catalogs` is given in file order when the caller knows it (see catalogsInOrder). */
+export function withDefaults(file: ConfigFile, catalogs?: readonly (readonly [string, string])[]): ClausemarkConfig {
+  const named = catalogs ?? (file.catalogs ? Object.entries(file.catalogs) : undefined);
   return {
-    catalog: file.catalog ?? DEFAULT_CONFIG.catalog,
+    catalog: named?.[0]?.[1] ?? file.catalog ?? DEFAULT_CONFIG.catalog,
+    ...(named && named.length > 0 ? { catalogs: named } : {}),
+    ...(file.crosswalk !== undefined && file.crosswalk !== false ? { crosswalk: file.crosswalk } : {}),
     include: file.include ?? DEFAULT_CONFIG.include,
     exclude: file.exclude ?? DEFAULT_CONFIG.exclude,
     smsFolders: file.smsFolders ?? DEFAULT_CONFIG.smsFolders,
@@ -72,6 +91,7 @@ export function withDefaults(file: ConfigFile): ClausemarkConfig {
     evidenceMaxAgeDays: file.evidenceMaxAgeDays ?? DEFAULT_CONFIG.evidenceMaxAgeDays,
     reviewCycleMonths: file.reviewCycleMonths ?? DEFAULT_CONFIG.reviewCycleMonths,
     exclusions: file.exclusions ?? DEFAULT_CONFIG.exclusions,
+    applicability: file.applicability ?? DEFAULT_CONFIG.applicability,
     extraFields: file.extraFields ?? DEFAULT_CONFIG.extraFields,
     maxFileSizeKB: file.maxFileSizeKB ?? DEFAULT_CONFIG.maxFileSizeKB,
     ...documentFormatWithDefaults(file),

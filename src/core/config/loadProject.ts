@@ -2,12 +2,17 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import configSchema from '../../../schemas/clausemark.schema.json' with { type: 'json' };
 import { BUILTIN_CATALOGS } from '../catalog/builtinCatalogs.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import { CatalogSet } from '../catalog/catalogSet.js';
 import { builtinCatalog, parseCatalog } from '../catalog/loadCatalog.js';
 import type { Finding } from '../model/finding.js';
 import { createFinding } from '../rules/createFinding.js';
 import { findRule, RULES } from '../rules/ruleDefinitions.js';
 import { nearestIds } from '../catalog/nearestIds.js';
 import { compileSchema, parseJsonDocument, rangeOfPath } from '../text/jsonDocument.js';
+import { applicabilityExclusions } from './applicability.js';
+import { applicabilityFindings } from './applicabilityFindings.js';
+import { catalogsInOrder } from './catalogsSetting.js';
+import { builtinCrosswalkOf, Crosswalk, parseCrosswalk } from '../crosswalk/crosswalk.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import { decodeText } from '../workspace/decodeText.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
@@ -22,7 +27,12 @@ export interface Project {
   /** The config file, relative to the root; undefined when the repository has none. */
   readonly configFile: string | undefined;
   readonly config: ClausemarkConfig;
+  /** The primary catalog. */
   readonly catalog: ClauseCatalog;
+  /** Every catalog under its alias, the primary first; absent (one catalog) in projects built by hand. */
+  readonly catalogs?: CatalogSet;
+  /** The crosswalk in force (`"crosswalk"` in the config), if any. */
+  readonly crosswalk?: Crosswalk;
   /** Where a setting sits in the config file (for findings about it). */
   locateSetting(path: (string | number)[], part?: 'key' | 'value'): SourceRange | undefined;
   /** Findings about the configuration itself (unknown rule ids, refused exclusions). */
@@ -74,9 +84,10 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
   if (configPath === undefined) {
     const root = options.fallbackRoot ?? (await findGitRoot(start, fs)) ?? start;
     const config = withDefaults(settings);
-    const catalogResult = await loadCatalogFor(config.catalog, root, fs);
+    const catalogResult = await loadCatalogsFor(config, root, fs);
     if (!catalogResult.ok) return { ok: false, problems: catalogResult.problems.map((problem) => ({ ...problem, file: problem.file ?? root })) };
-    return { ok: true, project: { root, configFile: undefined, config, catalog: catalogResult.catalog, locateSetting: () => undefined, findings: [] } };
+    const catalogs = catalogResult.catalogs;
+    return { ok: true, project: { root, configFile: undefined, config, catalog: catalogs.primary.catalog, catalogs, locateSetting: () => undefined, findings: [] } };
   }
 
   // Like a catalog, the config must not make Clausemark read (and echo the keys of) a file elsewhere on the machine.
@@ -87,7 +98,12 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
   if (typeof text !== 'string') return failure(configPath, text.error);
   const parsed = parseJsonDocument<ConfigFile>(text, validateConfig);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((problem) => ({ file: configPath, ...problem })) };
-  const config = withDefaults({ ...settings, ...parsed.value });
+  if (parsed.value.catalogs !== undefined && parsed.value.catalog !== undefined) {
+    return { ok: false, problems: [{ file: configPath, range: rangeOfPath(parsed.tree, parsed.lines, ['catalog'], 'key'), message: 'name the catalogs either with `catalog` (one) or with `catalogs` (several), not both' }] };
+  }
+  // `catalogs` replaces the editor's `catalog` setting; its order is read from the file (JSON objects keep no order for keys like "20000").
+  const fromFile = parsed.value.catalogs !== undefined ? { catalogs: catalogsInOrder(parsed.tree, parsed.value.catalogs) } : {};
+  const config = withDefaults({ ...settings, ...parsed.value }, fromFile.catalogs);
   const root = dirname(configPath);
   const configFile = toPosix(relative(root, configPath));
   const locateSetting = (path: (string | number)[], part: 'key' | 'value' = 'value'): SourceRange | undefined => rangeOfPath(parsed.tree, parsed.lines, path, part);
@@ -102,14 +118,42 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
   const badDates = parsed.value.certification ? invalidCertificationDates(parsed.value.certification) : [];
   if (badDates.length > 0) return { ok: false, problems: badDates.map(({ path, message }) => ({ file: configPath, range: locateSetting(path), message })) };
 
-  const catalogResult = await loadCatalogFor(config.catalog, root, fs);
+  const catalogResult = await loadCatalogsFor(config, root, fs);
   if (!catalogResult.ok) {
-    const problems = catalogResult.problems.map((problem) => ({ ...problem, file: problem.file ?? configPath, range: problem.file ? problem.range : locateSetting(['catalog']) }));
+    const problems = catalogResult.problems.map((problem) => ({ ...problem, file: problem.file ?? configPath, range: problem.file ? problem.range : locateSetting(problem.setting) }));
     return { ok: false, problems };
   }
-  const catalog = catalogResult.catalog;
-  const findings = [...unknownRuleFindings(config, configFile, locateSetting), ...exclusionFindings(config, catalog, configFile, locateSetting)];
-  return { ok: true, project: { root, configFile, config, catalog, locateSetting, findings } };
+  const catalogs = catalogResult.catalogs;
+  const catalog = catalogs.primary.catalog;
+  const crosswalk = await loadCrosswalkFor(config.crosswalk, root, fs);
+  if (crosswalk !== undefined && !(crosswalk instanceof Crosswalk)) {
+    return { ok: false, problems: crosswalk.problems.map((problem) => ({ file: problem.file ?? configPath, ...problem, range: problem.file ? problem.range : locateSetting(['crosswalk']) })) };
+  }
+  const findings = [
+    ...unknownRuleFindings(config, configFile, locateSetting),
+    ...exclusionFindings(config, catalog, configFile, locateSetting),
+    ...applicabilityFindings(config.applicability, catalogs, configFile, locateSetting),
+  ];
+  // Controls of the primary catalog declared not applicable are its exclusions (the other catalogs' are applied per catalog).
+  const inForce = { ...config, exclusions: [...config.exclusions, ...applicabilityExclusions(config.applicability, catalogs, catalogs.primary.alias)] };
+  return { ok: true, project: { root, configFile, config: inForce, catalog, catalogs, ...(crosswalk ? { crosswalk } : {}), locateSetting, findings } };
+}
+
+type CatalogsLoad = { ok: true; catalogs: CatalogSet } | { ok: false; problems: { file?: string; range?: SourceRange; setting: (string | number)[]; message: string }[] };
+
+/** The catalogs the config names (`catalogs`, else the single `catalog`), each loaded once. */
+async function loadCatalogsFor(config: ClausemarkConfig, root: string, fs: WorkspaceFileSystem): Promise<CatalogsLoad> {
+  const named = config.catalogs ?? [[undefined, config.catalog] as const];
+  const entries: { alias: string; catalog: ClauseCatalog }[] = [];
+  const problems: Extract<CatalogsLoad, { ok: false }>['problems'] = [];
+  for (const [alias, reference] of named) {
+    const setting = alias === undefined ? ['catalog'] : ['catalogs', alias];
+    const result = await loadCatalogFor(reference, root, fs);
+    if (result.ok) entries.push({ alias: alias ?? result.catalog.id, catalog: result.catalog });
+    else problems.push(...result.problems.map((problem) => ({ ...problem, setting })));
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, catalogs: config.catalogs === undefined ? CatalogSet.single(entries[0]!.catalog) : new CatalogSet(entries) };
 }
 
 type CatalogLoad = { ok: true; catalog: ClauseCatalog } | { ok: false; problems: { file?: string; range?: SourceRange; message: string }[] };
@@ -133,6 +177,18 @@ async function loadCatalogFor(reference: string, root: string, fs: WorkspaceFile
   const parsed = parseCatalog(text, catalogPath);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((problem) => ({ file: catalogPath, ...problem })) };
   return { ok: true, catalog: parsed.catalog };
+}
+
+/** The crosswalk the config names: the built-in one for `true`, else a file inside the repository. */
+async function loadCrosswalkFor(setting: boolean | string | undefined, root: string, fs: WorkspaceFileSystem): Promise<Crosswalk | { problems: { file?: string; range?: SourceRange; message: string }[] } | undefined> {
+  if (setting === undefined || setting === false) return undefined;
+  if (setting === true) return builtinCrosswalkOf();
+  const path = isAbsolute(setting) ? setting : resolve(root, setting);
+  if (!(await isInside(root, path, fs))) return { problems: [{ message: `the crosswalk ${setting} is outside the repository at ${root}; keep it in the repository` }] };
+  const text = await readSettingsText(path, fs);
+  if (typeof text !== 'string') return { problems: [{ message: `the crosswalk ${setting} cannot be read: ${text.error}` }] };
+  const parsed = parseCrosswalk(text, path);
+  return parsed.ok ? parsed.crosswalk : { problems: parsed.problems.map((problem) => ({ file: path, ...problem })) };
 }
 
 function unknownRuleFindings(config: ClausemarkConfig, configFile: string, locate: Project['locateSetting']): Finding[] {

@@ -18,7 +18,9 @@ export function buildClauseCoverage(catalog: ClauseCatalog, config: ClausemarkCo
   const recordsRequired = catalog.requiredRecords(clause).length > 0;
   const recordsPresent = linked.some((item) => countsAsEvidence(item.state));
   // The last exclusion of a clause wins, as it did when they were read into a map.
-  const exclusion = catalog.exclusionsAllowed ? config.exclusions.filter((e) => e.clause === clause).pop()?.justification : undefined;
+  // A control (Annex A of 27001) may be declared not applicable even where the catalog's clauses allow no exclusion.
+  const excludable = catalog.exclusionsAllowed || catalog.get(clause)?.kind === 'control';
+  const exclusion = excludable ? config.exclusions.filter((e) => e.clause === clause).pop()?.justification : undefined;
 
   const gaps: ClauseReason[] = [];
   const gap = (text: string): void => void gaps.push({ kind: 'gap', text });

@@ -18,6 +18,8 @@ export interface CoverageInput {
   recordState(document: SmsDocument): EvidenceState;
   /** The document's approval and review state on the day checked. */
   documentControl(document: SmsDocument): DocumentControl;
+  /** The key a clause id as written counts under (see CatalogSet.key); the id itself when absent (one catalog). */
+  clauseKey?(written: string): string;
 }
 
 /** What one document adds to the coverage model: the clauses it addresses and the evidence it links, per clause. */
@@ -32,16 +34,18 @@ const NO_CONTRIBUTION: CoverageContribution = { addressing: [], evidence: [] };
  * One document's part of the coverage model. It depends only on the document, the state of its evidence,
  * its control state and the day, so an index can keep it between edits and recompute only what an edit touches.
  */
-export function coverageContribution(document: SmsDocument, input: Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl'>): CoverageContribution {
+export function coverageContribution(document: SmsDocument, input: Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl' | 'clauseKey'>): CoverageContribution {
   if (!document.id || document.status?.value === 'retired') return NO_CONTRIBUTION;
   const addressing: [string, AddressingDocument][] = [];
   const evidence: [string, ClauseEvidence][] = [];
   const claimed = new Set<string>();
   const control = input.documentControl(document);
+  const keyOf = (written: string): string => (input.clauseKey ? input.clauseKey(written) : written);
   for (const claim of document.clauses) {
-    if (claimed.has(claim.clause)) continue;
-    claimed.add(claim.clause);
-    addressing.push([claim.clause, {
+    const key = keyOf(claim.clause);
+    if (claimed.has(key)) continue;
+    claimed.add(key);
+    addressing.push([key, {
       id: document.id.value,
       title: document.title?.value ?? document.id.value,
       path: document.path,
@@ -53,7 +57,7 @@ export function coverageContribution(document: SmsDocument, input: Pick<Coverage
   }
   for (const link of document.evidence) {
     // Evidence without a clause supports every clause the document claims.
-    const clauses = link.clause ? [link.clause.value] : [...claimed];
+    const clauses = link.clause ? [keyOf(link.clause.value)] : [...claimed];
     const state = input.evidenceState(document, link);
     const location = link.path ? resolveEvidencePath(document.path, link.path.value) : undefined;
     for (const clause of clauses) {

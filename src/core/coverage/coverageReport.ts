@@ -58,6 +58,8 @@ export interface AddressingDocument {
   readonly control: DocumentControl;
   /** Where the claim is written. */
   readonly claimRange: SourceRange;
+  /** Set when the document claims no this clause itself but a clause the crosswalk calls equivalent (`20000:10.1`). */
+  readonly viaCrosswalk?: string;
 }
 
 /** One piece of evidence linked to a clause. */

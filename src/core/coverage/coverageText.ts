@@ -2,9 +2,14 @@ import type { ClauseCoverage, CoverageSummary } from './coverageReport.js';
 
 // The words every view uses for the compliance model, so the text, reports, audit pack and editor cannot drift apart.
 
-/** `PRC-INC (approved)`, `PRC-PRB (approval incomplete)` for each document claiming the clause. */
+/** `PRC-INC (approved)`, `PRC-PRB (approval incomplete)`, `PRC-NC (approved, via crosswalk from 20000:10.1)` for each document addressing the clause. */
 export function documentLabels(clause: ClauseCoverage): string[] {
-  return clause.documents.map((document) => `${document.id} (${document.control.label})`);
+  return clause.documents.map((document) => `${document.id} (${document.control.label}${viaText(document)})`);
+}
+
+/** `, via crosswalk from 20000:10.1` for a document that counts through the crosswalk; empty for a direct claim. */
+export function viaText(document: ClauseCoverage['documents'][number]): string {
+  return document.viaCrosswalk !== undefined ? `, via crosswalk from ${document.viaCrosswalk}` : '';
 }
 
 /** `3 (1 missing)`: the evidence linked to the clause, with what does not count by state. */

@@ -1,6 +1,7 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { PlannedAudit } from '../config/certification.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
+import type { CatalogCoverage } from '../coverage/catalogCoverage.js';
 import type { CoverageReport } from '../coverage/coverageReport.js';
 import { addMonths, daysBetween } from '../model/dates.js';
 import { EVIDENCE_DOCUMENT_TYPES } from '../model/documentTypes.js';
@@ -50,6 +51,8 @@ export interface ReadinessInput {
   readonly catalog: ClauseCatalog;
   readonly config: ClausemarkConfig;
   readonly coverage: CoverageReport;
+  /** With several catalogs: the catalogs after the primary, whose required documents a Stage 1 review checks too. */
+  readonly otherCatalogs?: readonly CatalogCoverage[];
   readonly today: string;
 }
 
@@ -103,7 +106,10 @@ export function assessReadiness(input: ReadinessInput, audit: { kind: PlannedAud
       items.push({ section: 'management-review', blocks: true, subject: cycle.managementReviews.at(-1)?.documentId ?? 'none', message: `a management review was due by ${cycle.managementReviewDue}` });
     }
   }
-  if (audit.kind === 'stage1') items.push(...mandatoryDocuments(coverage, catalog));
+  if (audit.kind === 'stage1') {
+    items.push(...mandatoryDocuments(coverage, catalog));
+    for (const other of input.otherCatalogs ?? []) items.push(...mandatoryDocuments(other.report, other.catalog, `${other.alias}:`));
+  }
   const blockers = items.filter((item) => item.blocks).length;
   const last = cycle.managementReviews.at(-1);
   return {
@@ -118,15 +124,15 @@ export function assessReadiness(input: ReadinessInput, audit: { kind: PlannedAud
 }
 
 /** Stage 1 reviews the documented information the standard requires: each requirement present or missing. */
-function mandatoryDocuments(coverage: CoverageReport, catalog: ClauseCatalog): ReadinessItem[] {
+function mandatoryDocuments(coverage: CoverageReport, catalog: ClauseCatalog, prefix = ''): ReadinessItem[] {
   return coverage.clauses.flatMap((clause) => {
     if (clause.status === 'excluded') return [];
     const missing = new Set(clause.missingDocuments);
     return catalog.requiredDocuments(clause.clause).map((requirement) => ({
       section: 'mandatory-documents' as const,
       blocks: missing.has(requirement),
-      subject: clause.clause,
-      message: `${clause.clause} ${requirement.description}: ${missing.has(requirement) ? `missing (an approved ${requirement.types.join(' or ')})` : 'present'}`,
+      subject: `${prefix}${clause.clause}`,
+      message: `${prefix}${clause.clause} ${requirement.description}: ${missing.has(requirement) ? `missing (an approved ${requirement.types.join(' or ')})` : 'present'}`,
     }));
   });
 }

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isDocumentStatus, isDocumentType, type DocumentStatus, type DocumentType } from '../model/documentTypes.js';
 import type { Finding } from '../model/finding.js';
-import { type ClauseClaim, type EvidenceLink, type FrontmatterField, type KnownField, type Located, type SmsDocument } from '../model/smsDocument.js';
+import { type EvidenceLink, type FrontmatterField, type KnownField, type Located, type SmsDocument } from '../model/smsDocument.js';
 import { createFinding } from '../rules/createFinding.js';
 import type { RuleId } from '../rules/ruleDefinitions.js';
 import { detached } from '../text/detached.js';
@@ -13,6 +13,7 @@ import { collectKeys, fieldsRead, type FieldPair, type KeyReading } from './fron
 import { blankHeader, findFrontmatter, type FrontmatterBlock, type OpeningFence } from './frontmatterBlock.js';
 import { frontmatterTooLarge, listTooLong, MAX_LIST_ITEMS } from './frontmatterLimits.js';
 import { readOutline } from './outline.js';
+import { readClaims } from './readClaims.js';
 import { readCycleFields, type FieldReading } from './readCycleFields.js';
 import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from '../text/yamlNesting.js';
 import { suggestField, suggestValue } from './valueSuggestions.js';
@@ -40,7 +41,6 @@ export interface ReadResult {
 }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
-const CLAIM_KEYS = ['clause', 'section', 'note'];
 const EVIDENCE_KEYS = ['path', 'url', 'clause', 'date', 'description', 'title', 'note'];
 
 /** Reads one Markdown file: finds and parses its frontmatter, builds the document model, and reports format problems. */
@@ -159,7 +159,7 @@ class FrontmatterReader implements FieldReading, KeyReading {
       ...optional('nextReview', this.readDate('next_review', value('next_review'))),
       ...optional('date', this.readDate('date', value('date'))),
       ...optional('description', this.readText('description', value('description'))),
-      clauses: this.readClaims(value('clauses')),
+      clauses: readClaims(this, value('clauses')),
       evidence: this.readEvidence(value('evidence')),
       related: this.readRelated(value('related')),
       headings: outline.headings,
@@ -265,27 +265,6 @@ class FrontmatterReader implements FieldReading, KeyReading {
     }
     this.invalid(field, this.nodeRange(node), `\`${field}\` must be a list.`);
     return [];
-  }
-
-  private readClaims(node: YamlNode | undefined): ClauseClaim[] {
-    const claims: ClauseClaim[] = [];
-    for (const item of this.listItems('clauses', node)) {
-      const itemRange = this.nodeRange(item);
-      if (isMap(item)) {
-        const entry = this.readEntry(item, 'clauses', CLAIM_KEYS);
-        const clause = this.scalarText(entry.get('clause'), 'clauses', 'a clause id');
-        if (!clause) {
-          if (!entry.has('clause')) this.invalid('clauses', itemRange, 'Each entry of `clauses` needs a `clause:` id.');
-          continue;
-        }
-        const section = this.readText('section', entry.get('section'));
-        claims.push({ clause: clause.value.trim(), range: clause.range, itemRange, ...(section ? { section } : {}) });
-      } else {
-        const clause = this.scalarText(item, 'clauses', 'a clause id such as 8.6.1, or a mapping with `clause:` and `section:`');
-        if (clause && clause.value.trim() !== '') claims.push({ clause: clause.value.trim(), range: clause.range, itemRange });
-      }
-    }
-    return claims;
   }
 
   private readEvidence(node: YamlNode | undefined): EvidenceLink[] {

@@ -7,7 +7,7 @@ import type { SmsDocument } from '../model/smsDocument.js';
 import { addTo, removeFrom } from './pathSets.js';
 
 /** How a document's part of the coverage model judges its evidence and its control. */
-export type CoverageStates = Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl'>;
+export type CoverageStates = Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl' | 'clauseKey'>;
 
 /** What is kept of the coverage model for one day. */
 interface CoverageModel {
@@ -72,6 +72,12 @@ export class IncrementalCoverage {
     const report = coverageReportOf(this.catalog, this.catalog.leaves().flatMap((leaf) => model.clauses.get(leaf.id) ?? []));
     this.memo = { day, report };
     return report;
+  }
+
+  /** The parts of the files in `paths` order, as of the last report (the other catalogs are assembled from them). */
+  contributionsOf(paths: readonly string[]): CoverageContribution[] {
+    const model = this.model;
+    return model ? paths.flatMap((path) => model.parts.get(path) ?? []) : [];
   }
 
   /** Brings one file's part up to date; returns the clauses whose coverage that may change. */

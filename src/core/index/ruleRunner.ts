@@ -1,3 +1,4 @@
+import type { CatalogSet } from '../catalog/catalogSet.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import { FILE_SUGGESTION_COMPARISONS, SuggestionBudget } from '../catalog/suggestionBudget.js';
 import { nextPlannedAudit } from '../config/certification.js';
@@ -34,6 +35,7 @@ export class RuleRunner {
     rules: readonly Rule[],
     severity: SeverityPolicy,
     private readonly catalog: ClauseCatalog,
+    private readonly catalogs: CatalogSet,
     private readonly config: ClausemarkConfig,
   ) {
     const enabled = rules.filter((rule) => severity.isEnabled(rule.id));
@@ -48,11 +50,11 @@ export class RuleRunner {
     const findings: Finding[] = [];
     // Per document only: these findings are kept per file, so they must not depend on which files came first.
     const suggestions = new SuggestionBudget(FILE_SUGGESTION_COMPARISONS);
-    const { catalog, config } = this;
+    const { catalog, catalogs, config } = this;
     const nextExternalAudit = nextPlannedAudit(config.certification, today);
     for (const rule of this.documentRules) {
       this.guarded(rule, document.path, failureRange(document), 'this document', findings, (report) =>
-        rule.checkDocument?.({ document, catalog, config, today, suggestions, nextExternalAudit, report }),
+        rule.checkDocument?.({ document, catalog, catalogs, config, today, suggestions, nextExternalAudit, report }),
       );
     }
     return findings;
@@ -61,21 +63,21 @@ export class RuleRunner {
   /** Findings of one document against the rest of the repository. */
   crossDocumentFindings(document: SmsDocument, repository: RepositoryView, today: string, suggestions: SuggestionBudget, cycle: () => CycleState): Finding[] {
     const findings: Finding[] = [];
-    const { catalog, config } = this;
+    const { catalog, catalogs, config } = this;
     for (const rule of this.crossDocumentRules) {
       this.guarded(rule, document.path, failureRange(document), 'this document', findings, (report) =>
-        rule.checkAcrossDocuments?.({ document, repository, catalog, config, today, suggestions, cycle, report }),
+        rule.checkAcrossDocuments?.({ document, repository, catalog, catalogs, config, today, suggestions, cycle, report }),
       );
     }
     return findings;
   }
 
-  /** Findings about one leaf clause's coverage. */
-  clauseFindings(clause: ClauseCoverage, place: RepositoryPlace, today: string): Finding[] {
+  /** Findings about one leaf clause's coverage; `catalog` is the clause's own catalog (the primary when absent). */
+  clauseFindings(clause: ClauseCoverage, place: RepositoryPlace, today: string, catalog: ClauseCatalog = this.catalog): Finding[] {
     const findings: Finding[] = [];
-    const { catalog, config } = this;
+    const { catalogs, config } = this;
     for (const rule of this.clauseRules) {
-      this.guarded(rule, place.file, place.anchor, `clause ${clause.clause}`, findings, (report) => rule.checkClause?.({ clause, anchor: place.anchor, catalog, config, today, report }));
+      this.guarded(rule, place.file, place.anchor, `clause ${clause.clause}`, findings, (report) => rule.checkClause?.({ clause, anchor: place.anchor, catalog, catalogs, config, today, report }));
     }
     return findings;
   }
@@ -83,10 +85,10 @@ export class RuleRunner {
   /** Findings about the repository as a whole. */
   repositoryFindings(place: RepositoryPlace, today: string, cycle: () => CycleState): Finding[] {
     const findings: Finding[] = [];
-    const { catalog, config } = this;
+    const { catalog, catalogs, config } = this;
     for (const rule of this.repositoryRules) {
       this.guarded(rule, place.file, place.anchor, 'the repository', findings, (report) =>
-        rule.checkRepository?.({ anchor: place.anchor, locateSetting: place.locateSetting, cycle, catalog, config, today, report }),
+        rule.checkRepository?.({ anchor: place.anchor, locateSetting: place.locateSetting, cycle, catalog, catalogs, config, today, report }),
       );
     }
     return findings;

@@ -1,9 +1,11 @@
 import picomatch from 'picomatch';
+import { CatalogSet } from '../catalog/catalogSet.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { Project } from '../config/loadProject.js';
 import { SeverityPolicy } from '../config/severityPolicy.js';
+import { catalogCoverages, type CatalogCoverage } from '../coverage/catalogCoverage.js';
 import { documentControl } from '../coverage/documentControl.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { computeCycle, type CycleState } from '../cycle/cycleState.js';
@@ -19,6 +21,7 @@ import { evidenceState, recordState, type RepositoryView, type TargetState } fro
 import type { SourceRange } from '../text/sourceRange.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
 import { IncrementalCoverage } from './coverageModel.js';
+import { otherCatalogFinding } from './catalogFindings.js';
 import type { DocumentCache } from './documentCache.js';
 import { DocumentReader, type FileRead } from './documentReader.js';
 import { EvidenceTargets } from './evidenceTargets.js';
@@ -55,7 +58,10 @@ interface IndexedFile {
  */
 export class WorkspaceIndex implements RepositoryView {
   readonly config: ClausemarkConfig;
+  /** The primary catalog. */
   readonly catalog: ClauseCatalog;
+  /** Every catalog of the project under its alias, the primary (`catalog`) first. */
+  readonly catalogs: CatalogSet;
   private readonly project: Project;
   private readonly fs: WorkspaceFileSystem;
   private readonly now: () => Date;
@@ -74,11 +80,16 @@ export class WorkspaceIndex implements RepositoryView {
   private sortedPaths: string[] | undefined;
   private readonly clauseFindings = new WeakMap<ClauseCoverage, readonly Finding[]>();
   private cycleMemo: CycleState | undefined;
+  /** Every catalog's coverage, kept while the primary's report is the same object. */
+  private catalogsMemo: { primary: CoverageReport; coverages: readonly CatalogCoverage[] } | undefined;
 
   constructor(options: IndexOptions) {
     this.project = options.project;
     this.config = options.project.config;
     this.catalog = options.project.catalog;
+    // The project's set only when its primary is the catalog checked against (a project built by hand may differ).
+    const catalogs = options.project.catalogs;
+    this.catalogs = catalogs?.primary.catalog === this.catalog ? catalogs : CatalogSet.single(this.catalog);
     this.fs = options.fs;
     this.now = options.now ?? (() => new Date());
     this.severity = new SeverityPolicy(this.config.rules);
@@ -99,7 +110,7 @@ export class WorkspaceIndex implements RepositoryView {
       // `diagram.too-complex` only says a diagram could not be checked, so it needs no parsing of its own.
       validateDiagram: this.severity.isEnabled('diagram.invalid-mermaid') ? options.validateDiagram : undefined,
     });
-    this.runner = new RuleRunner(options.rules ?? RULES, this.severity, this.catalog, this.config);
+    this.runner = new RuleRunner(options.rules ?? RULES, this.severity, this.catalog, this.catalogs, this.config);
     this.links = new LinkGraph((path) => this.documentAt(path));
     this.targets = new EvidenceTargets(this.fs, this.root, rootGuard);
     this.coverageModel = new IncrementalCoverage(this.catalog, this.config);
@@ -266,7 +277,27 @@ export class WorkspaceIndex implements RepositoryView {
       findings.push(...found);
     }
     findings.push(...this.runner.repositoryFindings(place, today, () => this.cycle()));
+    // The other catalogs' clauses: the same rules, each finding naming its clause qualified (`27001:A.5.1`).
+    for (const other of this.catalogCoverages().slice(1)) {
+      for (const clause of other.report.clauses) {
+        let found = this.clauseFindings.get(clause);
+        if (!found) this.clauseFindings.set(clause, (found = this.runner.clauseFindings(clause, place, today, other.catalog).map((finding) => otherCatalogFinding(finding, other.alias, clause.clause))));
+        findings.push(...found);
+      }
+    }
     return findings;
+  }
+
+  /** The coverage of every catalog of the project, the primary first (just the primary with one catalog). */
+  catalogCoverages(): readonly CatalogCoverage[] {
+    const primary = this.coverage();
+    if (this.catalogsMemo?.primary === primary) return this.catalogsMemo.coverages;
+    const catalogs = this.catalogs;
+    const coverages = catalogs.isSingle
+      ? [{ alias: catalogs.primary.alias, primary: true, catalog: this.catalog, report: primary }]
+      : catalogCoverages(catalogs, this.config, primary, this.coverageModel.contributionsOf(this.orderedPaths()), this.project.crosswalk);
+    this.catalogsMemo = { primary, coverages };
+    return coverages;
   }
 
   /** The certification cycle today: audits held and planned, nonconformities, management reviews. */
@@ -281,6 +312,8 @@ export class WorkspaceIndex implements RepositoryView {
       evidenceState: (document: SmsDocument, link: EvidenceLink) => evidenceState(document, link, this),
       recordState: (document: SmsDocument) => recordState(document, this),
       documentControl: (document: SmsDocument) => documentControl(document, day, this.config.reviewWarningDays),
+      // `TSC:CC6.1` (a qualified id, or an id listed under its alias) counts for CC6.1 even with one catalog.
+      clauseKey: (written: string) => this.catalogs.key(written),
     });
   }
 

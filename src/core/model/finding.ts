@@ -14,6 +14,8 @@ export interface RelatedLocation {
 export interface FindingData {
   readonly suggestions?: readonly string[];
   readonly clause?: string;
+  /** The catalog alias a coverage finding is about, when the project has several catalogs. */
+  readonly catalog?: string;
   readonly field?: string;
   readonly documentId?: string;
   readonly evidencePath?: string;

@@ -17,7 +17,10 @@ export interface FrontmatterField {
 
 /** One entry of `clauses:`. */
 export interface ClauseClaim {
+  /** The id as written, or `alias:id` for an id listed under a catalog alias (`clauses: { "27001": [A.5.24] }`). */
   readonly clause: string;
+  /** The catalog alias key the id is listed under, when `clauses` is a mapping of alias → list. */
+  readonly alias?: Located<string>;
   /** The clause id's own range. */
   readonly range: SourceRange;
   /** The whole list item. */

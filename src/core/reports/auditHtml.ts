@@ -1,7 +1,7 @@
 import { clauseAnchor, type AuditPack } from '../audit/auditPack.js';
 import { cycleHtml } from './cycleSections.js';
 import { diagramFigure, evidenceTable, findingsTable, PACK_STYLE, registerTable } from './auditHtmlSections.js';
-import { clauseRow, coverageCards, escapeHtml, htmlHead, HTML_STYLE } from './coverageHtml.js';
+import { clauseRow, coverageCards, escapeHtml, htmlHead, htmlTable, HTML_STYLE } from './coverageHtml.js';
 import { coverageSummaryText, plural } from './shared.js';
 
 export interface AuditHtmlOptions {
@@ -31,7 +31,7 @@ export function renderAuditHtml(pack: AuditPack, options: AuditHtmlOptions): str
 </header>
 <nav aria-label="Contents"><ol>
 <li><a href="#coverage">Statement of coverage</a></li>
-<li><a href="#traceability">Traceability by clause family</a></li>
+${pack.otherCatalogs.map((other) => `<li><a href="#coverage-${escapeHtml(other.alias)}">Statement of coverage: ${escapeHtml(other.alias)}</a></li>\n`).join('')}<li><a href="#traceability">Traceability by clause family</a></li>
 <li><a href="#documents">Document register</a></li>
 <li><a href="#evidence">Evidence register</a></li>
 <li><a href="#overdue">Overdue reviews</a></li>
@@ -48,7 +48,21 @@ ${pack.families.map((family) => [`<tr class="section"><th colspan="6" scope="col
 </tbody>
 </table>
 </section>
-<section id="traceability">
+${pack.otherCatalogs.map((other) => `<section id="coverage-${escapeHtml(other.alias)}">
+<h2>Statement of coverage: ${escapeHtml(other.catalog.title)} (${escapeHtml(other.alias)})</h2>
+${coverageCards(other.summary)}
+<table>
+<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Documents</th><th scope="col">Evidence</th><th scope="col">Reasons</th></tr></thead>
+<tbody>
+${other.clauses.map((clause) => clauseRow(clause, rowOptions(`${other.alias}:${clause.clause}`))).join('\n')}
+</tbody>
+</table>
+</section>
+`).join('')}${pack.soa.map((soa) => `<section id="soa-${escapeHtml(soa.alias)}">
+<h2>Statement of Applicability: ${escapeHtml(soa.catalog.title)} (${escapeHtml(soa.alias)})</h2>
+${htmlTable(['Control', 'Title', 'Applicable', 'Justification', 'Implementing documents', 'Status'], soa.rows.map((row) => [escapeHtml(row.control), escapeHtml(row.title), row.applicable ? 'yes' : 'no', escapeHtml(row.justification), row.documents.map(escapeHtml).join('<br>'), `<span class="status ${row.status}">${row.status}</span>`]), 'No controls.')}
+</section>
+`).join('')}<section id="traceability">
 <h2>Traceability by clause family</h2>
 <p class="muted">Each clause, coloured by status, with the documents that address it (coloured by document status) and the evidence they link; evidence that is missing or does not count is drawn dashed in red or amber. Every box is a link: a clause to its row above, a document or evidence to its file.</p>
 ${pack.families

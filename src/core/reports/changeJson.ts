@@ -17,6 +17,8 @@ export interface ChangeJson {
   readonly fixedFindings: number;
   readonly fixed: readonly JsonFinding[];
   readonly coverage: { readonly before: CoverageSummary; readonly after: CoverageSummary; readonly clauses: readonly ClauseDelta[] };
+  /** With several catalogs: each catalog's delta after the primary's (`coverage`), under its alias. */
+  readonly catalogs?: readonly { readonly alias: string; readonly before: CoverageSummary; readonly after: CoverageSummary; readonly clauses: readonly ClauseDelta[] }[];
   readonly documents: readonly { readonly path: string; readonly id: string | null; readonly kind: DocumentChangeKind; readonly bodyChanged: boolean; readonly clausesChanged: boolean }[];
   readonly reReview: readonly { readonly path: string; readonly id: string | null; readonly via: 'related' | 'evidence'; readonly target: string }[];
   /** What the change did to the certification cycle: audit reports added, nonconformities raised, closed, reopened or removed. */
@@ -47,6 +49,7 @@ export function buildChangeJson(review: ChangeReview): ChangeJson {
     fixedFindings: review.fixedFindings.length,
     fixed: review.fixedFindings.map(jsonFinding),
     coverage: { before: review.delta.before, after: review.delta.after, clauses: review.delta.clauses },
+    ...(review.catalogDeltas.length > 0 ? { catalogs: review.catalogDeltas.map(({ alias, delta }) => ({ alias, before: delta.before, after: delta.after, clauses: delta.clauses })) } : {}),
     documents: review.documents.map((change) => ({
       path: change.path,
       id: (change.head ?? change.base)?.id?.value ?? null,

@@ -48,6 +48,8 @@ export function renderChangeMarkdown(review: ChangeReview, options: ChangeMarkdo
       `coverage ${formatPercent(delta.before.percent)} → ${formatPercent(delta.after.percent)}.`,
     '',
     ...summaryTable(delta.before, delta.after),
+    // With several catalogs: each catalog after the primary in a line of its own.
+    ...review.catalogDeltas.flatMap(({ alias, title, delta: other }) => ['', `Catalog \`${escapeMarkdown(alias)}\` (${escapeMarkdown(title)}): coverage ${formatPercent(other.before.percent)} → ${formatPercent(other.after.percent)}${movedText(other)}.`]),
   ];
   const diagram = diagramSection(review, options.diagramNodes ?? 40);
   const footer = ['', `<sub>Clausemark ${escapeMarkdown(options.toolVersion)} · dates judged against ${escapeMarkdown(review.head.result.today)}</sub>`];
@@ -211,4 +213,11 @@ function diagramSection(review: ChangeReview, maxNodes: number): string[] {
   if (!diagram) return [];
   const note = diagram.omitted > 0 ? [`<sub>${plural(diagram.omitted, 'more node')} left out to keep the diagram readable.</sub>`, ''] : [];
   return ['', '### What the change touches', '', '<details open><summary>Diagram: changed documents and their clauses</summary>', '', '```mermaid', diagram.source, '```', '', ...note, '</details>'];
+}
+
+/** `; newly covered: A.5.24, A.5.26` — the clauses of a catalog the change moved, by their new state. */
+function movedText(delta: CoverageDelta): string {
+  const moved = delta.clauses.filter((clause) => clause.before !== clause.after);
+  const byState = [...new Set(moved.map((clause) => clause.after))].map((state) => `newly ${state}: ${moved.filter((clause) => clause.after === state).map((clause) => escapeMarkdown(clause.clause)).join(', ')}`);
+  return byState.length > 0 ? `; ${byState.join('; ')}` : '';
 }

@@ -1,4 +1,4 @@
-import { newly } from '../change/coverageDelta.js';
+import { newly, type CoverageDelta } from '../change/coverageDelta.js';
 import type { ChangeReview } from '../change/reviewChange.js';
 import { cycleChangeLines } from './changeCycle.js';
 import { formatLocation, formatPercent, neutraliseControls, plural } from './shared.js';
@@ -9,12 +9,9 @@ export function changeSummaryText(review: ChangeReview): string {
   const base = `${review.base.ref ?? 'base'}${review.base.commit ? ` (${review.base.commit.slice(0, 7)})` : ''}`;
   const lines = [
     `Against ${neutraliseControls(base)}: ${plural(review.newFindings.length, 'new finding')}, ${review.fixedFindings.length} fixed, ${plural(review.documents.length, 'SMS document')} changed.`,
-    `Coverage ${formatPercent(delta.before.percent)} → ${formatPercent(delta.after.percent)}: ${(['covered', 'at-risk', 'partial', 'uncovered'] as const)
-      .map((status) => {
-        const clauses = newly(delta, status);
-        return `${clauses.length} newly ${status}${clauses.length > 0 ? ` (${clauses.map((clause) => clause.clause).join(', ')})` : ''}`;
-      })
-      .join(', ')}.`,
+    `Coverage ${deltaText(delta)}`,
+    // With several catalogs, one line for each catalog after the primary.
+    ...review.catalogDeltas.map(({ alias, delta: other }) => `Coverage of ${neutraliseControls(alias)} ${deltaText(other)}`),
   ];
   const cycle = cycleChangeLines(review.cycle);
   if (cycle.length > 0) {
@@ -32,4 +29,14 @@ export function changeSummaryText(review: ChangeReview): string {
     lines.push(`Re-review: ${documents.map(neutraliseControls).join(', ')} (they rely on what changed).`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `84.2% → 86.0%: 1 newly covered (8.6.1), 0 newly at-risk, …` */
+function deltaText(delta: CoverageDelta): string {
+  return `${formatPercent(delta.before.percent)} → ${formatPercent(delta.after.percent)}: ${(['covered', 'at-risk', 'partial', 'uncovered'] as const)
+    .map((status) => {
+      const clauses = newly(delta, status);
+      return `${clauses.length} newly ${status}${clauses.length > 0 ? ` (${clauses.map((clause) => clause.clause).join(', ')})` : ''}`;
+    })
+    .join(', ')}.`;
 }

@@ -20,9 +20,14 @@ export function csvCell(value: string | number): string {
 
 /** The coverage matrix as RFC 4180 CSV (CRLF line ends, header row). */
 export function renderCoverageCsv(input: CoverageReportInput, options: CoverageCsvOptions = {}): string {
-  const rows: (string | number)[][] = [['Clause', 'Title', 'Status', 'Documents', 'Evidence', 'Usable evidence', 'Reasons']];
-  for (const clause of input.coverage.clauses) {
-    rows.push([clause.clause, clause.title, clause.status, documentLabels(clause).join('; '), clause.evidenceCount.linked, clause.evidenceCount.usable, reasonTexts(clause).join('; ')]);
+  // Several catalogs: one table, with the catalog alias first on each row.
+  const catalogs = input.catalogs ?? [{ alias: undefined, report: input.coverage }];
+  const several = input.catalogs !== undefined;
+  const rows: (string | number)[][] = [[...(several ? ['Catalog'] : []), 'Clause', 'Title', 'Status', 'Documents', 'Evidence', 'Usable evidence', 'Reasons']];
+  for (const { alias, report } of catalogs) {
+    for (const clause of report.clauses) {
+      rows.push([...(several ? [alias ?? ''] : []), clause.clause, clause.title, clause.status, documentLabels(clause).join('; '), clause.evidenceCount.linked, clause.evidenceCount.usable, reasonTexts(clause).join('; ')]);
+    }
   }
   return `${options.bom ? '\ufeff' : ''}${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,6 +1,6 @@
 import type { ClauseCoverage, CoverageSummary } from '../coverage/coverageReport.js';
 import { jsonAddressingDocument, jsonReasons, type JsonAddressingDocument, type JsonClauseCoverage } from './jsonReport.js';
-import type { CoverageReportInput } from './reportInput.js';
+import { inputForCatalog, type CoverageReportInput } from './reportInput.js';
 
 /** The shape `clausemark coverage --format json` prints. */
 export interface CoverageJson {
@@ -35,6 +35,31 @@ export interface CoverageJsonClause {
   readonly exclusion?: string;
 }
 
+/** With several catalogs: each catalog's part under its alias, the primary first. */
+export interface SeveralCatalogsCoverageJson {
+  readonly tool: CoverageJson['tool'];
+  readonly root: string;
+  readonly today: string;
+  readonly catalogs: readonly (Omit<CoverageJson, 'tool' | 'root' | 'today'> & { readonly alias: string; readonly primary: boolean })[];
+}
+
+/** `clausemark coverage --format json`: one catalog's shape, or each catalog's part when the input shows several. */
+export function coverageJsonOf(input: CoverageReportInput): CoverageJson | SeveralCatalogsCoverageJson {
+  if (input.catalogs) {
+    return {
+      tool: { name: 'clausemark', version: input.toolVersion },
+      root: input.root,
+      today: input.today,
+      catalogs: input.catalogs.map((coverage) => {
+        const { tool: _tool, root: _root, today: _today, ...part } = buildCoverageJson(inputForCatalog(input, coverage));
+        return { alias: coverage.alias, primary: coverage.primary, ...part };
+      }),
+    };
+  }
+  return buildCoverageJson(input);
+}
+
+/** One catalog's coverage JSON (the input's `coverage`). */
 export function buildCoverageJson(input: CoverageReportInput): CoverageJson {
   const { coverage, catalog } = input;
   const s = coverage.summary;
@@ -69,5 +94,5 @@ export function buildCoverageJson(input: CoverageReportInput): CoverageJson {
 
 /** `clausemark coverage --format json`: 2-space indented, trailing newline. */
 export function renderCoverageJson(input: CoverageReportInput): string {
-  return `${JSON.stringify(buildCoverageJson(input), null, 2)}\n`;
+  return `${JSON.stringify(coverageJsonOf(input), null, 2)}\n`;
 }

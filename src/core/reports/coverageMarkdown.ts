@@ -1,10 +1,12 @@
-import type { CoverageReportInput } from './reportInput.js';
+import { inputForCatalog, type CoverageReportInput } from './reportInput.js';
 import { documentLabels, evidenceText, reasonTexts } from '../coverage/coverageText.js';
 import { escapeMarkdown } from './markdownEscape.js';
 import { coverageSummaryText } from './shared.js';
 
 /** The coverage matrix as a Markdown document: every leaf clause with its state, documents, evidence and the reasons for its state. */
 export function renderCoverageMarkdown(input: CoverageReportInput): string {
+  // Several catalogs: one matrix each, in config order, the primary first.
+  if (input.catalogs) return input.catalogs.map((coverage) => renderCoverageMarkdown(inputForCatalog(input, coverage))).join('\n');
   const { coverage } = input;
   const lines = [
     `# Clause coverage: ${escapeMarkdown(coverage.catalog.title)}`,

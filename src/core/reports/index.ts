@@ -8,4 +8,4 @@ export { renderJunit } from './junitReport.js';
 export { renderCoverageMarkdown } from './coverageMarkdown.js';
 export { renderCoverageCsv, type CoverageCsvOptions } from './coverageCsv.js';
 export { renderCoverageHtml } from './coverageHtml.js';
-export { buildCoverageJson, renderCoverageJson, type CoverageJson } from './coverageJson.js';
+export { buildCoverageJson, coverageJsonOf, renderCoverageJson, type CoverageJson, type SeveralCatalogsCoverageJson } from './coverageJson.js';

@@ -47,6 +47,8 @@ export interface JsonAddressingDocument {
   readonly type: string | null;
   readonly status: string | null;
   readonly control: { readonly approval: ApprovalState; readonly review: ReviewState; readonly label: string; readonly defects: readonly string[] };
+  /** The clause the document claims when it counts for this one only through the crosswalk (`20000:10.1`). */
+  readonly viaCrosswalk?: string;
 }
 
 /** The shape `clausemark check --format json` prints. */
@@ -65,9 +67,19 @@ export interface JsonReport {
     readonly coverage: CoverageSummary;
   };
   readonly coverage: readonly JsonClauseCoverage[];
+  /** With several catalogs: each one's summary and clauses under its alias, the primary (the fields above) first. */
+  readonly catalogs?: readonly JsonCatalogCoverage[];
   readonly findings: readonly JsonFinding[];
   /** The certification cycle today, where the repository has one (see `jsonCycle`). */
   readonly cycle?: JsonCycle;
+}
+
+export interface JsonCatalogCoverage {
+  readonly alias: string;
+  readonly primary: boolean;
+  readonly catalog: { readonly id: string; readonly title: string };
+  readonly summary: CoverageSummary;
+  readonly coverage: readonly JsonClauseCoverage[];
 }
 
 export function jsonFinding(finding: Finding): JsonFinding {
@@ -94,7 +106,7 @@ export function jsonFinding(finding: Finding): JsonFinding {
 /** A document addressing a clause, as both JSON formats (check and coverage) print it. */
 export function jsonAddressingDocument(document: ClauseCoverage['documents'][number]): JsonAddressingDocument {
   const { approval, review, label, defects } = document.control;
-  return { id: document.id, title: document.title, path: document.path, type: document.type ?? null, status: document.status ?? null, control: { approval, review, label, defects: [...defects] } };
+  return { id: document.id, title: document.title, path: document.path, type: document.type ?? null, status: document.status ?? null, control: { approval, review, label, defects: [...defects] }, ...(document.viaCrosswalk !== undefined ? { viaCrosswalk: document.viaCrosswalk } : {}) };
 }
 
 /** The reasons for a clause's status as both JSON formats print them, with the gaps alone for earlier readers. */
@@ -124,6 +136,11 @@ export function jsonClauseCoverage(clause: ClauseCoverage): JsonClauseCoverage {
   };
 }
 
+/** The summary's fields in their printed order. */
+function jsonSummary(summary: CoverageSummary): CoverageSummary {
+  return { leaves: summary.leaves, covered: summary.covered, atRisk: summary.atRisk, partial: summary.partial, uncovered: summary.uncovered, excluded: summary.excluded, percent: summary.percent };
+}
+
 /** Builds the JSON report object (what `renderJson` serialises). */
 export function buildJsonReport(input: ReportInput): JsonReport {
   const counts = countFindings(input.findings);
@@ -140,17 +157,20 @@ export function buildJsonReport(input: ReportInput): JsonReport {
       errors: counts.errors,
       warnings: counts.warnings,
       infos: counts.infos,
-      coverage: {
-        leaves: summary.leaves,
-        covered: summary.covered,
-        atRisk: summary.atRisk,
-        partial: summary.partial,
-        uncovered: summary.uncovered,
-        excluded: summary.excluded,
-        percent: summary.percent,
-      },
+      coverage: jsonSummary(summary),
     },
     coverage: input.coverage.clauses.map(jsonClauseCoverage),
+    ...(input.catalogs
+      ? {
+          catalogs: input.catalogs.map(({ alias, primary, report }) => ({
+            alias,
+            primary,
+            catalog: { id: report.catalog.id, title: report.catalog.title },
+            summary: jsonSummary(report.summary),
+            coverage: report.clauses.map(jsonClauseCoverage),
+          })),
+        }
+      : {}),
     findings: sortedFindings(input.findings).map((finding) => {
       const state = input.baseline?.get(finding);
       return state ? { ...jsonFinding(finding), baselineState: state } : jsonFinding(finding);

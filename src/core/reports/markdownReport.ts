@@ -1,4 +1,4 @@
-import type { ClauseCoverage } from '../coverage/coverageReport.js';
+import type { ClauseCoverage, CoverageSummary } from '../coverage/coverageReport.js';
 import type { Finding } from '../model/finding.js';
 import type { ReportInput } from './reportInput.js';
 import { escapeMarkdown, escapeMarkdownMessage, markdownLinkTarget } from './markdownEscape.js';
@@ -45,9 +45,10 @@ export function renderMarkdown(input: ReportInput, options: MarkdownReportOption
     '',
     '| Errors | Warnings | Infos | Coverage |',
     '| ---: | ---: | ---: | :--- |',
-    `| ${counts.errors} | ${counts.warnings} | ${counts.infos} | ${formatPercent(summary.percent)} (${summary.covered} of ${applicable} leaf clauses; ${summary.atRisk} at-risk, ${summary.partial} partial, ${summary.uncovered} uncovered${summary.excluded > 0 ? `, ${summary.excluded} excluded` : ''}) |`,
+    `| ${counts.errors} | ${counts.warnings} | ${counts.infos} | ${coverageCounts(summary)} |`,
     '',
     `Catalog: ${escapeMarkdown(input.coverage.catalog.title)}. Dates judged against ${escapeMarkdown(input.today)}.`,
+    ...otherCatalogLines(input),
   ];
 
   const tail = coverageSection(input.coverage.clauses, applicable, collapseAbove);
@@ -134,4 +135,16 @@ function coverageSection(clauses: readonly ClauseCoverage[], applicable: number,
   if (open.length > collapseAbove) lines.push(`<details><summary>${plural(open.length, 'clause')} not covered</summary>`, '', ...table, '', '</details>');
   else lines.push(...table);
   return lines;
+}
+
+/** With several catalogs: one summary line for each catalog after the primary. */
+function otherCatalogLines(input: ReportInput): string[] {
+  return (input.catalogs ?? []).slice(1).flatMap(({ alias, report }) => {
+    return ['', `Catalog \`${escapeMarkdown(alias)}\`: ${escapeMarkdown(report.catalog.title)}: ${coverageCounts(report.summary)}.`];
+  });
+}
+
+/** `87.5% (7 of 8 leaf clauses; 0 at-risk, 1 partial, 0 uncovered)` */
+function coverageCounts(summary: CoverageSummary): string {
+  return `${formatPercent(summary.percent)} (${summary.covered} of ${summary.leaves - summary.excluded} leaf clauses; ${summary.atRisk} at-risk, ${summary.partial} partial, ${summary.uncovered} uncovered${summary.excluded > 0 ? `, ${summary.excluded} excluded` : ''})`;
 }

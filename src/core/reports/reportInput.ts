@@ -1,4 +1,5 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import type { CatalogCoverage } from '../coverage/catalogCoverage.js';
 import type { CoverageReport } from '../coverage/coverageReport.js';
 import type { BaselineState } from '../change/findingBaseline.js';
 import type { CycleState } from '../cycle/cycleState.js';
@@ -7,8 +8,14 @@ import type { Finding } from '../model/finding.js';
 /** Everything a report renderer needs; built by the CLI from a `CheckResult`. Renderers never do I/O. */
 export interface ReportInput {
   readonly findings: readonly Finding[];
+  /** The coverage shown, of `catalog`: the primary's, or the one `--catalog` picked. */
   readonly coverage: CoverageReport;
   readonly catalog: ClauseCatalog;
+  /**
+   * Every catalog's coverage, `coverage` first, when a report shows several (a project with several catalogs and
+   * no `--catalog`); absent otherwise, so single-catalog reports keep their shape.
+   */
+  readonly catalogs?: readonly CatalogCoverage[];
   /** Absolute path of the repository root. */
   readonly root: string;
   /** The config file, relative to the root, when the repository has one. */
@@ -35,5 +42,11 @@ export interface ReportInput {
 }
 
 /** What the coverage-matrix renderers (`clausemark coverage`) need; a `ReportInput` is one. */
-export type CoverageReportInput = Pick<ReportInput, 'coverage' | 'catalog' | 'root' | 'today' | 'toolVersion'>;
+export type CoverageReportInput = Pick<ReportInput, 'coverage' | 'catalog' | 'catalogs' | 'root' | 'today' | 'toolVersion'>;
+
+/** The input as seen for one catalog: its coverage alone (how a several-catalog report renders each part). */
+export function inputForCatalog<T extends CoverageReportInput>(input: T, coverage: CatalogCoverage): T {
+  const { catalogs: _all, ...rest } = input;
+  return { ...rest, coverage: coverage.report, catalog: coverage.catalog } as T;
+}
 

@@ -64,7 +64,11 @@ export function buildSarif(input: ReportInput, options: SarifReportOptions = {})
         originalUriBaseIds: { [SRCROOT]: { uri: directoryFileUri(stripPrefix(input.root, prefix)) } },
         columnKind: 'utf16CodeUnits',
         // The coverage summary of the one compliance model, so code-scanning consumers see the same counts.
-        properties: { coverage: { catalog: input.coverage.catalog.id, ...input.coverage.summary } },
+        properties: {
+          coverage: { catalog: input.coverage.catalog.id, ...input.coverage.summary },
+          // With several catalogs, each one's summary under its alias (the primary's is `coverage`).
+          ...(input.catalogs ? { catalogs: input.catalogs.map(({ alias, report }) => ({ alias, catalog: report.catalog.id, ...report.summary })) } : {}),
+        },
         results,
       },
     ],

@@ -92,7 +92,8 @@ export function renderText(input: ReportInput, options: TextReportOptions): stri
     lines.push(`${options.color ? parts.join(', ') : severityCountsText(counts)} ${scope}${limited}`);
   }
   const whole = isLimited(input) ? ` (whole repository, not only ${input.paths.map(clean).join(', ')})` : '';
-  lines.push(`Coverage of ${clean(input.coverage.catalog.title)}${whole}: ${coverageSummaryText(input.coverage.summary)}`);
+  // One line per catalog shown, the primary first.
+  for (const { report } of input.catalogs ?? [{ report: input.coverage }]) lines.push(`Coverage of ${clean(report.catalog.title)}${whole}: ${coverageSummaryText(report.summary)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -32,6 +32,7 @@ import coverageMissingDocumentType from './coverage/missing-document-type.js';
 import coverageMissingRecords from './coverage/missing-records.js';
 import coverageAtRiskClause from './coverage/at-risk-clause.js';
 import coverageExclusionNotAllowed from './coverage/exclusion-not-allowed.js';
+import applicabilityMissingJustification from './applicability/missing-justification.js';
 import diagramInvalidMermaid from './diagram/invalid-mermaid.js';
 import diagramTooComplex from './diagram/too-complex.js';
 import changeVersionNotBumped from './change/version-not-bumped.js';
@@ -88,6 +89,7 @@ export const RULES = [
   coverageMissingRecords,
   coverageAtRiskClause,
   coverageExclusionNotAllowed,
+  applicabilityMissingJustification,
   diagramInvalidMermaid,
   diagramTooComplex,
   changeVersionNotBumped,

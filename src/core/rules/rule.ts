@@ -1,3 +1,4 @@
+import type { CatalogSet } from '../catalog/catalogSet.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
@@ -13,7 +14,10 @@ import type { RepositoryView } from './repositoryView.js';
 export type Report = (range: SourceRange | undefined, message: string, extras?: { related?: readonly RelatedLocation[]; data?: FindingData }) => void;
 
 interface CheckContext {
+  /** The catalog checked against: the primary one, or (for a clause) the catalog the clause belongs to. */
   readonly catalog: ClauseCatalog;
+  /** Every catalog of the project under its alias, the primary first (the primary alone with one catalog). */
+  readonly catalogs: CatalogSet;
   readonly config: ClausemarkConfig;
   /** `YYYY-MM-DD` */
   readonly today: string;

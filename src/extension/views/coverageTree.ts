@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import type { CoverageClauseNode, CoverageDocumentNode, CoverageEvidenceNode, CoverageFolderNode, WireGroupStatus, WireRange } from '../../protocol/clausemarkProtocol.js';
+import type { CoverageCatalogNode, CoverageClauseNode, CoverageDocumentNode, CoverageEvidenceNode, CoverageFolderNode, WireGroupStatus, WireRange } from '../../protocol/clausemarkProtocol.js';
 
 type Node =
   | { readonly kind: 'folder'; readonly folder: CoverageFolderNode }
+  /** With several catalogs, one node per catalog alias above its clause tree. */
+  | { readonly kind: 'catalog'; readonly folder: CoverageFolderNode; readonly catalog: CoverageCatalogNode }
   | { readonly kind: 'clause'; readonly folder: CoverageFolderNode; readonly clause: CoverageClauseNode }
   | { readonly kind: 'document'; readonly document: CoverageDocumentNode }
   | { readonly kind: 'evidence'; readonly evidence: CoverageEvidenceNode };
@@ -45,11 +47,13 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
   getChildren(node?: Node): Node[] {
     if (!node) {
       const only = this.folders.length === 1 ? this.folders[0] : undefined;
-      return only ? this.clauses(only, only.clauses) : this.folders.map((folder) => ({ kind: 'folder', folder }));
+      return only ? this.topOf(only) : this.folders.map((folder) => ({ kind: 'folder', folder }));
     }
     switch (node.kind) {
       case 'folder':
-        return this.clauses(node.folder, node.folder.clauses);
+        return this.topOf(node.folder);
+      case 'catalog':
+        return this.clauses(node.folder, node.catalog.clauses);
       case 'clause':
         return node.clause.isLeaf ? node.clause.documents.map((document) => ({ kind: 'document', document })) : this.clauses(node.folder, node.clause.children);
       case 'document':
@@ -64,6 +68,12 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
       case 'folder': {
         const item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
         item.description = node.folder.description;
+        return item;
+      }
+      case 'catalog': {
+        const item = new vscode.TreeItem(node.catalog.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.folder.uri}#catalog:${node.catalog.alias}`;
+        item.description = node.catalog.description;
         return item;
       }
       case 'clause': {
@@ -97,6 +107,11 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
         return item;
       }
     }
+  }
+
+  /** The primary catalog's clauses, or one node per catalog when the folder has several. */
+  private topOf(folder: CoverageFolderNode): Node[] {
+    return folder.catalogs ? folder.catalogs.map((catalog) => ({ kind: 'catalog', folder, catalog })) : this.clauses(folder, folder.clauses);
   }
 
   private clauses(folder: CoverageFolderNode, clauses: readonly CoverageClauseNode[]): Node[] {

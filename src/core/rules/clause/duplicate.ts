@@ -8,17 +8,19 @@ export default defineRule({
   documentation: [
     'The clause is listed twice; keep one.',
   ].join('\n'),
-  checkDocument({ document, report }) {
+  checkDocument({ document, catalogs, report }) {
     const seen = new Map<string, (typeof document.clauses)[number]>();
     for (const claim of document.clauses) {
-      const first = seen.get(claim.clause);
+      // `8.6.1` and `20000:8.6.1` are one clause when 20000 is the primary catalog.
+      const key = catalogs.key(claim.clause);
+      const first = seen.get(key);
       if (first) {
         report(claim.range, `Clause ${claim.clause} is listed twice.`, {
           related: [{ file: document.path, range: first.range, message: `first ${claim.clause}` }],
           data: { clause: claim.clause },
         });
       } else {
-        seen.set(claim.clause, claim);
+        seen.set(key, claim);
       }
     }
   },

@@ -8,10 +8,11 @@ export default defineRule({
   documentation: [
     'The evidence is for a clause the document does not list under `clauses`; claim the clause or fix the number.',
   ].join('\n'),
-  checkDocument({ document, report }) {
-    const claimed = new Set(document.clauses.map((claim) => claim.clause));
+  checkDocument({ document, catalogs, report }) {
+    // `8.6.1` and `20000:8.6.1` name the same clause when 20000 is the primary catalog.
+    const claimed = new Set(document.clauses.map((claim) => catalogs.key(claim.clause)));
     for (const link of document.evidence) {
-      if (link.clause && !claimed.has(link.clause.value)) {
+      if (link.clause && !claimed.has(catalogs.key(link.clause.value))) {
         report(link.clause.range, `This evidence is for clause ${link.clause.value}, which the document does not list under \`clauses:\`.`, {
           data: { clause: link.clause.value },
         });

@@ -1,0 +1,71 @@
+import type { CatalogSet } from '../catalog/catalogSet.js';
+import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
+import { applicabilityExclusions } from '../config/applicability.js';
+import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
+import { assembleCoverage, type CoverageContribution } from './computeCoverage.js';
+import type { Crosswalk } from '../crosswalk/crosswalk.js';
+import type { CoverageReport } from './coverageReport.js';
+
+/** The coverage of one catalog of the project, under its alias. */
+export interface CatalogCoverage {
+  readonly alias: string;
+  readonly primary: boolean;
+  readonly catalog: ClauseCatalog;
+  readonly report: CoverageReport;
+}
+
+/** A document's contribution seen from catalog `alias`: only its keys, as that catalog's own ids. */
+export function contributionFor(catalogs: CatalogSet, alias: string, contribution: CoverageContribution): CoverageContribution {
+  const project = <T>(entries: readonly (readonly [string, T])[]): [string, T][] =>
+    entries.flatMap(([key, entry]) => {
+      const id = catalogs.idOfKey(key, alias);
+      return id === undefined ? [] : [[id, entry] as [string, T]];
+    });
+  return { addressing: project(contribution.addressing), evidence: project(contribution.evidence) };
+}
+
+/**
+ * A contribution seen from catalog `alias`, plus, with a crosswalk, each claim of a clause of the crosswalk's
+ * `from` catalog under the targets it calls `equivalent`, marked `viaCrosswalk` (and its evidence with it). A
+ * document that claims the target itself keeps its direct claim only.
+ */
+function withCrosswalk(catalogs: CatalogSet, alias: string, contribution: CoverageContribution, crosswalk: Crosswalk | undefined): CoverageContribution {
+  const own = contributionFor(catalogs, alias, contribution);
+  const target = catalogs.get(alias);
+  const from = crosswalk ? catalogs.entries.find((entry) => entry.catalog.id === crosswalk.from && entry.alias !== alias) : undefined;
+  if (!crosswalk || !target || !from) return own;
+  const direct = new Set(own.addressing.map(([id, entry]) => `${id}\n${entry.id}`));
+  const addressing = [...own.addressing];
+  const evidence = [...own.evidence];
+  const fromClauses = contributionFor(catalogs, from.alias, contribution);
+  for (const [id, entry] of fromClauses.addressing) {
+    for (const counterpart of crosswalk.equivalents(id, target.id)) {
+      if (!target.get(counterpart)?.isLeaf || direct.has(`${counterpart}\n${entry.id}`)) continue;
+      addressing.push([counterpart, { ...entry, viaCrosswalk: `${from.alias}:${id}` }]);
+      for (const [evidenceId, item] of fromClauses.evidence) if (evidenceId === id) evidence.push([counterpart, item]);
+    }
+  }
+  return { addressing, evidence };
+}
+
+/**
+ * Every catalog's coverage, the primary first. The primary's report is the one the caller already has (an index
+ * keeps it between edits); the others are assembled from the same contributions. `exclusions` name clauses of
+ * the primary catalog, so the others take their exclusions from `applicability` only. A crosswalk counts for the catalogs after the primary.
+ */
+export function catalogCoverages(catalogs: CatalogSet, config: ClausemarkConfig, primary: CoverageReport, contributions: readonly CoverageContribution[], crosswalk?: Crosswalk): CatalogCoverage[] {
+  const others = catalogs.entries.slice(1).map(({ alias, catalog }) => ({
+    alias,
+    primary: false,
+    catalog,
+    report: assembleCoverage(catalog, { ...config, exclusions: applicabilityExclusions(config.applicability, catalogs, alias) }, contributions.map((contribution) => withCrosswalk(catalogs, alias, contribution, crosswalk))),
+  }));
+  return [{ alias: catalogs.primary.alias, primary: true, catalog: catalogs.primary.catalog, report: primary }, ...others];
+}
+
+/** The catalogs a report shows: the one `--catalog ALIAS` picks, else all; undefined for an alias there is not. */
+export function pickCatalogs(coverages: readonly CatalogCoverage[], alias: string | undefined): readonly CatalogCoverage[] | undefined {
+  if (alias === undefined) return coverages;
+  const picked = coverages.filter((coverage) => coverage.alias === alias || coverage.catalog.id === alias);
+  return picked.length > 0 ? picked.slice(0, 1) : undefined;
+}
