@@ -9,6 +9,7 @@ import { LineIndex } from '../text/lineIndex.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import { parseIsoDate } from '../model/dates.js';
 import { FieldNames } from './fieldNames.js';
+import { FrontmatterFields } from '../model/frontmatterFields.js';
 import { collectKeys, fieldsRead, type FieldPair, type KeyReading } from './frontmatterKeys.js';
 import { blankHeader, findFrontmatter, type FrontmatterBlock, type OpeningFence } from './frontmatterBlock.js';
 import { frontmatterTooLarge, listTooLong, MAX_LIST_ITEMS } from './frontmatterLimits.js';
@@ -169,7 +170,7 @@ class FrontmatterReader implements FieldReading, KeyReading {
     this.reportMissingRequired(document, fields);
     // A field reported as malformed is there: the control checks must not report it a second time, as missing.
     for (const name of this.invalidFields) if (fields.has(name)) fields.set(name, { ...fields.get(name)!, malformed: true });
-    return document;
+    return { ...document, fields: new FrontmatterFields(fields, this.lines) };
   }
 
   private reportMissingRequired(document: SmsDocument, fields: ReadonlyMap<string, FrontmatterField>): void {

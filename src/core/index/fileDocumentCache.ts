@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { ReadResult } from '../document/readSmsDocument.js';
+import { FrontmatterFields } from '../model/frontmatterFields.js';
 import type { FrontmatterField, SmsDocument } from '../model/smsDocument.js';
 import { LineIndex, OffsetRange } from '../text/lineIndex.js';
 import type { SourcePosition, SourceRange } from '../text/sourceRange.js';
@@ -52,7 +53,7 @@ export class FileDocumentCache implements DocumentCache {
     return {
       ...rest,
       lines,
-      ...(document ? { document: { ...document, fields: new Map(document.fields) } } : {}),
+      ...(document ? { document: { ...document, fields: new FrontmatterFields(document.fields, lines) } } : {}),
     };
   }
 
