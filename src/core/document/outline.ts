@@ -9,6 +9,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { DiagramBlock, Heading } from '../model/smsDocument.js';
 import { OutlineHeading } from '../model/outlineHeading.js';
 import { detached } from '../text/detached.js';
+import { sharedString } from '../text/sharedStrings.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import { findFrontmatter } from './frontmatterBlock.js';
 import { scanOutline, type ScannedOutline } from './scanOutline.js';
@@ -77,7 +78,7 @@ export function readOutlineWithMarkdownIt(text: string, lines: LineIndex): Outli
     const token = tokens[i]!;
     if (token.type === 'heading_open' && token.map) {
       const content = tokens[i + 1]?.type === 'inline' ? tokens[i + 1]!.content : '';
-      const headingText = detached(markdownItInlineText(content));
+      const headingText = sharedString(markdownItInlineText(content));
       const range = blockRange(text, lines, token.map);
       headings.push(OutlineHeading.next(headingText, Number(token.tag.slice(1)), { start: range.start.offset, end: range.end.offset }, lines, slugger));
     } else if (token.type === 'fence' && token.map) {
@@ -149,12 +150,12 @@ function outlineFromScan(scanned: ScannedOutline, lines: LineIndex): Outline {
   const parsed = (heading: ScannedOutline['headings'][number]): boolean => heading.hasInlineMarkup && heading.content.length <= MAX_INLINE_HEADING;
   const inline = inlineTexts(scanned.headings.filter(parsed).map((heading) => heading.content));
   const headings = scanned.headings.map((heading): Heading => {
-    const text = detached(parsed(heading) ? (inline.shift() ?? heading.content) : heading.content);
+    const text = sharedString(parsed(heading) ? (inline.shift() ?? heading.content) : heading.content);
     return OutlineHeading.next(text, heading.depth, heading, lines, slugger);
   });
   const diagrams = scanned.fences.flatMap((fence): DiagramBlock[] => {
     const language = fence.language.toLowerCase();
-    return DIAGRAM_LANGUAGES.has(language) ? [{ language, source: detached(fence.value), range: lines.range(fence.start, fence.end) }] : [];
+    return DIAGRAM_LANGUAGES.has(language) ? [{ language: sharedString(language), source: detached(fence.value), range: lines.range(fence.start, fence.end) }] : [];
   });
   return { headings, diagrams };
 }
@@ -178,7 +179,7 @@ function inlineText(content: string): string {
 
 function toHeading(node: MdastHeading, slugger: GithubSlugger, lines: LineIndex): Heading {
   const range = { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
-  return OutlineHeading.next(detached(toString(node)), node.depth, range, lines, slugger);
+  return OutlineHeading.next(sharedString(toString(node)), node.depth, range, lines, slugger);
 }
 
 function toDiagram(node: Code, lines: LineIndex): DiagramBlock | undefined {
