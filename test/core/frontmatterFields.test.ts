@@ -21,10 +21,18 @@ describe('frontmatter fields kept compactly', () => {
     assert.equal(fields.has('colour'), true);
     assert.equal(fields.has('owner'), false);
     assert.equal(fields.get('owner'), undefined);
-    assert.deepEqual(plain(fields.get('title')), { key: 'title', start: { line: 3, column: 1, offset: 14 }, end: { line: 3, column: 6, offset: 19 }, malformed: undefined });
+    assert.deepEqual(plain(fields.get('title')), {
+      key: 'title',
+      start: { line: 3, column: 1, offset: 14 },
+      end: { line: 3, column: 6, offset: 19 },
+      malformed: undefined,
+    });
     assert.equal(fields.get('approved_on')?.malformed, true, 'a date that is no date is there, but malformed');
     assert.equal('malformed' in fields.get('id')!, false, 'a well-formed field carries no mark at all, as before');
-    assert.deepEqual([...fields.values()].map((field) => field.key), [...fields.keys()]);
+    assert.deepEqual(
+      [...fields.values()].map((field) => field.key),
+      [...fields.keys()],
+    );
     const seen: string[] = [];
     fields.forEach((field, name) => seen.push(`${name}=${field.key}`));
     assert.deepEqual(seen, ['id=id', 'title=title', 'approved_on=approved_on', 'owner_name=owner_name', 'colour=colour']);
@@ -41,7 +49,12 @@ describe('frontmatter fields kept compactly', () => {
       lines,
     );
     assert.deepEqual(fields.get('b'), { key: 'b', keyRange: foreign, malformed: true });
-    assert.deepEqual(plain(fields.get('a')), { key: 'a', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 }, malformed: undefined });
+    assert.deepEqual(plain(fields.get('a')), {
+      key: 'a',
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: 1, column: 2, offset: 1 },
+      malformed: undefined,
+    });
     const moved = new FrontmatterFields([['a', { key: 'a', keyRange: lines.range(5, 6) }]], lines);
     const same = new FrontmatterFields([['a', { key: 'a', keyRange: lines.range(0, 1) }]], lines);
     const renamed = new FrontmatterFields([['a', { key: 'A', keyRange: lines.range(0, 1) }]], lines);

@@ -9,9 +9,23 @@ describe('outline headings kept as text, depth and offsets', () => {
   const { headings } = readOutline(text, lines);
 
   it('numbers repeated slugs in order, as GitHub does, and keeps only those', () => {
-    assert.deepEqual(headings.map((heading) => heading.slug), ['scope', 'scope-1', 'scope-1-1', 'scope-2']);
-    assert.deepEqual(headings.map((heading) => (heading as OutlineHeading).repeatedSlug), [undefined, 'scope-1', 'scope-1-1', 'scope-2']);
-    assert.deepEqual(headings.map((heading) => [heading.range.start.line, heading.range.start.column, heading.range.end.column]), [[1, 1, 8], [3, 1, 9], [5, 1, 11], [7, 1, 9]]);
+    assert.deepEqual(
+      headings.map((heading) => heading.slug),
+      ['scope', 'scope-1', 'scope-1-1', 'scope-2'],
+    );
+    assert.deepEqual(
+      headings.map((heading) => (heading as OutlineHeading).repeatedSlug),
+      [undefined, 'scope-1', 'scope-1-1', 'scope-2'],
+    );
+    assert.deepEqual(
+      headings.map((heading) => [heading.range.start.line, heading.range.start.column, heading.range.end.column]),
+      [
+        [1, 1, 8],
+        [3, 1, 9],
+        [5, 1, 11],
+        [7, 1, 9],
+      ],
+    );
   });
 
   it('is written to JSON, and read back from a plain heading, as any heading', () => {
