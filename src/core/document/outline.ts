@@ -7,7 +7,9 @@ import { unified } from 'unified';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { DiagramBlock, Heading } from '../model/smsDocument.js';
+import { OutlineHeading } from '../model/outlineHeading.js';
 import { detached } from '../text/detached.js';
+import { sharedString } from '../text/sharedStrings.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import { findFrontmatter } from './frontmatterBlock.js';
 import { scanOutline, type ScannedOutline } from './scanOutline.js';
@@ -76,8 +78,9 @@ export function readOutlineWithMarkdownIt(text: string, lines: LineIndex): Outli
     const token = tokens[i]!;
     if (token.type === 'heading_open' && token.map) {
       const content = tokens[i + 1]?.type === 'inline' ? tokens[i + 1]!.content : '';
-      const headingText = detached(markdownItInlineText(content));
-      headings.push({ text: headingText, slug: slugger.slug(headingText), depth: Number(token.tag.slice(1)), range: blockRange(text, lines, token.map) });
+      const headingText = sharedString(markdownItInlineText(content));
+      const range = blockRange(text, lines, token.map);
+      headings.push(OutlineHeading.next(headingText, Number(token.tag.slice(1)), { start: range.start.offset, end: range.end.offset }, lines, slugger));
     } else if (token.type === 'fence' && token.map) {
       const language = (token.info.trim().split(/\s+/)[0] ?? '').toLowerCase();
       // The source without the fence's last line break, as remark gives it: diagram checks count lines in it.
@@ -147,12 +150,12 @@ function outlineFromScan(scanned: ScannedOutline, lines: LineIndex): Outline {
   const parsed = (heading: ScannedOutline['headings'][number]): boolean => heading.hasInlineMarkup && heading.content.length <= MAX_INLINE_HEADING;
   const inline = inlineTexts(scanned.headings.filter(parsed).map((heading) => heading.content));
   const headings = scanned.headings.map((heading): Heading => {
-    const text = detached(parsed(heading) ? (inline.shift() ?? heading.content) : heading.content);
-    return { text, slug: slugger.slug(text), depth: heading.depth, range: lines.range(heading.start, heading.end) };
+    const text = sharedString(parsed(heading) ? (inline.shift() ?? heading.content) : heading.content);
+    return OutlineHeading.next(text, heading.depth, heading, lines, slugger);
   });
   const diagrams = scanned.fences.flatMap((fence): DiagramBlock[] => {
     const language = fence.language.toLowerCase();
-    return DIAGRAM_LANGUAGES.has(language) ? [{ language, source: detached(fence.value), range: lines.range(fence.start, fence.end) }] : [];
+    return DIAGRAM_LANGUAGES.has(language) ? [{ language: sharedString(language), source: detached(fence.value), range: lines.range(fence.start, fence.end) }] : [];
   });
   return { headings, diagrams };
 }
@@ -175,13 +178,8 @@ function inlineText(content: string): string {
 }
 
 function toHeading(node: MdastHeading, slugger: GithubSlugger, lines: LineIndex): Heading {
-  const text = detached(toString(node));
-  return {
-    text,
-    slug: slugger.slug(text),
-    depth: node.depth,
-    range: lines.range(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0),
-  };
+  const range = { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+  return OutlineHeading.next(sharedString(toString(node)), node.depth, range, lines, slugger);
 }
 
 function toDiagram(node: Code, lines: LineIndex): DiagramBlock | undefined {

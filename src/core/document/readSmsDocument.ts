@@ -6,9 +6,11 @@ import { createFinding } from '../rules/createFinding.js';
 import type { RuleId } from '../rules/ruleDefinitions.js';
 import { detached } from '../text/detached.js';
 import { LineIndex } from '../text/lineIndex.js';
+import { sharedString } from '../text/sharedStrings.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import { parseIsoDate } from '../model/dates.js';
 import { FieldNames } from './fieldNames.js';
+import { FrontmatterFields } from '../model/frontmatterFields.js';
 import { collectKeys, fieldsRead, type FieldPair, type KeyReading } from './frontmatterKeys.js';
 import { blankHeader, findFrontmatter, type FrontmatterBlock, type OpeningFence } from './frontmatterBlock.js';
 import { frontmatterTooLarge, listTooLong, MAX_LIST_ITEMS } from './frontmatterLimits.js';
@@ -169,7 +171,7 @@ class FrontmatterReader implements FieldReading, KeyReading {
     this.reportMissingRequired(document, fields);
     // A field reported as malformed is there: the control checks must not report it a second time, as missing.
     for (const name of this.invalidFields) if (fields.has(name)) fields.set(name, { ...fields.get(name)!, malformed: true });
-    return document;
+    return { ...document, fields: new FrontmatterFields(fields, this.lines) };
   }
 
   private reportMissingRequired(document: SmsDocument, fields: ReadonlyMap<string, FrontmatterField>): void {
@@ -205,9 +207,8 @@ class FrontmatterReader implements FieldReading, KeyReading {
     }
     const scalar = node;
     const text = typeof scalar.value === 'string' ? scalar.value : String(scalar.source ?? scalar.value);
-    // A value of 13 characters or more is a view into the frontmatter text and would keep all of it alive in
-    // the index; shorter ones V8 copies anyway.
-    return { value: text.length >= 13 ? detached(text) : text, range: this.nodeRange(node) };
+    // Detached: a value is otherwise a view into the frontmatter text and keeps all of it alive in the index.
+    return { value: sharedString(text), range: this.nodeRange(node) };
   }
 
   readText(field: string, node: YamlNode | undefined): Located<string> | undefined {

@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
 import type { ReadResult } from '../document/readSmsDocument.js';
-import type { FrontmatterField, SmsDocument } from '../model/smsDocument.js';
+import { FrontmatterFields } from '../model/frontmatterFields.js';
+import { OutlineHeading } from '../model/outlineHeading.js';
+import type { FrontmatterField, Heading, SmsDocument } from '../model/smsDocument.js';
 import { LineIndex, OffsetRange } from '../text/lineIndex.js';
 import type { SourcePosition, SourceRange } from '../text/sourceRange.js';
 import type { DocumentCache } from './documentCache.js';
@@ -52,13 +54,13 @@ export class FileDocumentCache implements DocumentCache {
     return {
       ...rest,
       lines,
-      ...(document ? { document: { ...document, fields: new Map(document.fields) } } : {}),
+      ...(document ? { document: { ...document, fields: new FrontmatterFields(document.fields, lines), headings: document.headings.map((heading) => OutlineHeading.of(heading, lines)) } } : {}),
     };
   }
 
   set(hash: string, result: ReadResult): void {
     const { lines, document, ...rest } = result;
-    const stored = { ...rest, ...(document ? { document: { ...document, fields: [...document.fields.entries()] } } : {}) };
+    const stored = { ...rest, ...(document ? { document: { ...document, fields: [...document.fields.entries()], headings: document.headings.map(plainHeading) } } : {}) };
     this.entries.set(hash, compactRanges(stored, lines) as StoredResult);
     this.used.add(hash);
     this.changed = true;
@@ -75,6 +77,11 @@ export class FileDocumentCache implements DocumentCache {
     }
     writeSignedCache(this.file, this.root, this.format, this.key, JSON.stringify(entries));
   }
+}
+
+/** A heading as data (its slug and range are worked out when read), so the cache stores every part of it. */
+function plainHeading({ text, slug, depth, range }: Heading): Heading {
+  return { text, slug, depth, range };
 }
 
 /** A range stored as its two offsets; positions are rebuilt from the file's text when the entry is used. */

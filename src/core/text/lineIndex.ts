@@ -92,6 +92,11 @@ export class OffsetRange implements SourceRange {
     return this.#lines.positionAt(this.endOffset);
   }
 
+  /** Whether this range is an offset pair into `lines` (so the offsets alone can stand for it). */
+  isIn(lines: LineIndex): boolean {
+    return this.#lines === lines;
+  }
+
   toJSON(): { start: SourcePosition; end: SourcePosition } {
     return { start: this.start, end: this.end };
   }
