@@ -101,6 +101,14 @@ function heldAudits(documents: readonly SmsDocument[], catalog: ClauseCatalog, d
     if (owned) owned.push(document);
     else byOwner.set(owner, [document]);
   }
+  // Per auditor, which of their documents claim each clause: an audit looks up its scope instead of reading every
+  // document its auditor owns (hundreds of audits by a few owners of thousands of documents at 10,000).
+  const claimsByOwner = new Map<string, OwnedWork>();
+  const ownedWork = (owner: string): OwnedWork => {
+    let work = claimsByOwner.get(owner);
+    if (!work) claimsByOwner.set(owner, (work = ownedWorkOf(byOwner.get(owner) ?? [])));
+    return work;
+  };
   const audits: HeldAudit[] = [];
   for (const document of documents) {
     const kind = document.audit?.kind?.value;
@@ -108,18 +116,53 @@ function heldAudits(documents: readonly SmsDocument[], catalog: ClauseCatalog, d
     if (document.type?.value !== 'audit' || kind === undefined || date === undefined || date > day) continue;
     const leaves = [...new Set(document.audit!.scope.flatMap((clause) => catalog.leavesUnder(clause.value).map((leaf) => leaf.id)))];
     const auditor = document.audit!.auditor;
-    const ownWork = kind === 'internal' && auditor ? independenceConflicts(byOwner.get(auditor.value.trim().toLowerCase()) ?? [], document, new Set(leaves)) : [];
+    const ownWork = kind === 'internal' && auditor ? independenceConflicts(ownedWork(auditor.value.trim().toLowerCase()), document, leaves) : [];
     audits.push({ documentId: document.id!.value, path: document.path, kind, date, leaves, ownWork, ...(auditor ? { auditor: auditor.value, auditorRange: auditor.range } : {}) });
   }
   return audits.sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path));
 }
 
-function independenceConflicts(owned: readonly SmsDocument[], audit: SmsDocument, scope: ReadonlySet<string>): HeldAudit['ownWork'] {
-  return owned
-    .filter((document) => document !== audit)
-    .map((document) => ({ documentId: document.id!.value, path: document.path, clauses: [...new Set(document.clauses.map((claim) => claim.clause).filter((clause) => scope.has(clause)))] }))
-    .filter((conflict) => conflict.clauses.length > 0);
+/** One owner's documents in order, and the positions among them of the documents claiming each clause. */
+interface OwnedWork {
+  readonly documents: readonly SmsDocument[];
+  readonly byClause: ReadonlyMap<string, readonly number[]>;
 }
+
+function ownedWorkOf(documents: readonly SmsDocument[]): OwnedWork {
+  const byClause = new Map<string, number[]>();
+  documents.forEach((document, position) => {
+    for (const claim of document.clauses) {
+      const positions = byClause.get(claim.clause);
+      if (!positions) byClause.set(claim.clause, [position]);
+      else if (positions.at(-1) !== position) positions.push(position);
+    }
+  });
+  return { documents, byClause };
+}
+
+function independenceConflicts(owned: OwnedWork, audit: SmsDocument, leaves: readonly string[]): HeldAudit['ownWork'] {
+  const scope = new Set(leaves);
+  const positions = new Set<number>();
+  for (const leaf of scope) for (const position of owned.byClause.get(leaf) ?? []) positions.add(position);
+  return [...positions]
+    .sort((a, b) => a - b)
+    .map((position) => owned.documents[position]!)
+    .filter((document) => document !== audit)
+    .map((document) => ({ documentId: document.id!.value, path: document.path, clauses: [...new Set(document.clauses.map((claim) => claim.clause).filter((clause) => scope.has(clause)))] }));
+}
+
+/** The held audit a document is the report of, looked up by path (kept per cycle state: every audit report asks). */
+export function heldAuditAt(cycle: CycleState, path: string): HeldAudit | undefined {
+  let byPath = AUDITS_BY_PATH.get(cycle);
+  if (!byPath) {
+    byPath = new Map();
+    // The first audit with the path, as `find` over the list would give.
+    for (const audit of cycle.audits) if (!byPath.has(audit.path)) byPath.set(audit.path, audit);
+    AUDITS_BY_PATH.set(cycle, byPath);
+  }
+  return byPath.get(path);
+}
+const AUDITS_BY_PATH = new WeakMap<CycleState, Map<string, HeldAudit>>();
 
 function plannedStates(certification: Certification, audits: readonly HeldAudit[], day: string): PlannedAuditState[] {
   return certification.audits.map((audit, position) => {

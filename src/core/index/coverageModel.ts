@@ -4,6 +4,7 @@ import { coverageReportOf } from '../coverage/clauseState.js';
 import { clauseCoverageFrom, coverageContribution, type CoverageContribution, type CoverageInput } from '../coverage/computeCoverage.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import type { SmsDocument } from '../model/smsDocument.js';
+import { OffsetRange } from '../text/lineIndex.js';
 import { addTo, removeFrom } from './pathSets.js';
 
 /** How a document's part of the coverage model judges its evidence and its control. */
@@ -25,6 +26,8 @@ interface CoverageModel {
 export class IncrementalCoverage {
   private memo: { day: string; report: CoverageReport } | undefined;
   private model: CoverageModel | undefined;
+  /** The report last built and the model it was built from. */
+  private last: { readonly model: CoverageModel; readonly report: CoverageReport } | undefined;
   /** Files whose part may have changed since the model was last brought up to date. */
   private readonly dirty = new Set<string>();
   /** Each file's part, for the day it was computed on; dropped when the file or an evidence target of it changes. */
@@ -64,12 +67,16 @@ export class IncrementalCoverage {
       this.dirty.clear();
       changedClauses = changed;
     }
+    let changed = this.last?.model !== model;
     for (const clause of changedClauses) {
       if (!this.catalog.get(clause)?.isLeaf) continue;
       const namers = [...(model.namedBy.get(clause) ?? [])].sort();
       model.clauses.set(clause, clauseCoverageFrom(this.catalog, this.config, clause, namers.flatMap((path) => model.parts.get(path) ?? [])));
+      changed = true;
     }
-    const report = coverageReportOf(this.catalog, this.catalog.leaves().flatMap((leaf) => model.clauses.get(leaf.id) ?? []));
+    // No clause changed: the report (and every finding kept per clause) stays the same object.
+    const report = !changed && this.last ? this.last.report : coverageReportOf(this.catalog, this.catalog.leaves().flatMap((leaf) => model.clauses.get(leaf.id) ?? []));
+    this.last = { model, report };
     this.memo = { day, report };
     return report;
   }
@@ -79,7 +86,7 @@ export class IncrementalCoverage {
     let after: CoverageContribution | undefined;
     if (document) {
       let kept = this.contributions.get(path);
-      if (kept?.day !== model.day) this.contributions.set(path, (kept = { day: model.day, contribution: coverageContribution(document, states) }));
+      if (kept?.day !== model.day) this.contributions.set(path, (kept = { day: model.day, contribution: unlessSame(model.parts.get(path), coverageContribution(document, states)) }));
       after = kept.contribution;
     } else {
       this.contributions.delete(path);
@@ -98,4 +105,26 @@ export class IncrementalCoverage {
 function clausesNamed(contribution: CoverageContribution | undefined): string[] {
   if (!contribution) return [];
   return [...contribution.addressing.map(([clause]) => clause), ...contribution.evidence.map(([clause]) => clause)];
+}
+
+/** What a part says, as text (ranges as their offsets and positions), computed once per part. */
+const CONTENTS = new WeakMap<CoverageContribution, string>();
+function contentOf(contribution: CoverageContribution): string {
+  let content = CONTENTS.get(contribution);
+  if (content === undefined) CONTENTS.set(contribution, (content = JSON.stringify(contribution, withOffsets)));
+  return content;
+}
+
+/** JSON gives a range's positions; its offsets count too (a line ending changed in front of it moves them alone). */
+function withOffsets(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  return original instanceof OffsetRange ? [original.startOffset, original.endOffset, value] : value;
+}
+
+/**
+ * The part held before when the new one says the same (typing in a document's body, a linked record that was
+ * looked at again unchanged): the clauses it names keep their coverage, and nothing downstream is recomputed.
+ */
+function unlessSame(before: CoverageContribution | undefined, after: CoverageContribution): CoverageContribution {
+  return before !== undefined && contentOf(before) === contentOf(after) ? before : after;
 }

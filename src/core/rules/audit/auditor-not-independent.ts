@@ -1,3 +1,4 @@
+import { heldAuditAt } from '../../cycle/cycleState.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -12,7 +13,7 @@ export default defineRule({
   checkAcrossDocuments({ document, report, cycle }) {
     // Only audit reports can be audits: the cycle is computed only for them.
     if (document.type?.value !== 'audit') return;
-    const audit = cycle().audits.find((held) => held.path === document.path);
+    const audit = heldAuditAt(cycle(), document.path);
     if (!audit || audit.ownWork.length === 0 || !audit.auditorRange) return;
     const work = audit.ownWork.map((owned) => `${owned.documentId} (${owned.clauses.join(', ')})`).join(', ');
     report(audit.auditorRange, `${audit.auditor} audits their own work: they own ${work}, in this audit's scope; an internal auditor must be independent of what they audit.`, {
