@@ -7,6 +7,7 @@ import { SeverityPolicy } from '../config/severityPolicy.js';
 import { documentControl } from '../coverage/documentControl.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { computeCycle, type CycleState } from '../cycle/cycleState.js';
+import { CycleMemo } from '../cycle/cycleMemo.js';
 import { changesCycle } from '../cycle/cycleSignature.js';
 import { isoDay } from '../model/dates.js';
 import type { ReadResult } from '../document/readSmsDocument.js';
@@ -74,6 +75,8 @@ export class WorkspaceIndex implements RepositoryView {
   private sortedPaths: string[] | undefined;
   private readonly clauseFindings = new WeakMap<ClauseCoverage, readonly Finding[]>();
   private cycleMemo: CycleState | undefined;
+  /** What the cycle's computation keeps between edits (per document, per auditor). */
+  private readonly cycleParts = new CycleMemo();
   private dayMemo: { readonly dayNumber: number; readonly day: string } | undefined;
 
   constructor(options: IndexOptions) {
@@ -277,7 +280,7 @@ export class WorkspaceIndex implements RepositoryView {
 
   /** The certification cycle today: audits held and planned, nonconformities, management reviews. */
   cycle(): CycleState {
-    if (this.cycleMemo?.day !== this.today) this.cycleMemo = computeCycle(this.documents(), this.catalog, this.config, this.today);
+    if (this.cycleMemo?.day !== this.today) this.cycleMemo = computeCycle(this.documents(), this.catalog, this.config, this.today, this.cycleParts);
     return this.cycleMemo;
   }
 
