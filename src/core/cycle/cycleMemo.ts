@@ -31,7 +31,11 @@ export class CycleMemo {
   recordsOf(document: SmsDocument, day: string): readonly NonconformityRecord[] {
     if (!document.findings) return [];
     let kept = this.records.get(document);
-    if (kept?.day !== day) this.records.set(document, (kept = { day, records: document.findings.map((finding) => nonconformityRecord(finding, document.id?.value, document.path, day)) }));
+    if (kept?.day !== day)
+      this.records.set(
+        document,
+        (kept = { day, records: document.findings.map((finding) => nonconformityRecord(finding, document.id?.value, document.path, day)) }),
+      );
     return kept.records;
   }
 
