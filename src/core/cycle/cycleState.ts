@@ -148,19 +148,6 @@ function independenceConflicts(owned: OwnedWork, audit: SmsDocument, leaves: rea
     .map((document) => ({ documentId: document.id!.value, path: document.path, clauses: [...new Set(document.clauses.map((claim) => claim.clause).filter((clause) => scope.has(clause)))] }));
 }
 
-/** The held audit a document is the report of, looked up by path (kept per cycle state: every audit report asks). */
-export function heldAuditAt(cycle: CycleState, path: string): HeldAudit | undefined {
-  let byPath = AUDITS_BY_PATH.get(cycle);
-  if (!byPath) {
-    byPath = new Map();
-    // The first audit with the path, as `find` over the list would give.
-    for (const audit of cycle.audits) if (!byPath.has(audit.path)) byPath.set(audit.path, audit);
-    AUDITS_BY_PATH.set(cycle, byPath);
-  }
-  return byPath.get(path);
-}
-const AUDITS_BY_PATH = new WeakMap<CycleState, Map<string, HeldAudit>>();
-
 function plannedStates(certification: Certification, audits: readonly HeldAudit[], day: string): PlannedAuditState[] {
   return certification.audits.map((audit, position) => {
     // A report counts for the planned audit it follows, up to the next planned audit of the same kind.

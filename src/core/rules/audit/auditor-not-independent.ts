@@ -1,4 +1,4 @@
-import { heldAuditAt } from '../../cycle/cycleState.js';
+import type { CycleState, HeldAudit } from '../../cycle/cycleState.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -21,3 +21,17 @@ export default defineRule({
     });
   },
 });
+
+const AUDITS_BY_PATH = new WeakMap<CycleState, Map<string, HeldAudit>>();
+
+/** The held audit a document is the report of, looked up by path (kept per cycle state: every audit report asks). */
+function heldAuditAt(cycle: CycleState, path: string): HeldAudit | undefined {
+  let byPath = AUDITS_BY_PATH.get(cycle);
+  if (!byPath) {
+    byPath = new Map();
+    // The first audit with the path, as `find` over the list would give.
+    for (const audit of cycle.audits) if (!byPath.has(audit.path)) byPath.set(audit.path, audit);
+    AUDITS_BY_PATH.set(cycle, byPath);
+  }
+  return byPath.get(path);
+}
