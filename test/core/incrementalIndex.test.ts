@@ -57,6 +57,8 @@ const EDITS: Edit[] = [
   { describe: 'close or reopen a nonconformity', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => (t.includes('status: open\n') ? t.replace('status: open\n', 'status: closed\n    closed_on: 2026-11-01\n') : t.replace(/^    status: closed$/m, '    status: open'))) },
   { describe: 'hand a document to the auditor', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/^owner: .*$/m, 'owner: Jane Roe')) },
   { describe: 'hold a management review', apply: (fs, paths, pick) => write(fs, 'sms/records/management-reviews/mr-new.md', `---\nid: MR-NEW\ntitle: Review\ntype: management-review\nowner: X\nstatus: approved\ndate: ${at(['2025-06-01', '2026-10-01'], pick)}\napproved_by: Y\napproved_on: 2026-10-02\nclauses: []\n---\n# Review\n`) },
+  // Typing in the body leaves a document's coverage part and the cycle as they were: what is kept must still equal a full check.
+  { describe: 'type in the body', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/\n(#+ )/, '\nTyped a line.\n\n$1')) },
   { describe: 'age a record', apply: (fs, paths, pick) => rewrite(fs, at(paths.filter((path) => path.includes('/records/')), pick), (t) => t.replace(/^(date|approved_on): .*$/gm, '$1: 2020-01-01')) },
 ];
 

@@ -4,7 +4,8 @@ import { nextPlannedAudit, type Certification, type PlannedAudit } from '../conf
 import { addMonths } from '../model/dates.js';
 import type { AuditKind, SmsDocument } from '../model/smsDocument.js';
 import type { SourceRange } from '../text/sourceRange.js';
-import { nonconformityRecord, validDate, type NonconformityRecord } from '../model/nonconformity.js';
+import { validDate, type NonconformityRecord } from '../model/nonconformity.js';
+import { CycleMemo, type OwnedWork } from './cycleMemo.js';
 
 /** An audit that was held: an audit report dated on or before the day judged. */
 export interface HeldAudit {
@@ -64,11 +65,15 @@ export interface CycleState {
   readonly nonconformitiesById: ReadonlyMap<string, readonly NonconformityRecord[]>;
 }
 
-/** The cycle as of `day`; documents dated after it do not count (they had not happened yet). */
-export function computeCycle(documents: Iterable<SmsDocument>, catalog: ClauseCatalog, config: ClausemarkConfig, day: string): CycleState {
+/**
+ * The cycle as of `day`; documents dated after it do not count (they had not happened yet). `memo` keeps work
+ * between runs over the same catalog (an index passes its own); without it nothing is kept.
+ */
+export function computeCycle(documents: Iterable<SmsDocument>, catalog: ClauseCatalog, config: ClausemarkConfig, day: string, memo = new CycleMemo()): CycleState {
   const all = [...documents].filter((document) => document.id !== undefined && document.status?.value !== 'retired');
-  const audits = heldAudits(all, catalog, day);
-  const nonconformities = all.flatMap((document) => (document.findings ?? []).map((finding) => nonconformityRecord(finding, document.id?.value, document.path, day)));
+  const audits = heldAudits(all, catalog, day, memo);
+  const nonconformities: NonconformityRecord[] = [];
+  for (const document of all) if (document.findings) nonconformities.push(...memo.recordsOf(document, day));
   const managementReviews = all
     .filter((document) => document.type?.value === 'management-review' && document.date !== undefined && document.date.value <= day)
     .map((document) => ({ documentId: document.id!.value, path: document.path, date: document.date!.value }))
@@ -91,34 +96,56 @@ export function computeCycle(documents: Iterable<SmsDocument>, catalog: ClauseCa
   };
 }
 
-function heldAudits(documents: readonly SmsDocument[], catalog: ClauseCatalog, day: string): HeldAudit[] {
+function heldAudits(documents: readonly SmsDocument[], catalog: ClauseCatalog, day: string, memo: CycleMemo): HeldAudit[] {
   const byOwner = new Map<string, SmsDocument[]>();
   for (const document of documents) {
-    const owner = document.owner?.value.trim().toLowerCase();
+    const owner = memo.ownerOf(document);
     if (owner === undefined) continue;
     // Pushed, not copied: a copy per document made this quadratic (10,000 documents, a few owners).
     const owned = byOwner.get(owner);
     if (owned) owned.push(document);
     else byOwner.set(owner, [document]);
   }
+  // Per auditor, which of their documents claim each clause: an audit looks up its scope instead of reading every
+  // document its auditor owns (hundreds of audits by a few owners of thousands of documents at 10,000).
+  const workByOwner = new Map<string, OwnedWork>();
+  const ownedWork = (owner: string): OwnedWork => {
+    let work = workByOwner.get(owner);
+    if (!work) workByOwner.set(owner, (work = memo.ownedWork(owner, byOwner.get(owner) ?? [])));
+    return work;
+  };
   const audits: HeldAudit[] = [];
   for (const document of documents) {
+    if (document.type?.value !== 'audit') continue;
     const kind = document.audit?.kind?.value;
-    const date = validDate(document.date?.value);
-    if (document.type?.value !== 'audit' || kind === undefined || date === undefined || date > day) continue;
-    const leaves = [...new Set(document.audit!.scope.flatMap((clause) => catalog.leavesUnder(clause.value).map((leaf) => leaf.id)))];
-    const auditor = document.audit!.auditor;
-    const ownWork = kind === 'internal' && auditor ? independenceConflicts(byOwner.get(auditor.value.trim().toLowerCase()) ?? [], document, new Set(leaves)) : [];
-    audits.push({ documentId: document.id!.value, path: document.path, kind, date, leaves, ownWork, ...(auditor ? { auditor: auditor.value, auditorRange: auditor.range } : {}) });
+    const auditor = document.audit?.auditor;
+    const work = kind === 'internal' && auditor ? ownedWork(auditor.value.trim().toLowerCase()) : undefined;
+    const audit = memo.heldAudit(document, day, work, () => heldAudit(document, catalog, day, work));
+    if (audit) audits.push(audit);
   }
   return audits.sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path));
 }
 
-function independenceConflicts(owned: readonly SmsDocument[], audit: SmsDocument, scope: ReadonlySet<string>): HeldAudit['ownWork'] {
-  return owned
-    .filter((document) => document !== audit)
-    .map((document) => ({ documentId: document.id!.value, path: document.path, clauses: [...new Set(document.clauses.map((claim) => claim.clause).filter((clause) => scope.has(clause)))] }))
-    .filter((conflict) => conflict.clauses.length > 0);
+/** The audit an audit report shows was held by `day`, if it does. */
+function heldAudit(document: SmsDocument, catalog: ClauseCatalog, day: string, work: OwnedWork | undefined): HeldAudit | undefined {
+  const kind = document.audit?.kind?.value;
+  const date = validDate(document.date?.value);
+  if (kind === undefined || date === undefined || date > day) return undefined;
+  const leaves = [...new Set(document.audit!.scope.flatMap((clause) => catalog.leavesUnder(clause.value).map((leaf) => leaf.id)))];
+  const auditor = document.audit!.auditor;
+  const ownWork = work ? independenceConflicts(work, document, leaves) : [];
+  return { documentId: document.id!.value, path: document.path, kind, date, leaves, ownWork, ...(auditor ? { auditor: auditor.value, auditorRange: auditor.range } : {}) };
+}
+
+function independenceConflicts(owned: OwnedWork, audit: SmsDocument, leaves: readonly string[]): HeldAudit['ownWork'] {
+  const scope = new Set(leaves);
+  const positions = new Set<number>();
+  for (const leaf of scope) for (const position of owned.byClause.get(leaf) ?? []) positions.add(position);
+  return [...positions]
+    .sort((a, b) => a - b)
+    .map((position) => owned.documents[position]!)
+    .filter((document) => document.path !== audit.path)
+    .map((document) => ({ documentId: document.id!.value, path: document.path, clauses: [...new Set(document.clauses.map((claim) => claim.clause).filter((clause) => scope.has(clause)))] }));
 }
 
 function plannedStates(certification: Certification, audits: readonly HeldAudit[], day: string): PlannedAuditState[] {

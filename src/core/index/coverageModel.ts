@@ -4,6 +4,7 @@ import { coverageReportOf } from '../coverage/clauseState.js';
 import { clauseCoverageFrom, coverageContribution, type CoverageContribution, type CoverageInput } from '../coverage/computeCoverage.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import type { SmsDocument } from '../model/smsDocument.js';
+import { OffsetRange } from '../text/lineIndex.js';
 import { addTo, removeFrom } from './pathSets.js';
 
 /** How a document's part of the coverage model judges its evidence and its control. */
@@ -25,6 +26,9 @@ interface CoverageModel {
 export class IncrementalCoverage {
   private memo: { day: string; report: CoverageReport } | undefined;
   private model: CoverageModel | undefined;
+  private partsVersion = 0;
+  /** The report last built and the model it was built from. */
+  private last: { readonly model: CoverageModel; readonly report: CoverageReport } | undefined;
   /** Files whose part may have changed since the model was last brought up to date. */
   private readonly dirty = new Set<string>();
   /** Each file's part, for the day it was computed on; dropped when the file or an evidence target of it changes. */
@@ -54,6 +58,7 @@ export class IncrementalCoverage {
     let changedClauses: Iterable<string>;
     if (!model || model.day !== day) {
       model = { day, parts: new Map(), namedBy: new Map(), clauses: new Map() };
+      this.partsVersion += 1;
       this.model = model;
       this.dirty.clear();
       for (const path of paths) this.updatePart(model, path, documentAt(path), states);
@@ -64,14 +69,26 @@ export class IncrementalCoverage {
       this.dirty.clear();
       changedClauses = changed;
     }
+    let changed = this.last?.model !== model;
     for (const clause of changedClauses) {
       if (!this.catalog.get(clause)?.isLeaf) continue;
       const namers = [...(model.namedBy.get(clause) ?? [])].sort();
       model.clauses.set(clause, clauseCoverageFrom(this.catalog, this.config, clause, namers.flatMap((path) => model.parts.get(path) ?? [])));
+      changed = true;
     }
-    const report = coverageReportOf(this.catalog, this.catalog.leaves().flatMap((leaf) => model.clauses.get(leaf.id) ?? []));
+    // No clause changed: the report (and every finding kept per clause) stays the same object.
+    const report = !changed && this.last ? this.last.report : coverageReportOf(this.catalog, this.catalog.leaves().flatMap((leaf) => model.clauses.get(leaf.id) ?? []));
+    this.last = { model, report };
     this.memo = { day, report };
     return report;
+  }
+
+  /**
+   * Counts changes of any file's part, including claims of the other catalogs, which leave the primary's report
+   * the same object: what is built from the parts (the other catalogs' coverage) is kept while this is unchanged.
+   */
+  get version(): number {
+    return this.partsVersion;
   }
 
   /** The parts of the files in `paths` order, as of the last report (the other catalogs are assembled from them). */
@@ -85,13 +102,14 @@ export class IncrementalCoverage {
     let after: CoverageContribution | undefined;
     if (document) {
       let kept = this.contributions.get(path);
-      if (kept?.day !== model.day) this.contributions.set(path, (kept = { day: model.day, contribution: coverageContribution(document, states) }));
+      if (kept?.day !== model.day) this.contributions.set(path, (kept = { day: model.day, contribution: unlessSame(model.parts.get(path), coverageContribution(document, states)) }));
       after = kept.contribution;
     } else {
       this.contributions.delete(path);
     }
     const before = model.parts.get(path);
     if (before === after) return [];
+    this.partsVersion += 1;
     const clauses = [...clausesNamed(before), ...clausesNamed(after)];
     for (const clause of clausesNamed(before)) removeFrom(model.namedBy, clause, path);
     for (const clause of clausesNamed(after)) addTo(model.namedBy, clause, path);
@@ -104,4 +122,26 @@ export class IncrementalCoverage {
 function clausesNamed(contribution: CoverageContribution | undefined): string[] {
   if (!contribution) return [];
   return [...contribution.addressing.map(([clause]) => clause), ...contribution.evidence.map(([clause]) => clause)];
+}
+
+/** What a part says, as text (ranges as their offsets and positions), computed once per part. */
+const CONTENTS = new WeakMap<CoverageContribution, string>();
+function contentOf(contribution: CoverageContribution): string {
+  let content = CONTENTS.get(contribution);
+  if (content === undefined) CONTENTS.set(contribution, (content = JSON.stringify(contribution, withOffsets)));
+  return content;
+}
+
+/** JSON gives a range's positions; its offsets count too (a line ending changed in front of it moves them alone). */
+function withOffsets(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  return original instanceof OffsetRange ? [original.startOffset, original.endOffset, value] : value;
+}
+
+/**
+ * The part held before when the new one says the same (typing in a document's body, a linked record that was
+ * looked at again unchanged): the clauses it names keep their coverage, and nothing downstream is recomputed.
+ */
+function unlessSame(before: CoverageContribution | undefined, after: CoverageContribution): CoverageContribution {
+  return before !== undefined && contentOf(before) === contentOf(after) ? before : after;
 }

@@ -74,8 +74,11 @@ export class LinkGraph {
     return [...this.evidenceLinks.keys()];
   }
 
-  /** Files whose cross-document findings depend on `path`'s document (as it is now in the index). */
-  affectedBy(path: string, document: SmsDocument | undefined, repositoryFile: string): Set<string> {
+  /**
+   * Files whose cross-document findings depend on `path`'s document (as it is now in the index). The cycle
+   * documents are among them only when `cycleMayChange`: their cross-document findings read nothing but the cycle.
+   */
+  affectedBy(path: string, document: SmsDocument | undefined, repositoryFile: string, cycleMayChange: boolean): Set<string> {
     const affected = new Set<string>([path, repositoryFile]);
     const id = document?.id?.value;
     if (id !== undefined) {
@@ -83,7 +86,7 @@ export class LinkGraph {
       for (const referrer of this.referrers.get(id) ?? []) affected.add(referrer);
     }
     for (const linker of this.linkersOf(path)) affected.add(linker);
-    for (const cyclePath of this.cycleDocuments) affected.add(cyclePath);
+    if (cycleMayChange) for (const cyclePath of this.cycleDocuments) affected.add(cyclePath);
     return affected;
   }
 

@@ -9,6 +9,7 @@ import { catalogCoverages, type CatalogCoverage } from '../coverage/catalogCover
 import { documentControl } from '../coverage/documentControl.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { computeCycle, type CycleState } from '../cycle/cycleState.js';
+import { CycleMemo } from '../cycle/cycleMemo.js';
 import { changesCycle } from '../cycle/cycleSignature.js';
 import { isoDay } from '../model/dates.js';
 import type { ReadResult } from '../document/readSmsDocument.js';
@@ -81,7 +82,10 @@ export class WorkspaceIndex implements RepositoryView {
   private readonly clauseFindings = new WeakMap<ClauseCoverage, readonly Finding[]>();
   private cycleMemo: CycleState | undefined;
   /** Every catalog's coverage, kept while the primary's report is the same object. */
-  private catalogsMemo: { primary: CoverageReport; coverages: readonly CatalogCoverage[] } | undefined;
+  private catalogsMemo: { primary: CoverageReport; partsVersion: number; coverages: readonly CatalogCoverage[] } | undefined;
+  /** What the cycle's computation keeps between edits (per document, per auditor). */
+  private readonly cycleParts = new CycleMemo();
+  private dayMemo: { readonly dayNumber: number; readonly day: string } | undefined;
 
   constructor(options: IndexOptions) {
     this.project = options.project;
@@ -121,7 +125,11 @@ export class WorkspaceIndex implements RepositoryView {
   }
 
   get today(): string {
-    return isoDay(this.now());
+    // Asked many times per edit; formatting a date each time cost more than the edit's own checks at 10,000 documents.
+    const time = this.now().getTime();
+    const dayNumber = Math.floor(time / 86_400_000);
+    if (this.dayMemo?.dayNumber !== dayNumber) this.dayMemo = { dayNumber, day: isoDay(new Date(time)) };
+    return this.dayMemo.day;
   }
 
   /** Whether a repository-relative path is a Markdown file this index reads. */
@@ -160,10 +168,11 @@ export class WorkspaceIndex implements RepositoryView {
     const read = text === undefined ? await this.reader.readFromDisk(path) : await this.reader.readText(path, text);
     if (!read) return this.deleteDocument(path);
     if (before && before.hash === read.hash) return new Set();
-    const affected = this.links.affectedBy(path, before?.read.document, this.repositoryFile);
+    const cycleMayChange = !before || changesCycle(before.read.document, read.result.document);
+    const affected = this.links.affectedBy(path, before?.read.document, this.repositoryFile, cycleMayChange);
     if (before) this.links.remove(path, before.read.document);
     this.store(path, read);
-    for (const related of this.links.affectedBy(path, read.result.document, this.repositoryFile)) affected.add(related);
+    for (const related of this.links.affectedBy(path, read.result.document, this.repositoryFile, cycleMayChange)) affected.add(related);
     if (before?.read.document?.id?.value !== read.result.document?.id?.value) {
       for (const referrer of this.links.unresolvedReferrers()) affected.add(referrer);
     }
@@ -175,7 +184,7 @@ export class WorkspaceIndex implements RepositoryView {
   /** Forgets a file (deleted, or no longer included). */
   async deleteDocument(path: string): Promise<ReadonlySet<string>> {
     const before = this.files.get(path);
-    const affected = this.links.affectedBy(path, before?.read.document, this.repositoryFile);
+    const affected = this.links.affectedBy(path, before?.read.document, this.repositoryFile, true);
     this.links.remove(path, before?.read.document);
     if (this.files.delete(path)) this.sortedPaths = undefined;
     this.cycleMemo = undefined;
@@ -291,18 +300,19 @@ export class WorkspaceIndex implements RepositoryView {
   /** The coverage of every catalog of the project, the primary first (just the primary with one catalog). */
   catalogCoverages(): readonly CatalogCoverage[] {
     const primary = this.coverage();
-    if (this.catalogsMemo?.primary === primary) return this.catalogsMemo.coverages;
+    const partsVersion = this.coverageModel.version;
+    if (this.catalogsMemo?.primary === primary && this.catalogsMemo.partsVersion === partsVersion) return this.catalogsMemo.coverages;
     const catalogs = this.catalogs;
     const coverages = catalogs.isSingle
       ? [{ alias: catalogs.primary.alias, primary: true, catalog: this.catalog, report: primary }]
       : catalogCoverages(catalogs, this.config, primary, this.coverageModel.contributionsOf(this.orderedPaths()), this.project.crosswalk);
-    this.catalogsMemo = { primary, coverages };
+    this.catalogsMemo = { primary, partsVersion, coverages };
     return coverages;
   }
 
   /** The certification cycle today: audits held and planned, nonconformities, management reviews. */
   cycle(): CycleState {
-    if (this.cycleMemo?.day !== this.today) this.cycleMemo = computeCycle(this.documents(), this.catalog, this.config, this.today);
+    if (this.cycleMemo?.day !== this.today) this.cycleMemo = computeCycle(this.documents(), this.catalog, this.config, this.today, this.cycleParts);
     return this.cycleMemo;
   }
 

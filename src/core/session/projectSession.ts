@@ -178,8 +178,8 @@ export class ProjectSession {
       const index = this.index;
       // An open buffer is newer than the disk: keep checking the buffer.
       if (!index || this.buffers.has(this.absoluteOf(path))) return;
-      if (kind === 'deleted') this.apply(index.includes(path) ? await index.deleteDocument(path) : await index.fileChanged(path));
-      else this.apply(index.includes(path) ? await index.setDocument(path) : await index.fileChanged(path));
+      if (kind === 'deleted') await this.apply(index.includes(path) ? await index.deleteDocument(path) : await index.fileChanged(path));
+      else await this.apply(index.includes(path) ? await index.setDocument(path) : await index.fileChanged(path));
     });
   }
 
@@ -208,13 +208,19 @@ export class ProjectSession {
         // A newer edit is queued behind this one: let that one report.
         const index = this.index;
         if (!index || this.buffers.get(absolute)?.version !== version || !index.includes(path)) return;
-        this.apply(await index.setDocument(path, text), new Map([[path, version]]));
+        await this.apply(await index.setDocument(path, text), new Map([[path, version]]));
       });
     }, delay));
   }
 
-  private apply(affected: ReadonlySet<string>, versions: ReadonlyMap<string, number> = new Map()): void {
-    this.report([...affected, ...versions.keys()], versions, false);
+  private async apply(affected: ReadonlySet<string>, versions: ReadonlyMap<string, number> = new Map()): Promise<void> {
+    // The edited document first, and a turn of the event loop for its listeners to send it: the editor shows its
+    // diagnostics without waiting for the documents it affects (every audit report, when the cycle changed).
+    if (versions.size > 0) {
+      this.report(versions.keys(), versions, false);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.report([...affected].filter((path) => !versions.has(path)), new Map(), false);
   }
 
   /** Reports the paths whose findings changed since last reported; an edited path is always reported. */

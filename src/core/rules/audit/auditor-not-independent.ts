@@ -1,3 +1,4 @@
+import type { CycleState, HeldAudit } from '../../cycle/cycleState.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -12,7 +13,7 @@ export default defineRule({
   checkAcrossDocuments({ document, report, cycle }) {
     // Only audit reports can be audits: the cycle is computed only for them.
     if (document.type?.value !== 'audit') return;
-    const audit = cycle().audits.find((held) => held.path === document.path);
+    const audit = heldAuditAt(cycle(), document.path);
     if (!audit || audit.ownWork.length === 0 || !audit.auditorRange) return;
     const work = audit.ownWork.map((owned) => `${owned.documentId} (${owned.clauses.join(', ')})`).join(', ');
     report(audit.auditorRange, `${audit.auditor} audits their own work: they own ${work}, in this audit's scope; an internal auditor must be independent of what they audit.`, {
@@ -20,3 +21,17 @@ export default defineRule({
     });
   },
 });
+
+const AUDITS_BY_PATH = new WeakMap<CycleState, Map<string, HeldAudit>>();
+
+/** The held audit a document is the report of, looked up by path (kept per cycle state: every audit report asks). */
+function heldAuditAt(cycle: CycleState, path: string): HeldAudit | undefined {
+  let byPath = AUDITS_BY_PATH.get(cycle);
+  if (!byPath) {
+    byPath = new Map();
+    // The first audit with the path, as `find` over the list would give.
+    for (const audit of cycle.audits) if (!byPath.has(audit.path)) byPath.set(audit.path, audit);
+    AUDITS_BY_PATH.set(cycle, byPath);
+  }
+  return byPath.get(path);
+}
