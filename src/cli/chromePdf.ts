@@ -74,12 +74,20 @@ export async function printToPdf(browser: string, htmlFile: string, options: Pdf
   child.stderr?.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
   const exited = new Promise<never>((_, reject) => {
     child.once('error', (error) => reject(new Error(`${browser} could not be started: ${error.message}`)));
-    child.once('exit', (code, signal) => reject(new Error(`${browser} stopped (${signal ?? `exit code ${code}`}) before the PDF was printed${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`)));
+    child.once('exit', (code, signal) =>
+      reject(
+        new Error(
+          `${browser} stopped (${signal ?? `exit code ${code}`}) before the PDF was printed${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`,
+        ),
+      ),
+    );
   });
   exited.catch(() => undefined);
   const timeoutMs = options.timeoutMs ?? 120_000;
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => void (timer = setTimeout(() => reject(new Error(`${browser} did not print the PDF within ${timeoutMs / 1000} s`)), timeoutMs)));
+  const timeout = new Promise<never>(
+    (_, reject) => void (timer = setTimeout(() => reject(new Error(`${browser} did not print the PDF within ${timeoutMs / 1000} s`)), timeoutMs)),
+  );
   try {
     const connection = new PipeConnection(child.stdio[3] as Writable, child.stdio[4] as Readable);
     return await Promise.race([print(connection, pathToFileURL(htmlFile).href, options), exited, timeout]);
@@ -151,7 +159,13 @@ class PipeConnection {
     this.buffered += text;
     let end: number;
     while ((end = this.buffered.indexOf('\0')) !== -1) {
-      const message = JSON.parse(this.buffered.slice(0, end)) as { id?: number; method?: string; sessionId?: string; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(this.buffered.slice(0, end)) as {
+        id?: number;
+        method?: string;
+        sessionId?: string;
+        result?: unknown;
+        error?: { message: string };
+      };
       this.buffered = this.buffered.slice(end + 1);
       if (message.id !== undefined) {
         const waiting = this.pending.get(message.id);

@@ -110,11 +110,19 @@ async function runRecorded(argv: readonly string[], io: CliIo, run: (io: CliIo) 
   };
   const exitCode = await run(recording);
   if (root !== undefined && (exitCode === 0 || exitCode === 1)) {
-    recordRun(root, replayKey(argv, io.cwd, io.env, io.stdoutIsTTY, replayable.day), startedMs, { stdout, stderr, exitCode, ...(outputContent !== undefined ? { outputContent } : {}) }, signingKey);
+    recordRun(
+      root,
+      replayKey(argv, io.cwd, io.env, io.stdoutIsTTY, replayable.day),
+      startedMs,
+      { stdout, stderr, exitCode, ...(outputContent !== undefined ? { outputContent } : {}) },
+      signingKey,
+    );
   }
   return exitCode;
 }
 
 function isParseArgsError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS');
+  return (
+    error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS')
+  );
 }

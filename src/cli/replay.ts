@@ -19,7 +19,10 @@ export function replayableRun(argv: readonly string[], cwd: string): { start: st
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i] ?? '';
-    const [name, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const [name, inline] =
+      argument.startsWith('--') && argument.includes('=')
+        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+        : [argument, undefined];
     // Reviews against git and help are never replayed; --no-cache asks for a fresh check.
     if (['--no-cache', '--base', '--head', '--all', '-h', '--help'].includes(name)) return undefined;
     if (VALUED.has(name)) {

@@ -10,9 +10,13 @@ import { UsageError } from './usageError.js';
 export function reportInputFor(result: CheckResult, catalog?: string): ReportInput {
   const { project, index } = result;
   const shown = pickCatalogs(result.catalogs, catalog);
-  if (!shown) throw new UsageError(`--catalog ${catalog}: the project has no catalog of that alias (${result.catalogs.map((coverage) => coverage.alias).join(', ')})`);
+  if (!shown)
+    throw new UsageError(`--catalog ${catalog}: the project has no catalog of that alias (${result.catalogs.map((coverage) => coverage.alias).join(', ')})`);
   const first = shown[0]!;
-  const findings = catalog === undefined ? result.findings : result.findings.filter((finding) => !finding.ruleId.startsWith('coverage.') || (finding.data?.catalog ?? result.catalogs[0]!.alias) === first.alias);
+  const findings =
+    catalog === undefined
+      ? result.findings
+      : result.findings.filter((finding) => !finding.ruleId.startsWith('coverage.') || (finding.data?.catalog ?? result.catalogs[0]!.alias) === first.alias);
   // Repository-level findings need a real file in SARIF: the config, else the README, else the first document.
   const paths = index.paths();
   const anchor = project.configFile ?? (paths.includes('README.md') ? 'README.md' : paths[0]);

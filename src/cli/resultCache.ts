@@ -36,7 +36,14 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
  * that answers and the day dates are judged against. Two runs with the same key over unchanged files
  * print the same thing.
  */
-export function runKey(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>>, stdoutIsTTY: boolean, toolBuild: string, day: string): string {
+export function runKey(
+  argv: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  stdoutIsTTY: boolean,
+  toolBuild: string,
+  day: string,
+): string {
   return JSON.stringify([argv, cwd, env.NO_COLOR ?? null, env.FORCE_COLOR ?? null, env.TERM ?? null, stdoutIsTTY, toolBuild, day]);
 }
 
@@ -121,8 +128,17 @@ export function recordRun(root: string, key: string, startedMs: number, run: Rec
     const { fingerprint, newestMs } = fingerprintTree(root);
     // Modification or inode change at or after the start: the check may have read the old content.
     if (newestMs >= startedMs) return;
-    const kept = readEntries(root, signingKey).filter((entry) => entry.key !== key).slice(-(MAX_ENTRIES - 1));
-    const entry: StoredRun = { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, ...(run.outputContent !== undefined ? { outputContent: run.outputContent } : {}), key, fingerprint };
+    const kept = readEntries(root, signingKey)
+      .filter((entry) => entry.key !== key)
+      .slice(-(MAX_ENTRIES - 1));
+    const entry: StoredRun = {
+      stdout: run.stdout,
+      stderr: run.stderr,
+      exitCode: run.exitCode,
+      ...(run.outputContent !== undefined ? { outputContent: run.outputContent } : {}),
+      key,
+      fingerprint,
+    };
     writeSignedCache(join(root, CACHE_FOLDER, FILE), root, FORMAT, signingKey, JSON.stringify([...kept, entry]));
   } catch {
     // read-only checkout, full disk, or a link where the cache goes: the next run simply checks again
@@ -141,9 +157,16 @@ function readEntries(root: string, signingKey: Buffer): StoredRun[] {
 
 function isStoredRun(value: unknown): value is StoredRun {
   const entry = value as Partial<StoredRun> | null;
-  return typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && typeof entry.fingerprint === 'string'
-    && typeof entry.stdout === 'string' && typeof entry.stderr === 'string' && typeof entry.exitCode === 'number'
-    && (entry.outputContent === undefined || typeof entry.outputContent === 'string');
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.key === 'string' &&
+    typeof entry.fingerprint === 'string' &&
+    typeof entry.stdout === 'string' &&
+    typeof entry.stderr === 'string' &&
+    typeof entry.exitCode === 'number' &&
+    (entry.outputContent === undefined || typeof entry.outputContent === 'string')
+  );
 }
 
 /** Identifies this build of Clausemark: its version and when its compiled files were written. */

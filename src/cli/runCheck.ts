@@ -1,5 +1,15 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { CACHE_FOLDER, checkRepository, FileDocumentCache, mermaidWorkerPool, parseIsoDate, UnsafePathError, type CheckResult, type Project, type SetupProblem } from '../core/index.js';
+import {
+  CACHE_FOLDER,
+  checkRepository,
+  FileDocumentCache,
+  mermaidWorkerPool,
+  parseIsoDate,
+  UnsafePathError,
+  type CheckResult,
+  type Project,
+  type SetupProblem,
+} from '../core/index.js';
 import type { CliIo } from './cliIo.js';
 import { localCacheKey } from './cacheKey.js';
 import { mermaidScriptPath, mermaidWorkerScript } from './mermaidScript.js';
@@ -14,7 +24,6 @@ export interface RunCheckOptions {
   readonly today?: string;
 }
 
-
 /** The command-line options every checking command takes (`parseArgs` form). */
 export const CHECK_OPTIONS = {
   config: { type: 'string' },
@@ -26,7 +35,11 @@ export const CHECK_OPTIONS = {
 } as const;
 
 /** Runs the check from parsed `CHECK_OPTIONS` values and the positional paths. */
-export function runCheckWith(io: CliIo, values: { config?: string; today?: string; 'no-cache'?: boolean }, paths: readonly string[]): Promise<CheckResult | number> {
+export function runCheckWith(
+  io: CliIo,
+  values: { config?: string; today?: string; 'no-cache'?: boolean },
+  paths: readonly string[],
+): Promise<CheckResult | number> {
   return runCheck(io, {
     paths,
     ...(values.config !== undefined ? { config: values.config } : {}),
@@ -59,7 +72,9 @@ export function checkSession(io: CliIo, options: RunCheckOptions) {
       // while findings and reports are built, the largest moment of a check's memory.
       onScanned: () => diagrams.dispose(),
       // The cache lives in the repository root, which is only known once the config is found: open it lazily.
-      ...(options.useCache ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, localCacheKey(io.env))) } : {}),
+      ...(options.useCache
+        ? { cacheFor: async (root: string) => (cache = await FileDocumentCache.open(join(root, CACHE_FOLDER), TOOL_VERSION, localCacheKey(io.env))) }
+        : {}),
     },
     async finish<T>(outcome: { ok: true; result: T } | { ok: false; problems: readonly SetupProblem[] }): Promise<T | number> {
       progress.finish();

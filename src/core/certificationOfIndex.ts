@@ -10,6 +10,9 @@ import type { WorkspaceIndex } from './index/workspaceIndex.js';
 export function certificationOfIndex(index: WorkspaceIndex, root: string): CertificationSummary {
   const today = index.today;
   const audit = resolveTarget(index.config, today, 'next');
-  const readiness = typeof audit === 'string' ? audit : assessReadiness({ documents: index.documents(), catalog: index.catalog, config: index.config, coverage: index.coverage(), today }, audit);
+  const readiness =
+    typeof audit === 'string'
+      ? audit
+      : assessReadiness({ documents: index.documents(), catalog: index.catalog, config: index.config, coverage: index.coverage(), today }, audit);
   return certificationSummary(root, index.cycle(), readiness);
 }

@@ -86,7 +86,10 @@ export async function checkRepository(options: CheckOptions = {}): Promise<Check
   const scopes = targets.map((target) => toPosix(relative(project.root, target)));
   const outside = scopes.filter((scope) => scope === '..' || scope.startsWith('../') || isAbsolute(scope));
   if (outside.length > 0) {
-    return { ok: false, problems: outside.map((scope) => ({ file: resolve(project.root, scope), message: `this path is outside the repository at ${project.root}` })) };
+    return {
+      ok: false,
+      problems: outside.map((scope) => ({ file: resolve(project.root, scope), message: `this path is outside the repository at ${project.root}` })),
+    };
   }
   const inScope = (file: string): boolean =>
     file === index.repositoryFile || scopes.some((scope) => scope === '' || file === scope || file.startsWith(`${scope}/`));

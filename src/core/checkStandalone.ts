@@ -11,7 +11,11 @@ import type { WorkspaceFileSystem } from './workspace/fileSystem.js';
  * Checks one Markdown file on its own (an editor with no folder open): the single-document rules only,
  * against the built-in catalog and default settings, since there is no repository to trace across.
  */
-export async function checkStandaloneDocument(fileName: string, text: string, options: { now?: () => Date; validateDiagram?: DiagramValidator } = {}): Promise<Finding[]> {
+export async function checkStandaloneDocument(
+  fileName: string,
+  text: string,
+  options: { now?: () => Date; validateDiagram?: DiagramValidator } = {},
+): Promise<Finding[]> {
   const catalog = builtinCatalog(DEFAULT_CONFIG.catalog);
   if (!catalog) return [];
   const name = basename(fileName);
@@ -23,7 +27,14 @@ export async function checkStandaloneDocument(fileName: string, text: string, op
     findFiles: async () => [],
   };
   const index = new WorkspaceIndex({
-    project: { root: dirname(fileName), configFile: undefined, config: { ...DEFAULT_CONFIG, smsFolders: [] }, catalog, locateSetting: () => undefined, findings: [] },
+    project: {
+      root: dirname(fileName),
+      configFile: undefined,
+      config: { ...DEFAULT_CONFIG, smsFolders: [] },
+      catalog,
+      locateSetting: () => undefined,
+      findings: [],
+    },
     fs: noDisk,
     ...(options.now ? { now: options.now } : {}),
     ...(options.validateDiagram ? { validateDiagram: options.validateDiagram } : {}),

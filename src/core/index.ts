@@ -32,7 +32,20 @@ export { buildChangeJson } from './reports/changeJson.js';
 export { renderChangeMarkdown } from './reports/changeMarkdown.js';
 export { changeSummaryText } from './reports/changeText.js';
 export { escapeHtml } from './reports/coverageHtml.js';
-export { buildJsonReport, renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown, renderGithub, renderJson, renderJunit, renderMarkdown, renderSarif, renderText, type ReportInput } from './reports/index.js';
+export {
+  buildJsonReport,
+  renderCoverageCsv,
+  renderCoverageHtml,
+  renderCoverageJson,
+  renderCoverageMarkdown,
+  renderGithub,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+  renderSarif,
+  renderText,
+  type ReportInput,
+} from './reports/index.js';
 export { renderSoaCsv, renderSoaJson, renderSoaMarkdown } from './reports/soaReport.js';
 export { renderReadinessHtml, renderReadinessJson, renderReadinessMarkdown, renderReadinessText } from './reports/readinessReport.js';
 export { workbookOfCheck } from './reports/workbookRows.js';

@@ -4,16 +4,46 @@ import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { isoDay } from '../core/model/dates.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../core/model/documentTypes.js';
 import { documentTemplate } from '../core/templates/documentTemplate.js';
-import { DocumentInfoRequest, ExportCoverageRequest, ExportWorkbookRequest, FoldersRequest, RecheckRequest, TraceabilityRequest, type CoverageExportFormat, type FolderInfo } from '../protocol/clausemarkProtocol.js';
+import {
+  DocumentInfoRequest,
+  ExportCoverageRequest,
+  ExportWorkbookRequest,
+  FoldersRequest,
+  RecheckRequest,
+  TraceabilityRequest,
+  type CoverageExportFormat,
+  type FolderInfo,
+} from '../protocol/clausemarkProtocol.js';
 import type { CoverageTreeProvider } from './views/coverageTree.js';
 import { TraceabilityPanel } from './views/traceabilityPanel.js';
 
 const FOLDER_FOR_TYPE: Record<DocumentType, string> = {
-  policy: 'policies', plan: 'plans', process: 'processes', procedure: 'procedures', catalogue: 'catalogue',
-  agreement: 'agreements', register: 'registers', record: 'records', report: 'records', audit: 'audits', 'management-review': 'reviews', other: 'other',
+  policy: 'policies',
+  plan: 'plans',
+  process: 'processes',
+  procedure: 'procedures',
+  catalogue: 'catalogue',
+  agreement: 'agreements',
+  register: 'registers',
+  record: 'records',
+  report: 'records',
+  audit: 'audits',
+  'management-review': 'reviews',
+  other: 'other',
 };
 const ID_PREFIX: Record<DocumentType, string> = {
-  policy: 'POL', plan: 'PLN', process: 'PRC', procedure: 'PRO', catalogue: 'CAT', agreement: 'AGR', register: 'REG', record: 'REC', report: 'RPT', audit: 'AUD', 'management-review': 'MR', other: 'DOC',
+  policy: 'POL',
+  plan: 'PLN',
+  process: 'PRC',
+  procedure: 'PRO',
+  catalogue: 'CAT',
+  agreement: 'AGR',
+  register: 'REG',
+  record: 'REC',
+  report: 'RPT',
+  audit: 'AUD',
+  'management-review': 'MR',
+  other: 'DOC',
 };
 
 /** The commands: each asks the language server, which holds every state; the extension only shows it. */
@@ -25,11 +55,15 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   command('clausemark.showCoverage', () => vscode.commands.executeCommand('clausemark.coverage.focus'));
   command('clausemark.showGapsOnly', () => tree.setGapsOnly(true));
   command('clausemark.showAllClauses', () => tree.setGapsOnly(false));
-  command('clausemark.recheck', () => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Clausemark: checking the SMS', cancellable: false }, () => client.sendRequest(RecheckRequest)));
+  command('clausemark.recheck', () =>
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Clausemark: checking the SMS', cancellable: false }, () =>
+      client.sendRequest(RecheckRequest),
+    ),
+  );
 
   // The CodeLens passes the document's URI as a string (it comes from the server).
   command('clausemark.showTraceability', async (uri?: vscode.Uri | string) => {
-    const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri ?? vscode.window.activeTextEditor?.document.uri;
+    const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? vscode.window.activeTextEditor?.document.uri);
     const info = target ? await client.sendRequest(DocumentInfoRequest, { uri: target.toString() }) : undefined;
     if (!target || !info?.isSmsDocument) {
       void vscode.window.showInformationMessage('Clausemark: open an SMS document to see its traceability.');
@@ -43,7 +77,10 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     if (!folder?.ready) return;
     let clause = family;
     if (clause === undefined) {
-      const picked = await vscode.window.showQuickPick([{ label: 'The whole SMS', id: '' }, ...folder.clauseGroups.map((group) => ({ label: group.label, id: group.id }))], { title: 'Clausemark: traceability of…' });
+      const picked = await vscode.window.showQuickPick(
+        [{ label: 'The whole SMS', id: '' }, ...folder.clauseGroups.map((group) => ({ label: group.label, id: group.id }))],
+        { title: 'Clausemark: traceability of…' },
+      );
       if (!picked) return;
       clause = picked.id;
     }
@@ -57,7 +94,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     const chosen = format ?? (await vscode.window.showQuickPick(Object.keys(formats), { title: 'Clausemark: export the coverage report as…' }));
     const extension = chosen ? formats[chosen] : undefined;
     if (!chosen || !extension) return;
-    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(folder.uri), `coverage.${extension}`), filters: { [chosen]: [extension] } }));
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(folder.uri), `coverage.${extension}`),
+        filters: { [chosen]: [extension] },
+      }));
     if (!uri) return;
     await client.sendRequest(ExportCoverageRequest, { folderUri: folder.uri, format: extension, targetUri: uri.toString() });
     void vscode.window.showInformationMessage(`Clausemark: coverage report written to ${vscode.workspace.asRelativePath(uri)}.`);
@@ -66,7 +108,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   command('clausemark.exportWorkbook', async (target?: vscode.Uri) => {
     const folder = await pickFolder(client);
     if (!folder?.ready) return;
-    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(folder.uri), 'registers.xlsx'), filters: { 'Excel workbook': ['xlsx'] } }));
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(folder.uri), 'registers.xlsx'),
+        filters: { 'Excel workbook': ['xlsx'] },
+      }));
     if (!uri) return;
     await client.sendRequest(ExportWorkbookRequest, { folderUri: folder.uri, targetUri: uri.toString() });
     void vscode.window.showInformationMessage(`Clausemark: workbook written to ${vscode.workspace.asRelativePath(uri)}.`);
@@ -78,14 +125,33 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       void vscode.window.showInformationMessage('Clausemark: open a folder to create SMS documents in it.');
       return;
     }
-    const type = preset?.type ?? ((await vscode.window.showQuickPick([...DOCUMENT_TYPES], { title: 'Clausemark: new SMS document — what kind?' })) as DocumentType | undefined);
+    const type =
+      preset?.type ??
+      ((await vscode.window.showQuickPick([...DOCUMENT_TYPES], { title: 'Clausemark: new SMS document — what kind?' })) as DocumentType | undefined);
     if (!type) return;
-    const title = preset?.title ?? (await vscode.window.showInputBox({ title: 'Clausemark: title of the new document', validateInput: (value) => (value.trim() ? undefined : 'Give the document a title') }));
+    const title =
+      preset?.title ??
+      (await vscode.window.showInputBox({
+        title: 'Clausemark: title of the new document',
+        validateInput: (value) => (value.trim() ? undefined : 'Give the document a title'),
+      }));
     if (!title) return;
-    const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document';
+    const slug =
+      title
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'document';
     const suggestedId = `${ID_PREFIX[type]}-${slug.toUpperCase().slice(0, 24).replace(/-$/, '')}`;
     const used = new Set(folder.ids);
-    const id = preset?.id ?? (await vscode.window.showInputBox({ title: 'Clausemark: id of the new document', value: suggestedId, validateInput: (value) => (/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/.test(value) ? (used.has(value) ? `${value} is already used` : undefined) : 'Letters, digits and . _ - : / only') }));
+    const id =
+      preset?.id ??
+      (await vscode.window.showInputBox({
+        title: 'Clausemark: id of the new document',
+        value: suggestedId,
+        validateInput: (value) =>
+          /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/.test(value) ? (used.has(value) ? `${value} is already used` : undefined) : 'Letters, digits and . _ - : / only',
+      }));
     if (!id) return;
     const target = preset?.folder ?? vscode.Uri.joinPath(vscode.Uri.parse(folder.rootUri), ...posix.join(folder.smsFolder, FOLDER_FOR_TYPE[type]).split('/'));
     const uri = vscode.Uri.joinPath(target, `${slug}.md`);
@@ -108,6 +174,9 @@ async function pickFolder(client: LanguageClient): Promise<FolderInfo | undefine
   const owner = folders.find((folder) => folder.uri === fromEditor);
   if (owner) return owner;
   if (folders.length <= 1) return folders[0];
-  const picked = await vscode.window.showQuickPick(folders.map((folder) => ({ label: folder.name, folder })), { title: 'Clausemark: which folder?' });
+  const picked = await vscode.window.showQuickPick(
+    folders.map((folder) => ({ label: folder.name, folder })),
+    { title: 'Clausemark: which folder?' },
+  );
   return picked?.folder;
 }

@@ -1,6 +1,16 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node.js';
-import { CertificationSummaryRequest, CoverageTreeRequest, DidChangeNotification, DocumentInfoRequest, ProgressNotification, RecheckRequest, ServerInfoRequest, SettledRequest, StatusBarRequest } from '../protocol/clausemarkProtocol.js';
+import {
+  CertificationSummaryRequest,
+  CoverageTreeRequest,
+  DidChangeNotification,
+  DocumentInfoRequest,
+  ProgressNotification,
+  RecheckRequest,
+  ServerInfoRequest,
+  SettledRequest,
+  StatusBarRequest,
+} from '../protocol/clausemarkProtocol.js';
 import { registerCommands } from './commands.js';
 import { clausemarkClient } from './languageClient.js';
 import type { CertificationSummary } from '../core/cycle/certificationSummary.js';
@@ -106,6 +116,7 @@ export function deactivate(): void {
 }
 
 async function updateEditorContext(client: LanguageClient, editor: vscode.TextEditor | undefined): Promise<void> {
-  const isSms = editor && client.state === State.Running ? (await client.sendRequest(DocumentInfoRequest, { uri: editor.document.uri.toString() })).isSmsDocument : false;
+  const isSms =
+    editor && client.state === State.Running ? (await client.sendRequest(DocumentInfoRequest, { uri: editor.document.uri.toString() })).isSmsDocument : false;
   await vscode.commands.executeCommand('setContext', 'clausemark.isSmsDocument', isSms);
 }

@@ -14,13 +14,17 @@ export function clausemarkClient(context: vscode.ExtensionContext): LanguageClie
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }],
+    documentSelector: [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ],
     synchronize: { configurationSection: 'clausemark' },
     diagnosticCollectionName: 'clausemark',
     middleware: {
       workspace: {
         // Only the settings the user set (and, in Restricted Mode, no workspace catalog): see settings.ts.
-        configuration: (params) => params.items.map((item) => (item.section === 'clausemark' ? settingsFor(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : null)),
+        configuration: (params) =>
+          params.items.map((item) => (item.section === 'clausemark' ? settingsFor(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : null)),
       },
     },
   };

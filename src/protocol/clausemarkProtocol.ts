@@ -71,7 +71,10 @@ export const CoverageTreeRequest = new RequestType<CoverageTreeParams, { readonl
 /** The status-bar text over every folder, or null when no folder has SMS coverage. */
 export const StatusBarRequest = new RequestType0<{ readonly text: string; readonly tooltip: string } | null, void>('clausemark/statusBar');
 
-export type TraceabilityScope = { readonly kind: 'document'; readonly uri: string } | { readonly kind: 'family'; readonly folderUri: string; readonly clause: string } | { readonly kind: 'all'; readonly folderUri: string };
+export type TraceabilityScope =
+  | { readonly kind: 'document'; readonly uri: string }
+  | { readonly kind: 'family'; readonly folderUri: string; readonly clause: string }
+  | { readonly kind: 'all'; readonly folderUri: string };
 
 export interface TraceabilityModel {
   readonly title: string;
@@ -108,9 +111,15 @@ export const FoldersRequest = new RequestType0<readonly FolderInfo[], void>('cla
 
 export type CoverageExportFormat = 'md' | 'html' | 'csv' | 'json';
 /** Writes the coverage report of a folder; answers the path written. */
-export const ExportCoverageRequest = new RequestType<{ readonly folderUri: string; readonly format: CoverageExportFormat; readonly targetUri: string }, { readonly path: string }, void>('clausemark/exportCoverage');
+export const ExportCoverageRequest = new RequestType<
+  { readonly folderUri: string; readonly format: CoverageExportFormat; readonly targetUri: string },
+  { readonly path: string },
+  void
+>('clausemark/exportCoverage');
 /** Writes the registers of a folder as an .xlsx workbook; answers the path written. */
-export const ExportWorkbookRequest = new RequestType<{ readonly folderUri: string; readonly targetUri: string }, { readonly path: string }, void>('clausemark/exportWorkbook');
+export const ExportWorkbookRequest = new RequestType<{ readonly folderUri: string; readonly targetUri: string }, { readonly path: string }, void>(
+  'clausemark/exportWorkbook',
+);
 
 /** Reads every folder again from scratch (config, catalog and documents). */
 export const RecheckRequest = new RequestType0<void, void>('clausemark/recheck');

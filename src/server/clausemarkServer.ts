@@ -1,9 +1,27 @@
 import type { CancellationToken, ClientCapabilities, Connection, InitializeResult, WorkspaceFolder } from 'vscode-languageserver';
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import {
-  CertificationSummaryRequest, CoverageTreeRequest, DocumentInfoRequest, ExportCoverageRequest, ExportWorkbookRequest, FoldersRequest, RecheckRequest, ServerInfoRequest, SettledRequest, StatusBarRequest, TraceabilityRequest,
+  CertificationSummaryRequest,
+  CoverageTreeRequest,
+  DocumentInfoRequest,
+  ExportCoverageRequest,
+  ExportWorkbookRequest,
+  FoldersRequest,
+  RecheckRequest,
+  ServerInfoRequest,
+  SettledRequest,
+  StatusBarRequest,
+  TraceabilityRequest,
 } from '../protocol/clausemarkProtocol.js';
 import { folderWatcher, type FolderWatcher } from './folderWatcher.js';
 import { LanguageFeatures } from './languageFeatures.js';
@@ -31,7 +49,8 @@ export function startClausemarkServer(connection: Connection, options: ServerOpt
   let capabilities: ClientCapabilities = {};
   let pool: DiagramValidatorPool | undefined;
   const diagrams = (): DiagramValidatorPool => (pool ??= options.diagrams());
-  const settingsFor = async (folderUri: string): Promise<unknown> => (capabilities.workspace?.configuration ? connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'clausemark' }) : undefined);
+  const settingsFor = async (folderUri: string): Promise<unknown> =>
+    capabilities.workspace?.configuration ? connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'clausemark' }) : undefined;
   const workspace = new ServerWorkspace(connection, documents, settingsFor, diagrams);
   const features = new LanguageFeatures(workspace);
   const views = new ViewModels(workspace);
@@ -40,13 +59,19 @@ export function startClausemarkServer(connection: Connection, options: ServerOpt
   let ready: Promise<void> = Promise.resolve();
 
   const addFolders = (folders: readonly WorkspaceFolder[], watchHere: boolean): Promise<void> =>
-    Promise.all(folders.map(async (folder) => {
-      if (watchHere) {
-        const path = uriToPath(folder.uri);
-        if (path) watchers.set(folder.uri, folderWatcher(path, (uri, kind) => workspace.fileEvent(uri, kind)));
-      }
-      await workspace.addFolder(folder.uri, folder.name);
-    })).then(() => undefined);
+    Promise.all(
+      folders.map(async (folder) => {
+        if (watchHere) {
+          const path = uriToPath(folder.uri);
+          if (path)
+            watchers.set(
+              folder.uri,
+              folderWatcher(path, (uri, kind) => workspace.fileEvent(uri, kind)),
+            );
+        }
+        await workspace.addFolder(folder.uri, folder.name);
+      }),
+    ).then(() => undefined);
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
@@ -71,7 +96,8 @@ export function startClausemarkServer(connection: Connection, options: ServerOpt
     const dynamicWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     // Any file can be evidence, so every change counts; without the client's watcher the server watches itself.
     if (dynamicWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
-    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clausemark' });
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clausemark' });
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const folder of event.removed) {
@@ -114,7 +140,9 @@ export function startClausemarkServer(connection: Connection, options: ServerOpt
   });
   connection.onDocumentLinks((params) => features.documentLinks(params.textDocument.uri));
   connection.onCodeLens((params) => features.codeLens(params.textDocument.uri));
-  connection.onCodeAction((params) => features.codeActions(params.textDocument.uri, params.context.diagnostics, capabilities.workspace?.workspaceEdit?.documentChanges === true));
+  connection.onCodeAction((params) =>
+    features.codeActions(params.textDocument.uri, params.context.diagnostics, capabilities.workspace?.workspaceEdit?.documentChanges === true),
+  );
 
   connection.onRequest(CoverageTreeRequest, async (params, token) => {
     await ready;

@@ -1,6 +1,27 @@
 import type { CodeAction, CodeLens, CompletionItem, Definition, DocumentLink, Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver';
-import { clauseHoverWithCounterparts, documentReadOptions, clauseReferences, completionContextAt, CYCLE_VALUES, definitionsOf, DOCUMENT_STATUSES, DOCUMENT_TYPES, documentHover, documentLinks, documentReferences, documentSummary, isoDay, nodeFileSystem, nonconformityHover, quickFixesFor, relativeEvidencePath, targetAt, type Place, type Target } from '../core/index.js';
+import {
+  clauseHoverWithCounterparts,
+  documentReadOptions,
+  clauseReferences,
+  completionContextAt,
+  CYCLE_VALUES,
+  definitionsOf,
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  documentHover,
+  documentLinks,
+  documentReferences,
+  documentSummary,
+  isoDay,
+  nodeFileSystem,
+  nonconformityHover,
+  quickFixesFor,
+  relativeEvidencePath,
+  targetAt,
+  type Place,
+  type Target,
+} from '../core/index.js';
 import type { CurrentDocument, FolderEntry, ServerWorkspace } from './serverWorkspace.js';
 import { findingOf, toWireRange } from './wireRange.js';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -18,7 +39,8 @@ export class LanguageFeatures {
     const { target, state } = found;
     let markdown: string;
     // The clause in its own catalog (`27001:A.5.24`), with its counterparts by the crosswalk.
-    if (target.kind === 'clause') markdown = clauseHoverWithCounterparts(state.index.catalogs, state.index.catalogCoverages(), state.project.crosswalk, target.clause);
+    if (target.kind === 'clause')
+      markdown = clauseHoverWithCounterparts(state.index.catalogs, state.index.catalogCoverages(), state.project.crosswalk, target.clause);
     else if (target.kind === 'document-id') markdown = documentHover(target.id, state.index.documentsWithId(target.id));
     else if (target.kind === 'nonconformity') markdown = nonconformityHover(target.id, state.index.cycle().nonconformitiesById.get(target.id) ?? []);
     else return null;
@@ -29,7 +51,12 @@ export class LanguageFeatures {
     const current = this.workspace.current(uri);
     if (!current) return null;
     const config = current.folder?.session.current?.project.config;
-    const context = completionContextAt(current.document.getText(), current.read.lines, current.document.offsetAt(position), config ? documentReadOptions(config).options : undefined);
+    const context = completionContextAt(
+      current.document.getText(),
+      current.read.lines,
+      current.document.offsetAt(position),
+      config ? documentReadOptions(config).options : undefined,
+    );
     if (!context) return null;
     const range = toWireRange(context.replace);
     const state = current.folder?.session.current;
@@ -59,12 +86,18 @@ export class LanguageFeatures {
         }));
       case 'document-id':
         if (!state) return null;
-        return state.index.documents().flatMap((other) => (other.id && other.path !== current.path ? [item(other.id.value, CompletionItemKind.Reference, other.title?.value)] : []));
+        return state.index
+          .documents()
+          .flatMap((other) => (other.id && other.path !== current.path ? [item(other.id.value, CompletionItemKind.Reference, other.title?.value)] : []));
       case 'evidence-path': {
         const folder = current.folder;
         if (!folder) return null;
         const files = (await nodeFileSystem.findFiles(folder.session.root, ['**/*'], EVIDENCE_SEARCH_EXCLUDE)).slice(0, MAX_EVIDENCE_SUGGESTIONS);
-        return files.flatMap((target) => (target !== current.path ? [item(relativeEvidencePath(current.path, target), CompletionItemKind.File, state?.index.documentAt(target)?.title?.value)] : []));
+        return files.flatMap((target) =>
+          target !== current.path
+            ? [item(relativeEvidencePath(current.path, target), CompletionItemKind.File, state?.index.documentAt(target)?.title?.value)]
+            : [],
+        );
       }
     }
   }
@@ -74,7 +107,8 @@ export class LanguageFeatures {
     if (!found) return null;
     const { target, folder, state } = found;
     if (target.kind === 'document-id') return definitionsOf(target.id, state.index.documentsWithId(target.id)).map((place) => this.location(folder, place));
-    if (target.kind === 'evidence-path' && target.resolved) return [{ uri: this.workspace.uriOf(folder, target.resolved), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+    if (target.kind === 'evidence-path' && target.resolved)
+      return [{ uri: this.workspace.uriOf(folder, target.resolved), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
     return null;
   }
 
@@ -82,7 +116,12 @@ export class LanguageFeatures {
     const found = this.targetUnder(uri, position);
     if (!found) return null;
     const { target, folder, state } = found;
-    const places = target.kind === 'clause' ? clauseReferences(target.clause, state.index.documents()) : target.kind === 'document-id' ? documentReferences(target.id, state.index.documents()) : [];
+    const places =
+      target.kind === 'clause'
+        ? clauseReferences(target.clause, state.index.documents())
+        : target.kind === 'document-id'
+          ? documentReferences(target.id, state.index.documents())
+          : [];
     return places.map((place) => this.location(folder, place));
   }
 
@@ -91,14 +130,23 @@ export class LanguageFeatures {
     const folder = current?.folder;
     const index = folder?.session.current?.index;
     if (!current?.read.document || !folder || !index) return [];
-    return documentLinks(current.read.document, (id) => index.documentsWithId(id)).map((link) => ({ range: toWireRange(link.range), target: this.workspace.uriOf(folder, link.target), tooltip: link.tooltip }));
+    return documentLinks(current.read.document, (id) => index.documentsWithId(id)).map((link) => ({
+      range: toWireRange(link.range),
+      target: this.workspace.uriOf(folder, link.target),
+      tooltip: link.tooltip,
+    }));
   }
 
   codeLens(uri: string): CodeLens[] {
     const current = this.workspace.current(uri);
     const model = current?.read.document;
     if (!model || current.folder?.settings.codeLens === false) return [];
-    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: documentSummary(model, isoDay(new Date())), command: 'clausemark.showTraceability', arguments: [uri] } }];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        command: { title: documentSummary(model, isoDay(new Date())), command: 'clausemark.showTraceability', arguments: [uri] },
+      },
+    ];
   }
 
   /** Quick fixes for our diagnostics: each finding travels in the diagnostic's `data`. */
@@ -111,9 +159,20 @@ export class LanguageFeatures {
     for (const diagnostic of diagnostics) {
       const finding = findingOf(diagnostic);
       if (!finding) continue;
-      const fixes = quickFixesFor(finding, { path: current.path, text: current.document.getText(), lines: current.read.lines, document: current.read.document, catalog: state.project.catalog, config: state.project.config, today: isoDay(new Date()) });
+      const fixes = quickFixesFor(finding, {
+        path: current.path,
+        text: current.document.getText(),
+        lines: current.read.lines,
+        document: current.read.document,
+        catalog: state.project.catalog,
+        config: state.project.config,
+        today: isoDay(new Date()),
+      });
       for (const fix of fixes) {
-        const edits = fix.edits.map((change) => ({ range: { start: current.document.positionAt(change.start), end: current.document.positionAt(change.end) }, newText: change.newText }));
+        const edits = fix.edits.map((change) => ({
+          range: { start: current.document.positionAt(change.start), end: current.document.positionAt(change.end) },
+          newText: change.newText,
+        }));
         let edit: WorkspaceEdit;
         if (fix.createFile) {
           if (!documentChanges) continue;
@@ -122,7 +181,10 @@ export class LanguageFeatures {
             documentChanges: [
               ...(edits.length > 0 ? [{ textDocument: { uri, version: current.document.version }, edits }] : []),
               { kind: 'create', uri: created, options: { ignoreIfExists: true } },
-              { textDocument: { uri: created, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fix.createFile.content }] },
+              {
+                textDocument: { uri: created, version: null },
+                edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fix.createFile.content }],
+              },
             ],
           };
         } else {
@@ -134,7 +196,10 @@ export class LanguageFeatures {
     return actions;
   }
 
-  private targetUnder(uri: string, position: Position): { target: Target; folder: FolderEntry; state: NonNullable<FolderEntry['session']['current']>; current: CurrentDocument } | undefined {
+  private targetUnder(
+    uri: string,
+    position: Position,
+  ): { target: Target; folder: FolderEntry; state: NonNullable<FolderEntry['session']['current']>; current: CurrentDocument } | undefined {
     const current = this.workspace.current(uri);
     const folder = current?.folder;
     const state = folder?.session.current;

@@ -6,7 +6,8 @@ import { mermaidScriptPath, mermaidWorkerScript } from '../cli/mermaidScript.js'
 import { startClausemarkServer } from './clausemarkServer.js';
 import { mermaidWorkerPool } from '../core/index.js';
 
-const USAGE = 'Usage: clausemark-language-server --stdio\n\nClausemark as a language server (LSP) over standard input and output, for any editor with an LSP client.\n';
+const USAGE =
+  'Usage: clausemark-language-server --stdio\n\nClausemark as a language server (LSP) over standard input and output, for any editor with an LSP client.\n';
 
 /** Where this file runs from: the bundle (dist/server.cjs, beside its worker and mermaid) or the compiled tree. */
 function bundledFiles(): { mermaid: string; worker: string } | undefined {

@@ -3,7 +3,17 @@ import type { renderXlsx } from '../core/reports/xlsxWorkbook.js';
 import { TOOL_VERSION } from '../cli/toolVersion.js';
 import type { CoverageExportFormat } from '../protocol/clausemarkProtocol.js';
 import type { FolderEntry } from './serverWorkspace.js';
-import { isoDay, renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown, workbookOfCheck, writeFileSafely, type CheckResult, type ReportInput } from '../core/index.js';
+import {
+  isoDay,
+  renderCoverageCsv,
+  renderCoverageHtml,
+  renderCoverageJson,
+  renderCoverageMarkdown,
+  workbookOfCheck,
+  writeFileSafely,
+  type CheckResult,
+  type ReportInput,
+} from '../core/index.js';
 
 export type WorkbookWriter = () => Promise<typeof renderXlsx>;
 
@@ -20,8 +30,22 @@ export async function exportCoverage(folder: FolderEntry, format: CoverageExport
   const state = stateOf(folder);
   // With several catalogs, every catalog's matrix, the primary first (as `clausemark coverage` writes them).
   const catalogs = state.index.catalogCoverages();
-  const input = { coverage: state.index.coverage(), catalog: state.project.catalog, ...(catalogs.length > 1 ? { catalogs } : {}), root: state.project.root, today: isoDay(new Date()), toolVersion: TOOL_VERSION };
-  const text = format === 'md' ? renderCoverageMarkdown(input) : format === 'html' ? renderCoverageHtml(input) : format === 'csv' ? renderCoverageCsv(input) : renderCoverageJson(input);
+  const input = {
+    coverage: state.index.coverage(),
+    catalog: state.project.catalog,
+    ...(catalogs.length > 1 ? { catalogs } : {}),
+    root: state.project.root,
+    today: isoDay(new Date()),
+    toolVersion: TOOL_VERSION,
+  };
+  const text =
+    format === 'md'
+      ? renderCoverageMarkdown(input)
+      : format === 'html'
+        ? renderCoverageHtml(input)
+        : format === 'csv'
+          ? renderCoverageCsv(input)
+          : renderCoverageJson(input);
   writeFileSafely(target, text, { root: dirname(target), replace: true });
 }
 
@@ -40,7 +64,19 @@ export async function exportWorkbook(folder: FolderEntry, target: string, writer
     stats: { files: index.paths().length, documents: index.documents().length },
     today: index.today,
   };
-  const input: ReportInput = { findings: result.findings, coverage: result.coverage, catalog: project.catalog, ...(result.catalogs.length > 1 ? { catalogs: result.catalogs } : {}), root: project.root, stats: result.stats, today: result.today, toolVersion: TOOL_VERSION };
+  const input: ReportInput = {
+    findings: result.findings,
+    coverage: result.coverage,
+    catalog: project.catalog,
+    ...(result.catalogs.length > 1 ? { catalogs: result.catalogs } : {}),
+    root: project.root,
+    stats: result.stats,
+    today: result.today,
+    toolVersion: TOOL_VERSION,
+  };
   const render = await writer();
-  writeFileSafely(target, await render(workbookOfCheck(result, input), { toolVersion: input.toolVersion, created: input.today }), { root: dirname(target), replace: true });
+  writeFileSafely(target, await render(workbookOfCheck(result, input), { toolVersion: input.toolVersion, created: input.today }), {
+    root: dirname(target),
+    replace: true,
+  });
 }

@@ -19,7 +19,8 @@ export function readServerSettings(section: unknown): ServerSettings {
   const config: Record<string, unknown> = {};
   if (typeof settings.catalog === 'string' && settings.catalog !== '') config.catalog = settings.catalog;
   if (Array.isArray(settings.smsFolders) && settings.smsFolders.every((glob) => typeof glob === 'string')) config.smsFolders = settings.smsFolders;
-  if (isRecord(settings.rules)) config.rules = Object.fromEntries(Object.entries(settings.rules).filter(([, value]) => typeof value === 'string' && SEVERITIES.has(value)));
+  if (isRecord(settings.rules))
+    config.rules = Object.fromEntries(Object.entries(settings.rules).filter(([, value]) => typeof value === 'string' && SEVERITIES.has(value)));
   for (const key of ['reviewWarningDays', 'evidenceMaxAgeDays', 'reviewCycleMonths'] as const) {
     const value = settings[key];
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) config[key] = value;

@@ -2,7 +2,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkStandaloneDocument, DEBOUNCE_MS, DEFAULT_CONFIG, documentReadOptions, nodeFileSystem, ProjectSession, readSmsDocument, type DiagramValidator, type ReadResult, type SessionChange } from '../core/index.js';
+import {
+  checkStandaloneDocument,
+  DEBOUNCE_MS,
+  DEFAULT_CONFIG,
+  documentReadOptions,
+  nodeFileSystem,
+  ProjectSession,
+  readSmsDocument,
+  type DiagramValidator,
+  type ReadResult,
+  type SessionChange,
+} from '../core/index.js';
 import { DidChangeNotification, ProgressNotification } from '../protocol/clausemarkProtocol.js';
 import { readServerSettings, type ServerSettings } from './serverSettings.js';
 import { toDiagnostic, toWireRange } from './wireRange.js';
@@ -160,7 +171,10 @@ export class ServerWorkspace {
     const cached = this.parses.get(uri);
     if (cached?.version === document.version) return { folder, path, read: cached.read, document };
     const state = folder?.session.current;
-    const read = readSmsDocument(path, document.getText(), { inSmsFolder: state?.index.isInSmsFolder(path) ?? false, ...documentReadOptions(state?.project.config ?? DEFAULT_CONFIG).options });
+    const read = readSmsDocument(path, document.getText(), {
+      inSmsFolder: state?.index.isInSmsFolder(path) ?? false,
+      ...documentReadOptions(state?.project.config ?? DEFAULT_CONFIG).options,
+    });
     this.parses.set(uri, { version: document.version, read });
     return { folder, path, read, document };
   }
@@ -189,16 +203,19 @@ export class ServerWorkspace {
   /** Markdown outside every folder is checked on its own. */
   private checkStandalone(document: TextDocument, delay: number): void {
     clearTimeout(this.standaloneTimers.get(document.uri));
-    this.standaloneTimers.set(document.uri, setTimeout(() => {
-      this.standaloneTimers.delete(document.uri);
-      const { uri, version } = document;
-      const pending = checkStandaloneDocument(uriToPath(uri) ?? uri, document.getText(), { validateDiagram: this.diagrams() }).then((findings) => {
-        if (this.documents.get(uri)?.version !== version) return;
-        void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, () => uri)) });
-      });
-      this.standalonePending.add(pending);
-      void pending.finally(() => this.standalonePending.delete(pending));
-    }, delay));
+    this.standaloneTimers.set(
+      document.uri,
+      setTimeout(() => {
+        this.standaloneTimers.delete(document.uri);
+        const { uri, version } = document;
+        const pending = checkStandaloneDocument(uriToPath(uri) ?? uri, document.getText(), { validateDiagram: this.diagrams() }).then((findings) => {
+          if (this.documents.get(uri)?.version !== version) return;
+          void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, () => uri)) });
+        });
+        this.standalonePending.add(pending);
+        void pending.finally(() => this.standalonePending.delete(pending));
+      }, delay),
+    );
   }
 
   private publish(entry: FolderEntry, change: SessionChange): void {
@@ -216,7 +233,12 @@ export class ServerWorkspace {
     const byUri = new Map<string, Diagnostic[]>();
     for (const problem of entry.session.setupProblems) {
       const uri = pathToFileURL(problem.file).href;
-      const diagnostic: Diagnostic = { range: toWireRange(problem.range), message: `Clausemark cannot check this folder: ${problem.message}`, severity: DiagnosticSeverity.Error, source: 'clausemark' };
+      const diagnostic: Diagnostic = {
+        range: toWireRange(problem.range),
+        message: `Clausemark cannot check this folder: ${problem.message}`,
+        severity: DiagnosticSeverity.Error,
+        source: 'clausemark',
+      };
       byUri.set(uri, [...(byUri.get(uri) ?? []), diagnostic]);
     }
     for (const uri of entry.setupUris) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -1,9 +1,33 @@
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CoverageCatalogNode, CoverageClauseNode, CoverageFolderNode, DocumentInfo, FolderInfo, TraceabilityModel, TraceabilityScope } from '../protocol/clausemarkProtocol.js';
+import type {
+  CoverageCatalogNode,
+  CoverageClauseNode,
+  CoverageFolderNode,
+  DocumentInfo,
+  FolderInfo,
+  TraceabilityModel,
+  TraceabilityScope,
+} from '../protocol/clausemarkProtocol.js';
 import { uriToPath, type FolderEntry, type ServerWorkspace } from './serverWorkspace.js';
 import { toWireRange } from './wireRange.js';
-import { catalogStatusBarContent, certificationOfIndex, clauseTooltip, documentDescription, formatPercent, groupStatus, isSoundApproval, mermaidFlowchart, traceabilityGraph, type CatalogCoverage, type CertificationSummary, type Clause, type ClauseCoverage, type CoverageSummary, type TraceScope } from '../core/index.js';
+import {
+  catalogStatusBarContent,
+  certificationOfIndex,
+  clauseTooltip,
+  documentDescription,
+  formatPercent,
+  groupStatus,
+  isSoundApproval,
+  mermaidFlowchart,
+  traceabilityGraph,
+  type CatalogCoverage,
+  type CertificationSummary,
+  type Clause,
+  type ClauseCoverage,
+  type CoverageSummary,
+  type TraceScope,
+} from '../core/index.js';
 
 /**
  * The models of what only some editors show (the coverage tree, the status bar, the traceability diagram),
@@ -19,19 +43,24 @@ export class ViewModels {
       const coverages = state.index.catalogCoverages();
       const [primary] = coverages;
       if (!primary) return [];
-      const catalogs = coverages.length > 1 ? coverages.map((coverage): CoverageCatalogNode => ({
-        alias: coverage.alias,
-        label: `${coverage.alias}: ${coverage.catalog.title}`,
-        description: summaryDescription(coverage.report.summary),
-        clauses: this.clauseTree(folder, coverage, gapsOnly),
-      })) : undefined;
-      return [{
-        uri: folder.uri,
-        name: folder.name,
-        description: summaryDescription(primary.report.summary),
-        clauses: catalogs?.[0]?.clauses ?? this.clauseTree(folder, primary, gapsOnly),
-        ...(catalogs ? { catalogs } : {}),
-      }];
+      const catalogs =
+        coverages.length > 1
+          ? coverages.map((coverage): CoverageCatalogNode => ({
+              alias: coverage.alias,
+              label: `${coverage.alias}: ${coverage.catalog.title}`,
+              description: summaryDescription(coverage.report.summary),
+              clauses: this.clauseTree(folder, coverage, gapsOnly),
+            }))
+          : undefined;
+      return [
+        {
+          uri: folder.uri,
+          name: folder.name,
+          description: summaryDescription(primary.report.summary),
+          clauses: catalogs?.[0]?.clauses ?? this.clauseTree(folder, primary, gapsOnly),
+          ...(catalogs ? { catalogs } : {}),
+        },
+      ];
     });
     return { folders };
   }
@@ -44,17 +73,27 @@ export class ViewModels {
       const status = groupStatus(catalog, report, clause.id);
       if (gapsOnly && status === 'covered') return [];
       const leaf = clause.isLeaf ? byClause.get(clause.id) : undefined;
-      return [{
-        id: coverage.primary ? clause.id : `${coverage.alias}:${clause.id}`,
-        label: `${clause.id} ${clause.title}`,
-        isLeaf: clause.isLeaf,
-        status,
-        tooltip: clauseTooltip(clause.id, clause.title, status, leaf),
-        children: clause.isLeaf ? [] : clause.children.flatMap((id) => { const child = catalog.get(id); return child ? node(child) : []; }),
-        documents: leaf ? this.documentNodes(folder, leaf) : [],
-      }];
+      return [
+        {
+          id: coverage.primary ? clause.id : `${coverage.alias}:${clause.id}`,
+          label: `${clause.id} ${clause.title}`,
+          isLeaf: clause.isLeaf,
+          status,
+          tooltip: clauseTooltip(clause.id, clause.title, status, leaf),
+          children: clause.isLeaf
+            ? []
+            : clause.children.flatMap((id) => {
+                const child = catalog.get(id);
+                return child ? node(child) : [];
+              }),
+          documents: leaf ? this.documentNodes(folder, leaf) : [],
+        },
+      ];
     };
-    return catalog.all().filter((clause) => clause.parent === undefined).flatMap(node);
+    return catalog
+      .all()
+      .filter((clause) => clause.parent === undefined)
+      .flatMap(node);
   }
 
   /** The first folder with a `certification` block wins (else the first folder read). */
@@ -135,13 +174,15 @@ export class ViewModels {
       soundApproval: isSoundApproval(document),
       uri: this.workspace.uriOf(folder, document.path),
       range: toWireRange(document.claimRange),
-      evidence: coverage.evidence.filter((item) => item.documentPath === document.path).map((evidence) => ({
-        label: evidence.path ?? evidence.url ?? 'evidence',
-        description: `${evidence.state}${evidence.date ? ` · ${evidence.date}` : ''}`,
-        current: evidence.state === 'current' || evidence.state === 'undated',
-        uri: this.workspace.uriOf(folder, evidence.documentPath),
-        range: toWireRange(evidence.range),
-      })),
+      evidence: coverage.evidence
+        .filter((item) => item.documentPath === document.path)
+        .map((evidence) => ({
+          label: evidence.path ?? evidence.url ?? 'evidence',
+          description: `${evidence.state}${evidence.date ? ` · ${evidence.date}` : ''}`,
+          current: evidence.state === 'current' || evidence.state === 'undated',
+          uri: this.workspace.uriOf(folder, evidence.documentPath),
+          range: toWireRange(evidence.range),
+        })),
     }));
   }
 }

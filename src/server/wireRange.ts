@@ -6,10 +6,17 @@ import { ruleDocsUrl, type Finding, type Severity, type SourceRange } from '../c
 export function toWireRange(range: SourceRange | undefined): Range {
   if (!range) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const zero = (value: number): number => Math.max(0, value - 1);
-  return { start: { line: zero(range.start.line), character: zero(range.start.column) }, end: { line: zero(range.end.line), character: zero(range.end.column) } };
+  return {
+    start: { line: zero(range.start.line), character: zero(range.start.column) },
+    end: { line: zero(range.end.line), character: zero(range.end.column) },
+  };
 }
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
 
 /**
  * What a quick fix needs of a finding, carried in the diagnostic so the server can rebuild it: everything but
@@ -31,7 +38,10 @@ export function toDiagnostic(finding: Finding, uriOf: (path: string) => string):
     data: { finding: withoutRelated(finding) } satisfies DiagnosticData,
   };
   if (finding.related && finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({ location: { uri: uriOf(related.file), range: toWireRange(related.range) }, message: related.message }));
+    diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({
+      location: { uri: uriOf(related.file), range: toWireRange(related.range) },
+      message: related.message,
+    }));
   }
   if (finding.ruleId === 'control.retired-claims-clauses') diagnostic.tags = [DiagnosticTag.Deprecated];
   return diagnostic;

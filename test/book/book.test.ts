@@ -46,7 +46,10 @@ function bookRepository(): GitRepository {
       { id: 'PRC-OPS', title: 'Operations', version: '"2.4"', clauses: '\n  - 8.6.1\n  - 8.6.2' },
       '# Operations\n\n## How we work\n\nBy the [policy](../policies/hostile.md).\n\n| Step | Who |\n|---|---|\n| Log | Desk |\n',
     ),
-    'sms/records/minutes.md': documentText({ id: 'REC-MIN', type: 'record', title: 'Minutes', version: '"1.0"', clauses: '\n  - 9.3' }, '# Minutes\n\nNothing to add.\n'),
+    'sms/records/minutes.md': documentText(
+      { id: 'REC-MIN', type: 'record', title: 'Minutes', version: '"1.0"', clauses: '\n  - 9.3' },
+      '# Minutes\n\nNothing to add.\n',
+    ),
   });
 }
 
@@ -133,13 +136,25 @@ describe('the document book (clausemark book)', function () {
       await page.locator('a', { hasText: 'Click me' }).click();
       assert.equal(await page.evaluate('typeof window.__injected'), 'undefined', 'no injected script ran');
       assert.deepEqual(requests, [pathToFileURL(htmlFile).href], 'nothing but the book itself is loaded');
-      assert.deepEqual(problems.filter((problem) => !/Parse error|Syntax error/i.test(problem)), [], 'no error but the broken diagram');
+      assert.deepEqual(
+        problems.filter((problem) => !/Parse error|Syntax error/i.test(problem)),
+        [],
+        'no error but the broken diagram',
+      );
 
       // Cover, contents, then each document with its control block before its body.
-      assert.match((await page.locator('#cover').textContent()) ?? '', /Example <b>Services<\/b> Ltd: controlled documents[\s\S]*Managed backup for customers in the UK\.[\s\S]*git [0-9a-f]{12}/);
-      assert.deepEqual(await page.locator('nav.toc li code').allTextContents(), ['POL-HOSTILE', 'PRC-OPS', 'REC-MIN'], 'policies first, then processes, then records');
+      assert.match(
+        (await page.locator('#cover').textContent()) ?? '',
+        /Example <b>Services<\/b> Ltd: controlled documents[\s\S]*Managed backup for customers in the UK\.[\s\S]*git [0-9a-f]{12}/,
+      );
+      assert.deepEqual(
+        await page.locator('nav.toc li code').allTextContents(),
+        ['POL-HOSTILE', 'PRC-OPS', 'REC-MIN'],
+        'policies first, then processes, then records',
+      );
       const control = (await page.locator('#doc-PRC-OPS table.control').textContent()) ?? '';
-      for (const expected of ['PRC-OPS', '2.4', 'Service Desk Manager', 'approved', 'Head of Operations', '2026-03-02', '2027-03-02', '8.6.1, 8.6.2']) assert.ok(control.includes(expected), `${expected} in the control block`);
+      for (const expected of ['PRC-OPS', '2.4', 'Service Desk Manager', 'approved', 'Head of Operations', '2026-03-02', '2027-03-02', '8.6.1, 8.6.2'])
+        assert.ok(control.includes(expected), `${expected} in the control block`);
       assert.equal(await page.locator('#doc-PRC-OPS .body table').count(), 1, 'GitHub tables render as tables');
 
       const hrefs = await page.evaluate<string[]>("[...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))");
@@ -147,7 +162,10 @@ describe('the document book (clausemark book)', function () {
       for (const href of hrefs.filter((candidate) => candidate.startsWith('#'))) {
         assert.equal(await page.evaluate(`document.getElementById(${JSON.stringify(href.slice(1))}) !== null`), true, `${href} leads somewhere in the book`);
       }
-      assert.ok(hrefs.every((href) => href.startsWith('#')), `only links inside the book: ${hrefs.join(' ')}`);
+      assert.ok(
+        hrefs.every((href) => href.startsWith('#')),
+        `only links inside the book: ${hrefs.join(' ')}`,
+      );
       await page.close();
     });
 
@@ -157,7 +175,11 @@ describe('the document book (clausemark book)', function () {
       assert.equal(result.status, 0, result.stderr);
       const file = join(folder, 'book.pdf');
       const text = pdfText(file);
-      for (const [id, version] of [['POL-HOSTILE', '7.3'], ['PRC-OPS', '2.4'], ['REC-MIN', '1.0']] as const) {
+      for (const [id, version] of [
+        ['POL-HOSTILE', '7.3'],
+        ['PRC-OPS', '2.4'],
+        ['REC-MIN', '1.0'],
+      ] as const) {
         assert.match(text, new RegExp(`Id\\s+${id}\\s+Version\\s+${version.replace('.', '\\.')}`), `${id} version ${version}`);
       }
       const pages = pdfPages(file);
@@ -193,7 +215,10 @@ describe('the example’s book and workbook', function () {
       const exported = await clausemarkInProcess(['export', '--format', 'xlsx', '--output', join(folder, 'registers.xlsx'), ...RUN_ARGS], root);
       assert.equal(exported.status, 0, exported.stderr);
       const { readXlsx, sheetValues } = await import('../support/xlsxReader.js');
-      const register = sheetValues(readXlsx(readFileSync(join(folder, 'registers.xlsx'))).find((sheet) => sheet.name === 'Documents')!, 6).slice(1);
+      const register = sheetValues(
+        readXlsx(readFileSync(join(folder, 'registers.xlsx'))).find((sheet) => sheet.name === 'Documents')!,
+        6,
+      ).slice(1);
       assert.ok(register.length >= 30, `${register.length} documents in the register`);
       const text = pdfText(join(folder, 'book', 'book.pdf')).replace(/\s+/g, ' ');
       assert.match(text, /Acme Managed Services Ltd: controlled documents/);

@@ -11,7 +11,9 @@ import { describeFinding, documentText } from '../support/repository.js';
 import { checkOf, THREE_CATALOGS_CONFIG, threeCatalogRepository } from './support.js';
 
 // The applicability block starts on line 7 of the config; `27001` controls on lines 9 to 13.
-const CONFIG = THREE_CATALOGS_CONFIG.replace(/\n}\n$/, `,
+const CONFIG = THREE_CATALOGS_CONFIG.replace(
+  /\n}\n$/,
+  `,
   "applicability": {
     "27001": {
       "A.7.5": { "applicable": false, "justification": "No physical premises: the service runs in a public cloud." },
@@ -23,8 +25,8 @@ const CONFIG = THREE_CATALOGS_CONFIG.replace(/\n}\n$/, `,
     "2700": { "A.5.1": { "applicable": true } }
   }
 }
-`);
-
+`,
+);
 
 describe('applicability of ISO/IEC 27001:2022 Annex A controls', () => {
   let result: CheckResult;
@@ -33,7 +35,13 @@ describe('applicability of ISO/IEC 27001:2022 Annex A controls', () => {
   });
 
   it('reports each problem at its exact place in clausemark.json', () => {
-    const config = result.findings.filter((finding) => finding.file === 'clausemark.json' && !finding.ruleId.startsWith('coverage.uncovered') && !finding.ruleId.startsWith('coverage.partial') && !finding.ruleId.startsWith('coverage.missing'));
+    const config = result.findings.filter(
+      (finding) =>
+        finding.file === 'clausemark.json' &&
+        !finding.ruleId.startsWith('coverage.uncovered') &&
+        !finding.ruleId.startsWith('coverage.partial') &&
+        !finding.ruleId.startsWith('coverage.missing'),
+    );
     assert.deepEqual(config.map(describeFinding), [
       // An empty (blank) justification: at the justification.
       'clausemark.json:10:56-10:59 applicability.missing-justification',
@@ -60,15 +68,39 @@ describe('applicability of ISO/IEC 27001:2022 Annex A controls', () => {
   it('writes a Statement of Applicability: every control, applicable, justification, documents, status', () => {
     const soa = statementOfApplicability(result.catalogs[1]!, result.project.config.applicability);
     assert.equal(soa.rows.length, 93);
-    assert.deepEqual(soa.rows.find((row) => row.control === 'A.7.5'), { control: 'A.7.5', title: 'Protecting against physical and environmental threats', applicable: false, justification: 'No physical premises: the service runs in a public cloud.', documents: [], status: 'excluded' });
-    assert.deepEqual(soa.rows.find((row) => row.control === 'A.5.24'), { control: 'A.5.24', title: 'Information security incident management planning and preparation', applicable: true, justification: '', documents: ['PRC-INC (approved)'], status: 'covered' });
+    assert.deepEqual(
+      soa.rows.find((row) => row.control === 'A.7.5'),
+      {
+        control: 'A.7.5',
+        title: 'Protecting against physical and environmental threats',
+        applicable: false,
+        justification: 'No physical premises: the service runs in a public cloud.',
+        documents: [],
+        status: 'excluded',
+      },
+    );
+    assert.deepEqual(
+      soa.rows.find((row) => row.control === 'A.5.24'),
+      {
+        control: 'A.5.24',
+        title: 'Information security incident management planning and preparation',
+        applicable: true,
+        justification: '',
+        documents: ['PRC-INC (approved)'],
+        status: 'covered',
+      },
+    );
     const csv = parseCsv(renderSoaCsv(soa));
     assert.deepEqual(csv[0], ['Control', 'Title', 'Applicable', 'Justification', 'Implementing documents', 'Status']);
     assert.equal(csv.length, 94);
     assert.match(renderSoaMarkdown(soa, '2026-11-21'), /93 controls, 92 applicable, 1 not applicable\./);
     const pack = renderAuditMarkdown(buildAuditPack(result, { toolVersion: 'test' }));
     assert.ok(pack.includes('## Statement of Applicability: ISO/IEC 27001:2022 Information security management system requirements (`27001`)'));
-    assert.ok(pack.includes('| A.7.5 | Protecting against physical and environmental threats | no | No physical premises: the service runs in a public cloud. |  | excluded |'));
+    assert.ok(
+      pack.includes(
+        '| A.7.5 | Protecting against physical and environmental threats | no | No physical premises: the service runs in a public cloud. |  | excluded |',
+      ),
+    );
   });
 
   it('is written by `clausemark coverage --catalog 27001 --soa`, and refused without --catalog', async function () {
@@ -84,8 +116,13 @@ describe('applicability of ISO/IEC 27001:2022 Annex A controls', () => {
   });
 
   it('does not let a single-catalog 20000-1 project declare a clause not applicable through it', async () => {
-    const single = await checkOf({ 'clausemark.json': '{\n  "applicability": { "iso20000-1:2018": { "8.4.1": { "applicable": false, "justification": "No budget." } } }\n}\n', 'sms/a.md': documentText() });
-    assert.deepEqual(single.findings.filter((finding) => finding.ruleId === 'coverage.exclusion-not-allowed').map(describeFinding), ['clausemark.json:2:68-2:73 coverage.exclusion-not-allowed']);
+    const single = await checkOf({
+      'clausemark.json': '{\n  "applicability": { "iso20000-1:2018": { "8.4.1": { "applicable": false, "justification": "No budget." } } }\n}\n',
+      'sms/a.md': documentText(),
+    });
+    assert.deepEqual(single.findings.filter((finding) => finding.ruleId === 'coverage.exclusion-not-allowed').map(describeFinding), [
+      'clausemark.json:2:68-2:73 coverage.exclusion-not-allowed',
+    ]);
     assert.equal(single.coverage.summary.excluded, 0);
   });
 });

@@ -17,7 +17,14 @@ describe('several catalogs in clausemark.json', () => {
     const config = '{ "catalogs": { "27001": "iso27001:2022", "TSC": "./tsc.catalog.json", "20000": "iso20000-1:2018" } }';
     const loaded = await loadProject({ start: '/repo', fs: fsOf({ 'clausemark.json': config, 'tsc.catalog.json': TSC_CATALOG }) });
     assert.ok(loaded.ok);
-    assert.deepEqual(loaded.project.catalogs?.entries.map((entry) => [entry.alias, entry.catalog.id]), [['27001', 'iso27001:2022'], ['TSC', 'tsc:2017'], ['20000', 'iso20000-1:2018']]);
+    assert.deepEqual(
+      loaded.project.catalogs?.entries.map((entry) => [entry.alias, entry.catalog.id]),
+      [
+        ['27001', 'iso27001:2022'],
+        ['TSC', 'tsc:2017'],
+        ['20000', 'iso20000-1:2018'],
+      ],
+    );
     assert.equal(loaded.project.catalog.id, 'iso27001:2022');
     assert.equal(loaded.project.config.catalog, 'iso27001:2022');
   });
@@ -30,12 +37,18 @@ describe('several catalogs in clausemark.json', () => {
   });
 
   it('refuses a catalog it cannot load at its alias, and `catalog` beside `catalogs` at the `catalog` key', async () => {
-    const broken = await loadProject({ start: '/repo', fs: fsOf({ 'clausemark.json': '{\n  "catalogs": {\n    "20000": "iso20000-1:2018",\n    "X": "iso27002:2022"\n  }\n}' }) });
+    const broken = await loadProject({
+      start: '/repo',
+      fs: fsOf({ 'clausemark.json': '{\n  "catalogs": {\n    "20000": "iso20000-1:2018",\n    "X": "iso27002:2022"\n  }\n}' }),
+    });
     assert.equal(broken.ok, false);
     if (broken.ok) return;
     assert.match(broken.problems[0]?.message ?? '', /unknown catalog `iso27002:2022`.*iso27001:2022/);
     assert.deepEqual(broken.problems[0]?.range?.start, { line: 4, column: 10, offset: 59 });
-    const both = await loadProject({ start: '/repo', fs: fsOf({ 'clausemark.json': '{\n  "catalog": "iso20000-1:2018",\n  "catalogs": { "A": "iso9001:2015" }\n}' }) });
+    const both = await loadProject({
+      start: '/repo',
+      fs: fsOf({ 'clausemark.json': '{\n  "catalog": "iso20000-1:2018",\n  "catalogs": { "A": "iso9001:2015" }\n}' }),
+    });
     assert.equal(both.ok, false);
     if (!both.ok) assert.equal(both.problems[0]?.range?.start.line, 2);
   });
@@ -68,7 +81,10 @@ describe('claims of several catalogs', () => {
     assert.match(byText.get('A.5.99')?.message ?? '', /not a clause of ISO\/IEC 27001:2022/);
     assert.deepEqual(byText.get('A.5.99')?.data?.suggestions, ['A.5.9', 'A.5.19', 'A.5.29']);
     assert.match(byText.get('8.6.9')?.message ?? '', /ISO\/IEC 20000-1:2018/);
-    assert.ok((byText.get('10.9')?.data?.suggestions as string[]).every((s) => s.startsWith('27001:')), JSON.stringify(byText.get('10.9')?.data));
+    assert.ok(
+      (byText.get('10.9')?.data?.suggestions as string[]).every((s) => s.startsWith('27001:')),
+      JSON.stringify(byText.get('10.9')?.data),
+    );
     assert.deepEqual(byText.get('CC6.9')?.data?.suggestions, ['TSC:CC6.1', 'TSC:CC6.2', 'TSC:CC6']);
   });
 
@@ -89,21 +105,35 @@ describe('claims of several catalogs', () => {
 
   it('counts an id and its primary-qualified form as a duplicate', async () => {
     const { index } = await indexOf({ ...threeCatalogRepository(), 'sms/c.md': documentText({ id: 'C', clauses: '\n  - 8.6.1\n  - 20000:8.6.1' }) });
-    assert.deepEqual(index.allFindings().filter((finding) => finding.ruleId === 'clause.duplicate').map(describeFinding), ['sms/c.md:13:5-13:16 clause.duplicate']);
+    assert.deepEqual(
+      index
+        .allFindings()
+        .filter((finding) => finding.ruleId === 'clause.duplicate')
+        .map(describeFinding),
+      ['sms/c.md:13:5-13:16 clause.duplicate'],
+    );
   });
 
   it('takes a qualified evidence clause as the claim it names', async () => {
-    const evidence = '\nevidence:\n  - path: incident.md\n    clause: 20000:8.6.1\n    date: 2026-10-01\n  - path: incident.md\n    clause: 27001:A.5.26\n    date: 2026-10-01\n  - path: incident.md\n    clause: 27001:A.5.25\n    date: 2026-10-01';
+    const evidence =
+      '\nevidence:\n  - path: incident.md\n    clause: 20000:8.6.1\n    date: 2026-10-01\n  - path: incident.md\n    clause: 27001:A.5.26\n    date: 2026-10-01\n  - path: incident.md\n    clause: 27001:A.5.25\n    date: 2026-10-01';
     const files = threeCatalogRepository();
     files['sms/incident.md'] = files['sms/incident.md']!.replace('\n---\n', `${evidence}\n---\n`);
     const { index } = await indexOf(files);
     const notClaimed = index.allFindings().filter((finding) => finding.ruleId === 'evidence.clause-not-claimed');
-    assert.deepEqual(notClaimed.map((finding) => finding.data?.clause), ['27001:A.5.25']);
+    assert.deepEqual(
+      notClaimed.map((finding) => finding.data?.clause),
+      ['27001:A.5.25'],
+    );
   });
 
   it('lets the document schema accept the alias mapping and qualified ids, and still refuse a bad entry', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync('schemas/sms-document.schema.json', 'utf8')) as object);
-    assert.equal(validate({ id: 'A', title: 'A', type: 'policy', clauses: { '20000': ['8.6.1'], '27001': ['A.5.24'] } }), true, JSON.stringify(validate.errors));
+    assert.equal(
+      validate({ id: 'A', title: 'A', type: 'policy', clauses: { '20000': ['8.6.1'], '27001': ['A.5.24'] } }),
+      true,
+      JSON.stringify(validate.errors),
+    );
     assert.equal(validate({ id: 'A', title: 'A', type: 'policy', clauses: ['8.6.1', '27001:A.5.24', { clause: 'TSC:CC6.1', section: 'access' }] }), true);
     assert.equal(validate({ id: 'A', title: 'A', type: 'policy', clauses: { '27001': 'A.5.24' } }), false);
     assert.equal(validate({ id: 'A', title: 'A', type: 'policy', clauses: { clause: '8.6.1' } }), false);

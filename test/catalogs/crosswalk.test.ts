@@ -26,11 +26,12 @@ function filesOf(crosswalk: string | boolean | undefined): Record<string, string
   };
 }
 
-
 /** `clause: doc[via]` for every clause of catalog `alias` some document addresses. */
 function addressed(result: CheckResult, alias: string): string[] {
   const report = result.catalogs.find((coverage) => coverage.alias === alias)!.report;
-  return report.clauses.filter((clause) => clause.documents.length > 0).map((clause) => `${clause.clause}: ${clause.documents.map((d) => `${d.id}${d.viaCrosswalk ? ` via ${d.viaCrosswalk}` : ''}`).join(', ')}`);
+  return report.clauses
+    .filter((clause) => clause.documents.length > 0)
+    .map((clause) => `${clause.clause}: ${clause.documents.map((d) => `${d.id}${d.viaCrosswalk ? ` via ${d.viaCrosswalk}` : ''}`).join(', ')}`);
 }
 
 describe('the crosswalk', () => {
@@ -42,12 +43,17 @@ describe('the crosswalk', () => {
     }
     type Targets = { targets?: { id: string; relation: string }[] };
     const reference = JSON.parse(readFileSync(path, 'utf8')) as { rows: ({ id: string } & Record<'iso27001' | 'iso9001', Targets>)[] };
-    const ours = JSON.parse(readFileSync('schemas/crosswalk-iso20000-1-2018.json', 'utf8')) as { mappings: { clause: string; catalog: string; target: string; relation: string }[] };
+    const ours = JSON.parse(readFileSync('schemas/crosswalk-iso20000-1-2018.json', 'utf8')) as {
+      mappings: { clause: string; catalog: string; target: string; relation: string }[];
+    };
     const expected = reference.rows.flatMap((row) => [
       ...(row.iso27001.targets ?? []).map((t) => [row.id, 'iso27001:2022', t.id, t.relation]),
       ...(row.iso9001.targets ?? []).map((t) => [row.id, 'iso9001:2015', t.id, t.relation]),
     ]);
-    assert.deepEqual(ours.mappings.map((m) => [m.clause, m.catalog, m.target, m.relation]), expected);
+    assert.deepEqual(
+      ours.mappings.map((m) => [m.clause, m.catalog, m.target, m.relation]),
+      expected,
+    );
   });
 
   it('counts a 20000-1 claim for the equivalent clause only, minding the traps, shown as via crosswalk', async () => {
@@ -84,10 +90,19 @@ describe('the crosswalk', () => {
     assert.match(markdown, /\| 10\.2 \| Nonconformity and corrective action \| partial \| PRC-NC \(approved, via crosswalk from 20000:10\.1\) \|/);
     const json = buildJsonReport(input);
     const tenTwo = json.catalogs?.[1]?.coverage.find((clause) => clause.clause === '10.2');
-    assert.deepEqual(tenTwo?.documents.map((document) => [document.id, document.viaCrosswalk]), [['PRC-NC', '20000:10.1']]);
+    assert.deepEqual(
+      tenTwo?.documents.map((document) => [document.id, document.viaCrosswalk]),
+      [['PRC-NC', '20000:10.1']],
+    );
     const sarif = buildSarif(input);
-    const related = (sarif.runs[0]!.results ?? []).filter((r) => r.message.text?.startsWith('27001:10.2 ')).flatMap((r) => r.relatedLocations ?? []).map((location) => location.message?.text);
-    assert.ok(related.length > 0 && related.every((text) => text === 'PRC-NC (approved) counts for 10.2 via crosswalk from 20000:10.1'), JSON.stringify(related));
+    const related = (sarif.runs[0]!.results ?? [])
+      .filter((r) => r.message.text?.startsWith('27001:10.2 '))
+      .flatMap((r) => r.relatedLocations ?? [])
+      .map((location) => location.message?.text);
+    assert.ok(
+      related.length > 0 && related.every((text) => text === 'PRC-NC (approved) counts for 10.2 via crosswalk from 20000:10.1'),
+      JSON.stringify(related),
+    );
   });
 
   it('shows counterparts on hover, both ways', async () => {
@@ -101,11 +116,14 @@ describe('the crosswalk', () => {
     assert.match(back, /- iso20000-1:2018 10\.2 Continual improvement: partial$/m);
   });
 
-  it('reads a project\'s own crosswalk file, and refuses a broken one at its position', async () => {
+  it("reads a project's own crosswalk file, and refuses a broken one at its position", async () => {
     const own = JSON.stringify({ from: 'iso20000-1:2018', mappings: [{ clause: '10.2', catalog: 'iso27001:2022', target: '10.1', relation: 'equivalent' }] });
     const result = await checkOf({ ...filesOf('./ims.crosswalk.json'), 'ims.crosswalk.json': own });
     assert.deepEqual(addressed(result, '27001'), ['4.1: DOC-CTX', '10.1: PRC-CSI via 20000:10.2']);
-    const fs = new MemoryFileSystem({ '/repo/clausemark.json': JSON.stringify({ catalog: 'iso20000-1:2018', crosswalk: './x.json' }), '/repo/x.json': '{\n  "from": "a",\n  "mappings": [{ "clause": "1", "catalog": "b", "target": "2", "relation": "same" }]\n}' });
+    const fs = new MemoryFileSystem({
+      '/repo/clausemark.json': JSON.stringify({ catalog: 'iso20000-1:2018', crosswalk: './x.json' }),
+      '/repo/x.json': '{\n  "from": "a",\n  "mappings": [{ "clause": "1", "catalog": "b", "target": "2", "relation": "same" }]\n}',
+    });
     const loaded = await loadProject({ start: '/repo', fs });
     assert.equal(loaded.ok, false);
     if (!loaded.ok) {

@@ -11,7 +11,10 @@ function coveredIn(coverages: ReturnType<Awaited<ReturnType<typeof checkOf>>['in
 describe('several catalogs in an editor index', () => {
   it('an edit of claims in another catalog only updates that catalog, as a full check of the new text does', async () => {
     // A document that claims clauses of 27001 alone: its edit leaves the primary catalog's report the same object.
-    const files = { ...threeCatalogRepository(), 'sms/backup.md': documentText({ id: 'PRC-BAK', title: 'Backup procedure', clauses: '\n  "27001": [A.8.13]' }) };
+    const files = {
+      ...threeCatalogRepository(),
+      'sms/backup.md': documentText({ id: 'PRC-BAK', title: 'Backup procedure', clauses: '\n  "27001": [A.8.13]' }),
+    };
     const { index } = await checkOf(files);
     assert.ok(coveredIn(index.catalogCoverages(), '27001').some((line) => line.startsWith('A.8.13: PRC-BAK')));
     const primaryBefore = index.coverage();
@@ -21,10 +24,14 @@ describe('several catalogs in an editor index', () => {
     await index.setDocument('sms/backup.md', edited);
     assert.equal(index.coverage(), primaryBefore, 'the primary report is kept');
     const afterEdit = coveredIn(index.catalogCoverages(), '27001');
-    assert.ok(afterEdit.some((line) => line.startsWith('A.8.14: PRC-BAK')), afterEdit.join('\n'));
+    assert.ok(
+      afterEdit.some((line) => line.startsWith('A.8.14: PRC-BAK')),
+      afterEdit.join('\n'),
+    );
     assert.ok(!afterEdit.some((line) => line.startsWith('A.8.13:')), afterEdit.join('\n'));
 
     const fresh = await checkOf({ ...files, 'sms/backup.md': edited });
-    for (const alias of ['20000', '27001', 'TSC']) assert.deepEqual(coveredIn(index.catalogCoverages(), alias), coveredIn(fresh.index.catalogCoverages(), alias), alias);
+    for (const alias of ['20000', '27001', 'TSC'])
+      assert.deepEqual(coveredIn(index.catalogCoverages(), alias), coveredIn(fresh.index.catalogCoverages(), alias), alias);
   });
 });

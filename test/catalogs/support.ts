@@ -12,18 +12,23 @@ export async function checkOf(files: Record<string, string>): Promise<CheckResul
 }
 
 /** A small custom catalog (a SOC 2 style control list) for three-catalog repositories. */
-export const TSC_CATALOG = JSON.stringify({
-  id: 'tsc:2017',
-  title: 'Trust services criteria',
-  exclusions: { allowed: true },
-  clauses: [
-    { id: 'CC6', title: 'Logical and physical access' },
-    { id: 'CC6.1', title: 'Access security', parent: 'CC6', documents: [{ description: 'Access policy', types: ['policy'] }] },
-    { id: 'CC6.2', title: 'User registration', parent: 'CC6', records: [{ description: 'Access requests' }] },
-  ],
-}, null, 2);
+export const TSC_CATALOG = JSON.stringify(
+  {
+    id: 'tsc:2017',
+    title: 'Trust services criteria',
+    exclusions: { allowed: true },
+    clauses: [
+      { id: 'CC6', title: 'Logical and physical access' },
+      { id: 'CC6.1', title: 'Access security', parent: 'CC6', documents: [{ description: 'Access policy', types: ['policy'] }] },
+      { id: 'CC6.2', title: 'User registration', parent: 'CC6', records: [{ description: 'Access requests' }] },
+    ],
+  },
+  null,
+  2,
+);
 
-export const THREE_CATALOGS_CONFIG = '{\n  "catalogs": {\n    "20000": "iso20000-1:2018",\n    "27001": "iso27001:2022",\n    "TSC": "./tsc.catalog.json"\n  }\n}\n';
+export const THREE_CATALOGS_CONFIG =
+  '{\n  "catalogs": {\n    "20000": "iso20000-1:2018",\n    "27001": "iso27001:2022",\n    "TSC": "./tsc.catalog.json"\n  }\n}\n';
 
 /** A repository claiming 20000-1 (bare ids), 27001 (by alias mapping and qualified ids) and the custom catalog. */
 export function threeCatalogRepository(): Record<string, string> {

@@ -32,9 +32,24 @@ const BASE: Record<string, string> = {
   'clausemark.json': '{\n  "catalog": "./catalog.json"\n}\n',
   'catalog.json': CATALOG,
   'sms/policy.md': documentText({ id: 'POL-SMS', type: 'policy', title: 'SMS policy', clauses: '\n  - 1.1' }),
-  'sms/process.md': documentText({ id: 'PRC-OPS', title: 'Operations', clauses: '\n  - 1.2', related: '[POL-SMS]', evidence: '\n  - path: ../records/log.csv\n    date: 2026-10-01' }),
+  'sms/process.md': documentText({
+    id: 'PRC-OPS',
+    title: 'Operations',
+    clauses: '\n  - 1.2',
+    related: '[POL-SMS]',
+    evidence: '\n  - path: ../records/log.csv\n    date: 2026-10-01',
+  }),
   'records/log.csv': 'day,count\n',
-  'sms/plan.md': documentText({ id: 'PLN-1', type: 'plan', title: 'Plan', status: 'draft', version: '"0.1"', approved_by: undefined, approved_on: undefined, clauses: '\n  - 1.3\n  - 9.9' }),
+  'sms/plan.md': documentText({
+    id: 'PLN-1',
+    type: 'plan',
+    title: 'Plan',
+    status: 'draft',
+    version: '"0.1"',
+    approved_by: undefined,
+    approved_on: undefined,
+    clauses: '\n  - 1.3\n  - 9.9',
+  }),
   'sms/review.md': documentText({ id: 'PRC-REV', title: 'Management review', clauses: '\n  - 1.4' }),
 };
 
@@ -85,13 +100,33 @@ describe('reviewing a change against its base revision', function () {
     assert.equal(change.base.ref, 'main');
     assert.equal(change.head.commit, null, 'the working tree');
     assert.equal(change.newFindings, report.findings.length);
-    assert.deepEqual(change.coverage.clauses.filter((clause) => clause.before !== clause.after).map((clause) => [clause.clause, clause.before, clause.after]), [['1.3', 'partial', 'covered'], ['1.4', 'covered', 'uncovered']]);
-    assert.deepEqual(change.reReview.map((item) => [item.id, item.via, item.target]), [['PRC-OPS', 'related', 'POL-SMS'], ['PRC-OPS', 'evidence', 'records/log.csv']]);
+    assert.deepEqual(
+      change.coverage.clauses.filter((clause) => clause.before !== clause.after).map((clause) => [clause.clause, clause.before, clause.after]),
+      [
+        ['1.3', 'partial', 'covered'],
+        ['1.4', 'covered', 'uncovered'],
+      ],
+    );
+    assert.deepEqual(
+      change.reReview.map((item) => [item.id, item.via, item.target]),
+      [
+        ['PRC-OPS', 'related', 'POL-SMS'],
+        ['PRC-OPS', 'evidence', 'records/log.csv'],
+      ],
+    );
 
-    const scoped = JSON.parse((await clausemarkInProcess(['check', 'sms/policy.md', '--base', 'main', '--format', 'json', ...TODAY_ARGS], repository.root)).stdout) as JsonReport;
-    assert.deepEqual([...new Set(scoped.findings.map((finding) => finding.file))].sort(), ['clausemark.json', 'sms/policy.md'], 'paths limit the change findings too');
+    const scoped = JSON.parse(
+      (await clausemarkInProcess(['check', 'sms/policy.md', '--base', 'main', '--format', 'json', ...TODAY_ARGS], repository.root)).stdout,
+    ) as JsonReport;
+    assert.deepEqual(
+      [...new Set(scoped.findings.map((finding) => finding.file))].sort(),
+      ['clausemark.json', 'sms/policy.md'],
+      'paths limit the change findings too',
+    );
 
-    const all = JSON.parse((await clausemarkInProcess(['check', '--base', 'main', '--all', '--format', 'json', ...TODAY_ARGS], repository.root)).stdout) as JsonReport;
+    const all = JSON.parse(
+      (await clausemarkInProcess(['check', '--base', 'main', '--all', '--format', 'json', ...TODAY_ARGS], repository.root)).stdout,
+    ) as JsonReport;
     const unknownClause = all.findings.find((finding) => finding.ruleId === 'clause.unknown');
     // The plan's lines moved (approval fields were added above the claim), yet the finding is the same one.
     assert.equal(unknownClause?.file, 'sms/plan.md');
@@ -103,8 +138,14 @@ describe('reviewing a change against its base revision', function () {
     const outcome = await checkChange({ cwd: repository.root, base: 'main', now: () => TODAY });
     assert.ok(outcome.ok);
     const { delta } = outcome.review;
-    assert.deepEqual(newly(delta, 'covered').map((clause) => [clause.clause, clause.before, clause.documentsAdded]), [['1.3', 'partial', ['PRC-NEW']]]);
-    assert.deepEqual(newly(delta, 'uncovered').map((clause) => [clause.clause, clause.before, clause.documentsRemoved]), [['1.4', 'covered', ['PRC-REV']]]);
+    assert.deepEqual(
+      newly(delta, 'covered').map((clause) => [clause.clause, clause.before, clause.documentsAdded]),
+      [['1.3', 'partial', ['PRC-NEW']]],
+    );
+    assert.deepEqual(
+      newly(delta, 'uncovered').map((clause) => [clause.clause, clause.before, clause.documentsRemoved]),
+      [['1.4', 'covered', ['PRC-REV']]],
+    );
     assert.deepEqual(newly(delta, 'partial'), []);
     assert.deepEqual([delta.before.covered, delta.before.partial, delta.before.uncovered], [3, 1, 0]);
     assert.deepEqual([delta.after.covered, delta.after.partial, delta.after.uncovered], [3, 0, 1]);
@@ -117,22 +158,32 @@ describe('reviewing a change against its base revision', function () {
         ['sms/review.md', 'modified', false, true],
       ],
     );
-    assert.deepEqual(outcome.review.suspects.map((suspect) => [suspect.documentId, suspect.via, suspect.target]), [
-      ['PRC-OPS', 'related', 'POL-SMS'],
-      ['PRC-OPS', 'evidence', 'records/log.csv'],
-    ]);
+    assert.deepEqual(
+      outcome.review.suspects.map((suspect) => [suspect.documentId, suspect.via, suspect.target]),
+      [
+        ['PRC-OPS', 'related', 'POL-SMS'],
+        ['PRC-OPS', 'evidence', 'records/log.csv'],
+      ],
+    );
   });
 
   it('reads the base through git without touching the working tree or the index, and compares uncommitted edits', async () => {
     repository.write({ 'sms/process.md': `${BASE['sms/process.md']}\nAn uncommitted paragraph.\n` });
-    const indexBefore = createHash('sha256').update(readFileSync(join(repository.root, '.git/index'))).digest('hex');
+    const indexBefore = createHash('sha256')
+      .update(readFileSync(join(repository.root, '.git/index')))
+      .digest('hex');
     const statusBefore = repository.git('status', '--porcelain');
     try {
       const outcome = await checkChange({ cwd: repository.root, base: 'main', now: () => TODAY });
       assert.ok(outcome.ok);
       const versionFinding = outcome.review.newFindings.filter((finding) => finding.ruleId === 'change.version-not-bumped').map((finding) => finding.file);
       assert.deepEqual(versionFinding.sort(), ['sms/policy.md', 'sms/process.md']);
-      assert.equal(createHash('sha256').update(readFileSync(join(repository.root, '.git/index'))).digest('hex'), indexBefore);
+      assert.equal(
+        createHash('sha256')
+          .update(readFileSync(join(repository.root, '.git/index')))
+          .digest('hex'),
+        indexBefore,
+      );
       assert.equal(repository.git('status', '--porcelain'), statusBefore);
     } finally {
       repository.git('checkout', '--', 'sms/process.md');
@@ -159,13 +210,23 @@ describe('reviewing a change against its base revision', function () {
     const folder = mkdtempSync(join(tmpdir(), 'clausemark-summary-'));
     const summaryFile = join(folder, 'summary.md');
     try {
-      const result = await clausemarkInProcess(['check', '--base', 'main', '--format', 'github', '--fail-on', 'never', ...TODAY_ARGS], repository.root, { GITHUB_STEP_SUMMARY: summaryFile });
+      const result = await clausemarkInProcess(['check', '--base', 'main', '--format', 'github', '--fail-on', 'never', ...TODAY_ARGS], repository.root, {
+        GITHUB_STEP_SUMMARY: summaryFile,
+      });
       assert.equal(result.status, 0, result.stderr);
-      const annotated = result.stdout.trim().split('\n').map((line) => /file=([^,]+),.*title=([^:]+)::/.exec(line)?.slice(1, 3).join(' '));
+      const annotated = result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => /file=([^,]+),.*title=([^:]+)::/.exec(line)?.slice(1, 3).join(' '));
       // The suspect links sit in the untouched process document and the coverage finding on the untouched config:
       // they go to the summary, not to the diff. The policy's version and approval lines were not edited, so
       // those two are annotated on the policy's first changed line (see changeReviewOutputs.test.ts).
-      assert.deepEqual(annotated.sort(), ['sms/new.md trace.unknown-related', 'sms/policy.md change.approval-not-renewed', 'sms/policy.md change.version-not-bumped', 'sms/review.md change.last-coverage-removed']);
+      assert.deepEqual(annotated.sort(), [
+        'sms/new.md trace.unknown-related',
+        'sms/policy.md change.approval-not-renewed',
+        'sms/policy.md change.version-not-bumped',
+        'sms/review.md change.last-coverage-removed',
+      ]);
       const summary = readFileSync(summaryFile, 'utf8');
       assert.match(summary, /<!-- clausemark-change-report -->/);
       assert.match(summary, /change\.suspect-link/);
@@ -174,7 +235,7 @@ describe('reviewing a change against its base revision', function () {
     }
   });
 
-  it('runs the action\'s check step as GitHub would: SARIF with every finding, annotations, job summary, failing on new errors', () => {
+  it("runs the action's check step as GitHub would: SARIF with every finding, annotations, job summary, failing on new errors", () => {
     const action = parse(readFileSync('action.yml', 'utf8')) as { runs: { steps: { id?: string; run?: string }[] } };
     const script = action.runs.steps.find((step) => step.id === 'check')?.run;
     assert.ok(script, 'the action has a check step');
@@ -245,16 +306,33 @@ describe('reviewing a change that adds the SMS', function () {
     const repository = GitRepository.create({ 'README.md': '# Tools\n' });
     try {
       repository.branch('add-sms');
-      repository.write({ 'docs/clausemark.json': '{}\n', 'docs/sms/incident.md': documentText(), 'docs/sms/request.md': documentText({ id: 'PRC-REQ', status: 'draft', clauses: '\n  - 8.6.2' }) });
+      repository.write({
+        'docs/clausemark.json': '{}\n',
+        'docs/sms/incident.md': documentText(),
+        'docs/sms/request.md': documentText({ id: 'PRC-REQ', status: 'draft', clauses: '\n  - 8.6.2' }),
+      });
       repository.commit('add the SMS');
       const outcome = await checkChange({ cwd: repository.root, paths: ['docs'], base: 'main', now: () => TODAY });
       assert.ok(outcome.ok, outcome.ok ? '' : outcome.problems.map((problem) => problem.message).join('; '));
       const { review } = outcome;
       assert.equal(review.head.result.project.root, review.base.result.project.root);
-      assert.deepEqual(review.documents.map((change) => [change.path, change.kind]), [['sms/incident.md', 'added'], ['sms/request.md', 'added']]);
-      assert.deepEqual(newly(review.delta, 'partial').map((clause) => clause.clause), ['8.6.1', '8.6.2']);
+      assert.deepEqual(
+        review.documents.map((change) => [change.path, change.kind]),
+        [
+          ['sms/incident.md', 'added'],
+          ['sms/request.md', 'added'],
+        ],
+      );
+      assert.deepEqual(
+        newly(review.delta, 'partial').map((clause) => clause.clause),
+        ['8.6.1', '8.6.2'],
+      );
       assert.equal(review.delta.before.covered, 0);
-      assert.deepEqual(review.findings.filter((finding) => review.states.get(finding) !== 'new'), [], 'everything is new');
+      assert.deepEqual(
+        review.findings.filter((finding) => review.states.get(finding) !== 'new'),
+        [],
+        'everything is new',
+      );
     } finally {
       repository.remove();
     }
@@ -268,7 +346,10 @@ describe('reviewing a change that moves a document', function () {
     const text = documentText({ clauses: '\n  - 8.6.4' });
     const { review, repository } = await reviewOf({ 'sms/old/incident.md': text }, { 'sms/old/incident.md': undefined, 'sms/processes/incident.md': text });
     try {
-      assert.deepEqual(review.documents.map((change) => [change.kind, change.path, change.base?.path]), [['moved', 'sms/processes/incident.md', 'sms/old/incident.md']]);
+      assert.deepEqual(
+        review.documents.map((change) => [change.kind, change.path, change.base?.path]),
+        [['moved', 'sms/processes/incident.md', 'sms/old/incident.md']],
+      );
       const unknown = review.findings.find((finding) => finding.ruleId === 'clause.unknown');
       assert.equal(unknown?.file, 'sms/processes/incident.md');
       assert.equal(review.states.get(unknown), 'unchanged');

@@ -51,7 +51,8 @@ describe('reviewing a pull request through the real CLI', function () {
     const diff = clausemark(['diff', 'main', 'feature', '--format', 'json', ...ARGS], repository.root);
     assert.equal(check.stderr, '');
     assert.equal(diff.stderr, '');
-    const errors = (run: { stdout: string }): number => (JSON.parse(run.stdout) as JsonReport).findings.filter((finding) => finding.severity === 'error').length;
+    const errors = (run: { stdout: string }): number =>
+      (JSON.parse(run.stdout) as JsonReport).findings.filter((finding) => finding.severity === 'error').length;
     assert.equal(errors(check), 4);
     assert.equal(errors(diff), 4);
     assert.equal(check.status, 1);
@@ -69,7 +70,7 @@ describe('reviewing a pull request through the real CLI', function () {
     assert.equal(clausemark(['check', '--base', 'main', '--head', 'main', ...ARGS], repository.root).status, 0);
   });
 
-  it('annotates the version and approval that a change left alone on the document\'s first changed line, or on the file', () => {
+  it("annotates the version and approval that a change left alone on the document's first changed line, or on the file", () => {
     const result = clausemark(['check', '--base', 'main', '--head', 'feature', '--format', 'github', ...ARGS], repository.root);
     const annotations = result.stdout.trim().split('\n');
     const firstChangedLine = Number(/^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(repository.git('diff', '-U0', 'main', 'feature', '--', 'sms/process.md'))?.[1]);
@@ -89,7 +90,10 @@ describe('reviewing a pull request through the real CLI', function () {
   it('lists the findings the change fixes, with their count, in text, JSON and the Markdown comment', () => {
     const json = JSON.parse(clausemark(['diff', 'main', 'feature', '--format', 'json', ...ARGS], repository.root).stdout) as { change: ChangeJson };
     assert.equal(json.change.fixedFindings, 1);
-    assert.deepEqual(json.change.fixed.map((finding) => `${finding.file} ${finding.ruleId}`), ['sms/policy.md clause.unknown']);
+    assert.deepEqual(
+      json.change.fixed.map((finding) => `${finding.file} ${finding.ruleId}`),
+      ['sms/policy.md clause.unknown'],
+    );
     assert.match(json.change.fixed[0]!.message, /9\.9/);
 
     const text = clausemark(['check', '--base', 'main', '--head', 'feature', ...ARGS], repository.root).stdout;
@@ -98,7 +102,10 @@ describe('reviewing a pull request through the real CLI', function () {
 
     const markdown = clausemark(['diff', 'main', 'feature', ...ARGS], repository.root).stdout;
     assert.match(markdown, /1 fixed, coverage/);
-    assert.match(markdown, /### Findings this change fixes\n\n\| Location \| Severity \| Rule \| Message \|\n\| --- \| --- \| --- \| --- \|\n\| sms\/policy\.md:\d+ \| error \| <code>clause\.unknown<\/code> \|/);
+    assert.match(
+      markdown,
+      /### Findings this change fixes\n\n\| Location \| Severity \| Rule \| Message \|\n\| --- \| --- \| --- \| --- \|\n\| sms\/policy\.md:\d+ \| error \| <code>clause\.unknown<\/code> \|/,
+    );
 
     const none = JSON.parse(clausemark(['diff', 'main', 'main', '--format', 'json', ...ARGS], repository.root).stdout) as { change: ChangeJson };
     assert.equal(none.change.fixedFindings, 0);
@@ -126,7 +133,10 @@ describe('the fixed findings in the change comment', function () {
       // Tight enough that the fixed findings (about 5,000 characters) cannot all fit beside the other lists' shares.
       const tight = renderChangeMarkdown(review, { toolVersion: '0.0.0', collapseAbove: 15, maxLength: 8_000 });
       assert.ok(tight.length < 8_000, `comment length ${tight.length}`);
-      assert.match(tight, /### Findings this change fixes[^]*…and \d+ more findings? not shown here; run `clausemark diff --format json` \(`change.fixed`\) for the full list\./);
+      assert.match(
+        tight,
+        /### Findings this change fixes[^]*…and \d+ more findings? not shown here; run `clausemark diff --format json` \(`change.fixed`\) for the full list\./,
+      );
     } finally {
       repository.remove();
     }

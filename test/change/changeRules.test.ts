@@ -52,7 +52,10 @@ const changeCases: ChangeRuleCase[] = [
     rule: 'change.last-coverage-removed',
     base: { 'sms/a.md': documentText({ clauses: '\n  - 8.6.1\n  - 8.6.2' }) },
     notOk: { 'sms/a.md': documentText({ version: '"1.1"', approved_on: '2026-11-20', clauses: '\n  - 8.6.1' }).replace('clauses:', '«clauses»:') },
-    ok: { 'sms/a.md': documentText({ version: '"1.1"', approved_on: '2026-11-20', clauses: '\n  - 8.6.1' }), 'sms/b.md': documentText({ id: 'PRC-REQ', clauses: '\n  - 8.6.2' }) },
+    ok: {
+      'sms/a.md': documentText({ version: '"1.1"', approved_on: '2026-11-20', clauses: '\n  - 8.6.1' }),
+      'sms/b.md': documentText({ id: 'PRC-REQ', clauses: '\n  - 8.6.2' }),
+    },
   },
   {
     rule: 'change.last-coverage-removed',
@@ -65,8 +68,14 @@ const changeCases: ChangeRuleCase[] = [
   {
     rule: 'change.suspect-link',
     base: { 'sms/a.md': documentText({ related: '[POL-SMS]' }), 'sms/p.md': documentText(POLICY) },
-    notOk: { 'sms/a.md': documentText({ related: '[«POL-SMS»]' }), 'sms/p.md': documentText({ ...POLICY, version: '"1.1"', approved_on: '2026-11-20' }, CHANGED_BODY) },
-    ok: { 'sms/a.md': documentText({ related: '[POL-SMS]', version: '"1.1"', approved_on: '2026-11-20' }, CHANGED_BODY), 'sms/p.md': documentText({ ...POLICY, version: '"1.1"', approved_on: '2026-11-20' }, CHANGED_BODY) },
+    notOk: {
+      'sms/a.md': documentText({ related: '[«POL-SMS»]' }),
+      'sms/p.md': documentText({ ...POLICY, version: '"1.1"', approved_on: '2026-11-20' }, CHANGED_BODY),
+    },
+    ok: {
+      'sms/a.md': documentText({ related: '[POL-SMS]', version: '"1.1"', approved_on: '2026-11-20' }, CHANGED_BODY),
+      'sms/p.md': documentText({ ...POLICY, version: '"1.1"', approved_on: '2026-11-20' }, CHANGED_BODY),
+    },
   },
   {
     rule: 'change.suspect-link',
@@ -81,7 +90,10 @@ describe('change rules (against a base revision)', function () {
 
   it('every change rule has a case here (add one with each new change rule)', () => {
     const covered = new Set(changeCases.map((c) => c.rule));
-    assert.deepEqual(RULES.filter((rule) => rule.scope === 'change' && !covered.has(rule.id)).map((rule) => rule.id), []);
+    assert.deepEqual(
+      RULES.filter((rule) => rule.scope === 'change' && !covered.has(rule.id)).map((rule) => rule.id),
+      [],
+    );
   });
 
   for (const [index, ruleCase] of changeCases.entries()) {
@@ -103,7 +115,10 @@ describe('change rules (against a base revision)', function () {
         try {
           const found = review.findings.filter((finding) => finding.ruleId === ruleCase.rule);
           assert.deepEqual(found.map(describeFinding).sort(), expected.sort());
-          assert.ok(found.every((finding) => review.states.get(finding) === 'new'), 'change findings are new');
+          assert.ok(
+            found.every((finding) => review.states.get(finding) === 'new'),
+            'change findings are new',
+          );
         } finally {
           repository.remove();
         }

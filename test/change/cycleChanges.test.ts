@@ -10,7 +10,14 @@ import { documentText } from '../support/repository.js';
 
 const BASE = cycleFiles('1.1, 1.2');
 const SURVEILLANCE = documentText({
-  id: 'AUD-S1', title: 'Surveillance audit', type: 'audit', owner: 'Quality Manager', version: undefined, next_review: undefined, date: '2026-03-11', clauses: '[]',
+  id: 'AUD-S1',
+  title: 'Surveillance audit',
+  type: 'audit',
+  owner: 'Quality Manager',
+  version: undefined,
+  next_review: undefined,
+  date: '2026-03-11',
+  clauses: '[]',
   audit: '\n  kind: surveillance\n  auditor: Lead Auditor\n  scope: [1]',
   findings: '\n  - id: NC-5\n    clause: 1.2\n    grade: major\n    due: 2027-02-28\n    status: open',
 });
@@ -18,8 +25,10 @@ const SURVEILLANCE = documentText({
 function pullRequest(): GitRepository {
   const repository = GitRepository.create(BASE);
   repository.branch('feature');
-  const audit = BASE['sms/aud.md']!
-    .replace('    status: open\n  - id: OBS-1\n    grade: observation\n    status: open\n', '    status: closed\n    closed_on: 2026-11-02\n')
+  const audit = BASE['sms/aud.md']!.replace(
+    '    status: open\n  - id: OBS-1\n    grade: observation\n    status: open\n',
+    '    status: closed\n    closed_on: 2026-11-02\n',
+  );
   assert.notEqual(audit, BASE['sms/aud.md'], 'the test edits the audit report');
   repository.write({ 'sms/aud.md': audit, 'sms/surveillance.md': SURVEILLANCE });
   repository.commit('close NC-1, add the surveillance audit report');
@@ -68,9 +77,27 @@ describe('a change to the certification cycle in the PR summary, with a real git
 
   it('gives the same changes as JSON, with statuses before and after and the head positions', async () => {
     const change = (JSON.parse(await run('diff', 'main', 'feature', '--format', 'json')) as { change: ChangeJson }).change;
-    assert.deepEqual(change.cycle.auditsAdded, [{ documentId: 'AUD-S1', path: 'sms/surveillance.md', kind: 'surveillance', date: '2026-03-11', findings: 1, holds: { kind: 'surveillance', date: '2026-03-09' } }]);
+    assert.deepEqual(change.cycle.auditsAdded, [
+      {
+        documentId: 'AUD-S1',
+        path: 'sms/surveillance.md',
+        kind: 'surveillance',
+        date: '2026-03-11',
+        findings: 1,
+        holds: { kind: 'surveillance', date: '2026-03-09' },
+      },
+    ]);
     assert.deepEqual(
-      change.cycle.nonconformities.map((nc) => [nc.kind, nc.id, nc.file, nc.range?.start.line ?? null, nc.statusBefore, nc.statusAfter, nc.closedOn, nc.verifiedOn]),
+      change.cycle.nonconformities.map((nc) => [
+        nc.kind,
+        nc.id,
+        nc.file,
+        nc.range?.start.line ?? null,
+        nc.statusBefore,
+        nc.statusAfter,
+        nc.closedOn,
+        nc.verifiedOn,
+      ]),
       [
         ['closed', 'NC-1', 'sms/aud.md', 16, 'open', 'closed', '2026-11-02', null],
         ['raised', 'NC-5', 'sms/surveillance.md', 16, null, 'open', null, null],

@@ -32,7 +32,8 @@ interface JsonFinding {
   readonly related?: readonly JsonFinding[];
 }
 
-const at = (finding: JsonFinding): string => `${finding.file}:${finding.range?.start.line}:${finding.range?.start.column}-${finding.range?.end.line}:${finding.range?.end.column} ${finding.ruleId}`;
+const at = (finding: JsonFinding): string =>
+  `${finding.file}:${finding.range?.start.line}:${finding.range?.start.column}-${finding.range?.end.line}:${finding.range?.end.column} ${finding.ruleId}`;
 
 describe('adopting an existing repository as it is', () => {
   const before = snapshot(REPOSITORY);
@@ -41,10 +42,17 @@ describe('adopting an existing repository as it is', () => {
   it('checks the documents through `fields` and `frontmatter`, with the right coverage', async () => {
     const run = await clausemarkInProcess(['check', '--no-cache', '--format', 'json', '--today', '2026-11-21'], REPOSITORY);
     assert.equal(run.status, 1, run.stderr);
-    const report = JSON.parse(run.stdout) as { catalog: { id: string }; summary: unknown; coverage: { clause: string; status: string; documents: { id: string; title: string }[] }[]; findings: JsonFinding[] };
+    const report = JSON.parse(run.stdout) as {
+      catalog: { id: string };
+      summary: unknown;
+      coverage: { clause: string; status: string; documents: { id: string; title: string }[] }[];
+      findings: JsonFinding[];
+    };
     assert.equal(report.catalog.id, 'tsc:example');
     assert.deepEqual(
-      report.coverage.map((clause) => `${clause.clause} ${clause.status} ${clause.documents.map((document) => `${document.id} "${document.title}"`).join(', ')}`.trim()),
+      report.coverage.map((clause) =>
+        `${clause.clause} ${clause.status} ${clause.documents.map((document) => `${document.id} "${document.title}"`).join(', ')}`.trim(),
+      ),
       [
         'CC1.1 partial CEN "Control Environment Narrative"',
         'CC1.2 partial CEN "Control Environment Narrative"',
@@ -56,11 +64,19 @@ describe('adopting an existing repository as it is', () => {
       ],
     );
     // Claims are located in the header as written: line 3 of a file whose header has no opening fence.
-    const claim = report.findings.find((finding) => finding.ruleId === 'coverage.partial-clause' && finding.related?.[0]?.file === 'narratives/control-environment.md');
+    const claim = report.findings.find(
+      (finding) => finding.ruleId === 'coverage.partial-clause' && finding.related?.[0]?.file === 'narratives/control-environment.md',
+    );
     const where = claim?.related?.[0]?.range;
-    assert.equal(`${where?.start.line}:${where?.start.column}-${where?.end.line}:${where?.end.column}`, '3:13-3:18', '`CC1.1` in `satisfies: [CC1.1, CC1.2]` on line 3');
+    assert.equal(
+      `${where?.start.line}:${where?.start.column}-${where?.end.line}:${where?.end.column}`,
+      '3:13-3:18',
+      '`CC1.1` in `satisfies: [CC1.1, CC1.2]` on line 3',
+    );
     // The mapping form, `satisfies:` then `TSC:` then `- CC6.1`, counts under the catalog aliased TSC, located at the id.
-    const keyed = report.findings.find((finding) => finding.ruleId === 'coverage.partial-clause' && finding.related?.some((place) => place.file === 'policies/encryption.md'));
+    const keyed = report.findings.find(
+      (finding) => finding.ruleId === 'coverage.partial-clause' && finding.related?.some((place) => place.file === 'policies/encryption.md'),
+    );
     const keyedAt = keyed?.related?.find((place) => place.file === 'policies/encryption.md')?.range;
     assert.equal(`${keyedAt?.start.line}:${keyedAt?.start.column}-${keyedAt?.end.line}:${keyedAt?.end.column}`, '5:7-5:12', '`CC6.1` under `TSC:` on line 5');
     // Nothing is read wrongly (no unknown field, no invalid YAML, no missing header, the README left alone): what
@@ -70,7 +86,9 @@ describe('adopting an existing repository as it is', () => {
       ...['owner', 'status', 'version'].map((field) => `${file}:${anchor} control.missing-field ${field}`),
     ];
     assert.deepEqual(
-      report.findings.filter((finding) => finding.file !== 'clausemark.json').map((finding) => `${at(finding)} ${(finding as { data?: { field?: string } }).data?.field ?? ''}`.trim()),
+      report.findings
+        .filter((finding) => finding.file !== 'clausemark.json')
+        .map((finding) => `${at(finding)} ${(finding as { data?: { field?: string } }).data?.field ?? ''}`.trim()),
       [
         ...lacking('narratives/control-environment.md', 36, '2:1-2:8'),
         ...lacking('policies/access.md', 28, '2:1-2:8'),
@@ -88,18 +106,27 @@ describe('adopting an existing repository as it is', () => {
     delete config.fields;
     delete config.frontmatter;
     const { index } = await indexOf({ ...files, 'clausemark.json': JSON.stringify(config) });
-    assert.deepEqual(index.allFindings().filter((finding) => finding.file !== 'clausemark.json').map((finding) => `${finding.file} ${finding.ruleId}`), [
-      'narratives/control-environment.md frontmatter.missing',
-      'policies/access.md frontmatter.missing',
-      'policies/encryption.md frontmatter.missing',
-      'policies/incident.md frontmatter.missing',
-      'procedures/offboarding.md frontmatter.missing',
-    ]);
+    assert.deepEqual(
+      index
+        .allFindings()
+        .filter((finding) => finding.file !== 'clausemark.json')
+        .map((finding) => `${finding.file} ${finding.ruleId}`),
+      [
+        'narratives/control-environment.md frontmatter.missing',
+        'policies/access.md frontmatter.missing',
+        'policies/encryption.md frontmatter.missing',
+        'policies/incident.md frontmatter.missing',
+        'procedures/offboarding.md frontmatter.missing',
+      ],
+    );
     assert.ok(index.coverage().clauses.every((clause) => clause.status === 'uncovered'));
   });
 
   it('has its catalog imported from its CSV, byte for byte', async () => {
-    const run = await clausemarkInProcess(['catalog', 'import', 'tsc.csv', '--id', 'tsc:example', '--title', 'Trust services criteria (example subset)'], REPOSITORY);
+    const run = await clausemarkInProcess(
+      ['catalog', 'import', 'tsc.csv', '--id', 'tsc:example', '--title', 'Trust services criteria (example subset)'],
+      REPOSITORY,
+    );
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, readFileSync(join(REPOSITORY, 'tsc.catalog.json'), 'utf8'));
   });

@@ -5,7 +5,8 @@ import { parseCatalog } from '../../src/core/catalog/loadCatalog.js';
 import { clausemarkInProcess } from '../support/cli.js';
 import { clausemark, tempRepository } from '../support/cliRunner.js';
 
-const CSV = 'id,title,parent,description\nCC1,Control environment,,\nCC1.1,"Integrity, and ethics",CC1,"Shows commitment to integrity;\nin two lines"\nCC1.2,Oversight,CC1,\n';
+const CSV =
+  'id,title,parent,description\nCC1,Control environment,,\nCC1.1,"Integrity, and ethics",CC1,"Shows commitment to integrity;\nin two lines"\nCC1.2,Oversight,CC1,\n';
 
 describe('clausemark catalog import', () => {
   const folders: string[] = [];
@@ -31,23 +32,42 @@ describe('clausemark catalog import', () => {
     });
     const loaded = parseCatalog(run.stdout, 'tsc.json');
     assert.ok(loaded.ok);
-    assert.deepEqual(loaded.catalog.leavesUnder('CC1').map((clause) => clause.id), ['CC1.1', 'CC1.2']);
+    assert.deepEqual(
+      loaded.catalog.leavesUnder('CC1').map((clause) => clause.id),
+      ['CC1.1', 'CC1.2'],
+    );
   });
 
   it('reads YAML, with the catalog id and title from the file, numbers as written', async () => {
-    const cwd = repository({ 'controls.yaml': 'id: acme:2026\ntitle: Acme controls\nclauses:\n  - id: A\n    title: Access\n  - id: 1.10\n    title: Tenth\n    parent: A\n' });
+    const cwd = repository({
+      'controls.yaml': 'id: acme:2026\ntitle: Acme controls\nclauses:\n  - id: A\n    title: Access\n  - id: 1.10\n    title: Tenth\n    parent: A\n',
+    });
     const run = await clausemarkInProcess(['catalog', 'import', 'controls.yaml'], cwd);
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(JSON.parse(run.stdout), { id: 'acme:2026', title: 'Acme controls', clauses: [{ id: 'A', title: 'Access' }, { id: '1.10', title: 'Tenth', parent: 'A' }] });
+    assert.deepEqual(JSON.parse(run.stdout), {
+      id: 'acme:2026',
+      title: 'Acme controls',
+      clauses: [
+        { id: 'A', title: 'Access' },
+        { id: '1.10', title: 'Tenth', parent: 'A' },
+      ],
+    });
     const list = repository({ 'list.yml': '- id: A\n  title: Access\n' });
-    assert.deepEqual(JSON.parse((await clausemarkInProcess(['catalog', 'import', 'list.yml', '--id', 'mine'], list)).stdout), { id: 'mine', title: 'list', clauses: [{ id: 'A', title: 'Access' }] });
+    assert.deepEqual(JSON.parse((await clausemarkInProcess(['catalog', 'import', 'list.yml', '--id', 'mine'], list)).stdout), {
+      id: 'mine',
+      title: 'list',
+      clauses: [{ id: 'A', title: 'Access' }],
+    });
   });
 
   it('reports every bad row as file:line and writes nothing', async () => {
     const cwd = repository({ 'bad.csv': 'id,title,parent\nA,Alpha,\nB,,A\nA,Again,\nC,Gamma,Z\nX,Ex,Y\nY,Why,X\n"D,Delta\n' });
     let run = await clausemarkInProcess(['catalog', 'import', 'bad.csv', '--output', 'bad.catalog.json'], cwd);
     assert.equal(run.status, 2);
-    assert.equal(run.stderr, 'bad.csv:8: a quoted cell is never closed (a `"` is missing)\nclausemark: bad.csv was not imported (1 problem); nothing was written\n');
+    assert.equal(
+      run.stderr,
+      'bad.csv:8: a quoted cell is never closed (a `"` is missing)\nclausemark: bad.csv was not imported (1 problem); nothing was written\n',
+    );
     writeFileSync(join(cwd, 'bad.csv'), 'id,title,parent\nA,Alpha,\nB,,A\nA,Again,\nC,Gamma,Z\nX,Ex,Y\nY,Why,X\nbad id,Spaces,\n');
     run = await clausemarkInProcess(['catalog', 'import', 'bad.csv', '--output', 'bad.catalog.json'], cwd);
     assert.equal(run.status, 2);
@@ -63,12 +83,22 @@ describe('clausemark catalog import', () => {
     assert.throws(() => readFileSync(join(cwd, 'bad.catalog.json')), /ENOENT/);
     const yaml = repository({ 'bad.yaml': '- id: A\n  title: Alpha\n  owner: someone\n- just text\n- id: B\n  title: [1, 2]\n' });
     run = await clausemarkInProcess(['catalog', 'import', 'bad.yaml'], yaml);
-    assert.deepEqual(run.stderr.trim().split('\n').slice(0, 3), ['bad.yaml:3: `owner` is not read; a clause has `id`, `title`, `parent`, `description`', 'bad.yaml:4: each clause is a mapping with `id:`, `title:` and, below the top, `parent:`', 'bad.yaml:6: `title` must be text']);
+    assert.deepEqual(run.stderr.trim().split('\n').slice(0, 3), [
+      'bad.yaml:3: `owner` is not read; a clause has `id`, `title`, `parent`, `description`',
+      'bad.yaml:4: each clause is a mapping with `id:`, `title:` and, below the top, `parent:`',
+      'bad.yaml:6: `title` must be text',
+    ]);
   });
 
   it('names a missing column, an empty file, a binary file and a missing file', async () => {
-    const cwd = repository({ 'cols.csv': 'code,name\nA,Alpha\n', 'empty.csv': '', 'blob.csv': new Uint8Array([0x69, 0x64, 0, 1, 2]), 'notes.txt': 'id,title\n' });
-    const stderr = async (file: string, ...more: string[]): Promise<string> => (await clausemarkInProcess(['catalog', 'import', file, ...more], cwd)).stderr.split('\n')[0] ?? '';
+    const cwd = repository({
+      'cols.csv': 'code,name\nA,Alpha\n',
+      'empty.csv': '',
+      'blob.csv': new Uint8Array([0x69, 0x64, 0, 1, 2]),
+      'notes.txt': 'id,title\n',
+    });
+    const stderr = async (file: string, ...more: string[]): Promise<string> =>
+      (await clausemarkInProcess(['catalog', 'import', file, ...more], cwd)).stderr.split('\n')[0] ?? '';
     assert.equal(await stderr('cols.csv'), 'cols.csv:1: the first line names the columns; `id` and `title` are missing (found `code`, `name`)');
     assert.equal(await stderr('empty.csv'), 'empty.csv:1: the file is empty; its first line names the columns: id, title, parent (and description)');
     assert.equal(await stderr('blob.csv'), 'clausemark: blob.csv: it looks like a binary file');

@@ -13,16 +13,17 @@ const NO_STACK = /\n\s+at .+:\d+:\d+/;
 describe('the clausemark CLI', function () {
   this.timeout(60_000);
 
-  it('lists every command in its usage, and `help COMMAND` shows that command\'s options', async () => {
+  it("lists every command in its usage, and `help COMMAND` shows that command's options", async () => {
     const usage = await clausemarkInProcess(['--help']);
     assert.equal(usage.status, 0);
-    for (const command of ['check', 'diff <base> [head]', 'coverage', 'report', 'init', 'rules']) assert.match(usage.stdout, new RegExp(`^  ${command.replace(/[[\]]/g, '\\$&')} `, 'm'));
+    for (const command of ['check', 'diff <base> [head]', 'coverage', 'report', 'init', 'rules'])
+      assert.match(usage.stdout, new RegExp(`^  ${command.replace(/[[\]]/g, '\\$&')} `, 'm'));
     assert.match((await clausemarkInProcess(['help', 'report'])).stdout, /^Usage: clausemark report/);
     assert.match((await clausemarkInProcess(['help', 'diff'])).stdout, /^Usage: clausemark diff/);
     assert.match((await clausemarkInProcess(['check', '--help'])).stdout, /--base REF/);
   });
 
-  it('`help COMMAND` prints that command\'s own help for every command, the same as `COMMAND --help`', async () => {
+  it("`help COMMAND` prints that command's own help for every command, the same as `COMMAND --help`", async () => {
     for (const command of ['check', 'coverage', 'diff', 'report', 'export', 'book', 'readiness', 'init', 'rules']) {
       const help = await clausemarkInProcess(['help', command]);
       assert.equal(help.status, 0, command);
@@ -40,7 +41,7 @@ describe('the clausemark CLI', function () {
     assert.equal(result.stderr, '');
   });
 
-  it('with paths, shows only their findings and says the coverage is the whole repository\'s', () => {
+  it("with paths, shows only their findings and says the coverage is the whole repository's", () => {
     const result = clausemark(['check', `${EXAMPLE}/sms/processes`, '--no-cache', '--today', '2026-11-21']);
     assert.doesNotMatch(result.stdout, /^sms\/policies\//m);
     assert.match(result.stdout, /^Coverage of the whole repository: 9 clauses need attention/m);
@@ -55,7 +56,9 @@ describe('the clausemark CLI', function () {
 
   it('exits 0 on a repository whose findings are all below --fail-on', () => {
     const folder = tempRepository({
-      'clausemark.json': JSON.stringify({ rules: { 'coverage.uncovered-clause': 'info', 'coverage.missing-records': 'info', 'coverage.missing-document-type': 'info' } }),
+      'clausemark.json': JSON.stringify({
+        rules: { 'coverage.uncovered-clause': 'info', 'coverage.missing-records': 'info', 'coverage.missing-document-type': 'info' },
+      }),
       'sms/p.md': documentText({ clauses: '\n  - 8.6.1' }),
     });
     try {
@@ -69,7 +72,10 @@ describe('the clausemark CLI', function () {
 
   it('writes JSON with 1-based ranges and the same counts as the text summary', () => {
     const result = clausemark(['check', EXAMPLE, '--no-cache', '--format', 'json', '--today', '2026-11-21']);
-    const report = JSON.parse(result.stdout) as { summary: { errors: number; coverage: { covered: number; atRisk: number } }; findings: { ruleId: string; severity: string; range?: { start: { line: number } } }[] };
+    const report = JSON.parse(result.stdout) as {
+      summary: { errors: number; coverage: { covered: number; atRisk: number } };
+      findings: { ruleId: string; severity: string; range?: { start: { line: number } } }[];
+    };
     assert.equal(report.summary.errors, report.findings.filter((f) => f.severity === 'error').length);
     assert.equal(report.summary.coverage.covered, 48);
     assert.equal(report.summary.coverage.atRisk, 5);
@@ -85,7 +91,14 @@ describe('the clausemark CLI', function () {
   });
 
   it('exits 2 with a message, never a stack trace, for usage mistakes', () => {
-    for (const args of [['check', '--format', 'yaml'], ['check', '--fail-on', 'sometimes'], ['check', '--bogus'], ['frobnicate'], ['check', '--today', '31/12/2026'], ['check', 'no/such/folder']]) {
+    for (const args of [
+      ['check', '--format', 'yaml'],
+      ['check', '--fail-on', 'sometimes'],
+      ['check', '--bogus'],
+      ['frobnicate'],
+      ['check', '--today', '31/12/2026'],
+      ['check', 'no/such/folder'],
+    ]) {
       const result = clausemark(args);
       assert.equal(result.status, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
       assert.match(result.stderr, /clausemark/);

@@ -54,14 +54,34 @@ describe('output into a pipe that the reader closed early', function () {
     { name: 'check --help', args: () => ['check', '--help'], status: 0 },
     { name: 'an unknown command', args: () => ['frobnicate'], status: 2 },
     ...FORMATS.rules!.map((format) => ({ name: `rules --format ${format}`, args: () => ['rules', '--format', format], status: 0 })),
-    ...FORMATS.check!.map((format) => ({ name: `check --format ${format}`, args: () => ['check', '--no-cache', '--today', '2026-11-21', '--format', format], status: 1 })),
+    ...FORMATS.check!.map((format) => ({
+      name: `check --format ${format}`,
+      args: () => ['check', '--no-cache', '--today', '2026-11-21', '--format', format],
+      status: 1,
+    })),
     // The same command again is answered from the result cache (replay.ts prints it): it must go quiet too.
     { name: 'check, replayed from the result cache', args: () => ['check', '--today', '2026-11-21'], status: 1 },
     { name: 'check, replayed a second time', args: () => ['check', '--today', '2026-11-21'], status: 1 },
-    ...FORMATS.check!.map((format) => ({ name: `check --base --format ${format}`, args: () => ['check', '--base', 'main', '--no-cache', '--today', '2026-11-21', '--format', format], status: 1 })),
-    ...FORMATS.check!.map((format) => ({ name: `diff --format ${format}`, args: () => ['diff', 'main', '--no-cache', '--today', '2026-11-21', '--format', format], status: 1 })),
-    ...FORMATS.coverage!.map((format) => ({ name: `coverage --format ${format}`, args: () => ['coverage', '--no-cache', '--today', '2026-11-21', '--format', format], status: 0 })),
-    ...FORMATS.report!.map((format) => ({ name: `report --format ${format}`, args: (_root: string, out: string) => ['report', '--no-cache', '--today', '2026-11-21', '--format', format, '--output', join(out, format), '--force'], status: 0 })),
+    ...FORMATS.check!.map((format) => ({
+      name: `check --base --format ${format}`,
+      args: () => ['check', '--base', 'main', '--no-cache', '--today', '2026-11-21', '--format', format],
+      status: 1,
+    })),
+    ...FORMATS.check!.map((format) => ({
+      name: `diff --format ${format}`,
+      args: () => ['diff', 'main', '--no-cache', '--today', '2026-11-21', '--format', format],
+      status: 1,
+    })),
+    ...FORMATS.coverage!.map((format) => ({
+      name: `coverage --format ${format}`,
+      args: () => ['coverage', '--no-cache', '--today', '2026-11-21', '--format', format],
+      status: 0,
+    })),
+    ...FORMATS.report!.map((format) => ({
+      name: `report --format ${format}`,
+      args: (_root: string, out: string) => ['report', '--no-cache', '--today', '2026-11-21', '--format', format, '--output', join(out, format), '--force'],
+      status: 0,
+    })),
     { name: 'init', args: (_root: string, out: string) => ['init', join(out, 'init')], status: 0 },
   ];
 

@@ -12,7 +12,11 @@ const MARKER = 'REPLAYED FROM THE RESULT CACHE\n';
 const { home: CACHE_HOME, key: KEY } = testCacheHome();
 
 function clausemark(args: string[], cwd: string): { status: number | null; stdout: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CLAUSEMARK_NO_REPLAY: undefined, XDG_CACHE_HOME: CACHE_HOME } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CLAUSEMARK_NO_REPLAY: undefined, XDG_CACHE_HOME: CACHE_HOME },
+  });
   return { status: result.status, stdout: result.stdout };
 }
 
@@ -109,7 +113,11 @@ describe('the result cache', function () {
     clausemark([...CHECK, '--format', 'json', '--output', 'report.json'], folder);
     writeFileSync(join(folder, 'report.json'), 'mine');
     age(folder);
-    const again = spawnSync(process.execPath, [BIN, ...CHECK, '--format', 'json', '--output', 'report.json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: CACHE_HOME } });
+    const again = spawnSync(process.execPath, [BIN, ...CHECK, '--format', 'json', '--output', 'report.json'], {
+      cwd: folder,
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CACHE_HOME: CACHE_HOME },
+    });
     assert.equal(again.status, 2, again.stderr);
     assert.equal(readFileSync(join(folder, 'report.json'), 'utf8'), 'mine');
     clausemark([...CHECK, '--format', 'json', '--output', 'report.json', '--force'], folder);

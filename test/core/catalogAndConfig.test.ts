@@ -28,8 +28,14 @@ describe('the built-in ISO/IEC 20000-1:2018 catalog', () => {
   });
 
   it('says which document types satisfy the clauses that need documents', () => {
-    assert.deepEqual(catalog?.requiredDocuments('8.5.1.1').map((d) => d.types), [['policy']]);
-    assert.deepEqual(catalog?.requiredDocuments('8.3.3').map((d) => d.types), [['agreement']]);
+    assert.deepEqual(
+      catalog?.requiredDocuments('8.5.1.1').map((d) => d.types),
+      [['policy']],
+    );
+    assert.deepEqual(
+      catalog?.requiredDocuments('8.3.3').map((d) => d.types),
+      [['agreement']],
+    );
     assert.ok((catalog?.requiredRecords('8.6.1').length ?? 0) > 0, 'incident management needs records');
     assert.equal(catalog?.requiredDocuments('7.6').length, 0);
   });
@@ -59,23 +65,33 @@ describe('custom catalogs', () => {
   });
 
   it('reports valid JSON of the wrong shape at the offending node', () => {
-    const result = parseCatalog('{\n  "id": "x",\n  "title": "X",\n  "clauses": [\n    { "id": "1", "title": "A", "documents": [{ "description": "d", "types": ["memo"] }] }\n  ]\n}', 'c.json');
+    const result = parseCatalog(
+      '{\n  "id": "x",\n  "title": "X",\n  "clauses": [\n    { "id": "1", "title": "A", "documents": [{ "description": "d", "types": ["memo"] }] }\n  ]\n}',
+      'c.json',
+    );
     assert.equal(result.ok, false);
     if (result.ok) return;
-    assert.ok(result.problems.some((p) => p.range?.start.line === 5 && /must be one of/.test(p.message)), JSON.stringify(result.problems));
+    assert.ok(
+      result.problems.some((p) => p.range?.start.line === 5 && /must be one of/.test(p.message)),
+      JSON.stringify(result.problems),
+    );
   });
 
   it('refuses duplicate ids, unknown parents and cycles', () => {
-    const text = JSON.stringify({
-      id: 'x',
-      title: 'X',
-      clauses: [
-        { id: '1', title: 'A', parent: '2' },
-        { id: '2', title: 'B', parent: '1' },
-        { id: '2', title: 'B again' },
-        { id: '3', title: 'C', parent: '9' },
-      ],
-    }, null, 2);
+    const text = JSON.stringify(
+      {
+        id: 'x',
+        title: 'X',
+        clauses: [
+          { id: '1', title: 'A', parent: '2' },
+          { id: '2', title: 'B', parent: '1' },
+          { id: '2', title: 'B again' },
+          { id: '3', title: 'C', parent: '9' },
+        ],
+      },
+      null,
+      2,
+    );
     const result = parseCatalog(text, 'c.json');
     assert.equal(result.ok, false);
     if (result.ok) return;
@@ -145,7 +161,11 @@ describe('configuration', () => {
     assert.ok(result.ok);
     assert.equal(result.project.config.reviewWarningDays, 10, 'the config file wins');
     assert.equal(result.project.config.evidenceMaxAgeDays, 90, 'the setting fills what the file leaves out');
-    const withoutFile = await loadProject({ start: '/repo/sub', fs: new MemoryFileSystem({ '/repo/.git/HEAD': 'x', '/repo/sub/a.md': 'x' }), settings: { smsFolders: ['policies/**'] } });
+    const withoutFile = await loadProject({
+      start: '/repo/sub',
+      fs: new MemoryFileSystem({ '/repo/.git/HEAD': 'x', '/repo/sub/a.md': 'x' }),
+      settings: { smsFolders: ['policies/**'] },
+    });
     assert.ok(withoutFile.ok);
     assert.deepEqual(withoutFile.project.config.smsFolders, ['policies/**']);
   });

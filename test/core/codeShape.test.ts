@@ -67,7 +67,10 @@ export function findCycle(graph: ReadonlyMap<string, ReadonlyMap<string, string>
     state.set(folder, 'open');
     path.push(folder);
     for (const [next, because] of graph.get(folder) ?? []) {
-      if (state.get(next) === 'open') return [...path.slice(path.indexOf(next)), next].map((step, i, all) => (i + 1 < all.length ? `${step} (${graph.get(step)?.get(all[i + 1] ?? '') ?? because})` : step));
+      if (state.get(next) === 'open')
+        return [...path.slice(path.indexOf(next)), next].map((step, i, all) =>
+          i + 1 < all.length ? `${step} (${graph.get(step)?.get(all[i + 1] ?? '') ?? because})` : step,
+        );
       if (state.get(next) === undefined) {
         const found = visit(next);
         if (found) return found;
@@ -92,7 +95,10 @@ describe('import graph', () => {
       ['src/core/a', new Map([['src/core/b', 'a.ts imports b']])],
       ['src/core/b', new Map([['src/core/a', 'b.ts imports a']])],
     ]);
-    assert.deepEqual(findCycle(graph)?.map((step) => step.split(' ')[0]), ['src/core/a', 'src/core/b', 'src/core/a']);
+    assert.deepEqual(
+      findCycle(graph)?.map((step) => step.split(' ')[0]),
+      ['src/core/a', 'src/core/b', 'src/core/a'],
+    );
     assert.equal(findCycle(new Map([['src/core/a', new Map([['src/core/b', '']])]])), undefined);
   });
 
@@ -111,6 +117,9 @@ describe('public core', () => {
     const files = sourceFiles('src/cli').filter((file) => !replayPath.has(file));
     assert.equal(files.length + replayPath.size, sourceFiles('src/cli').length, 'the replay files exist');
     const deep = files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from '((?:\.\.\/)+core\/[^']+)'/g)].map((match) => `${file}: ${match[1]}`));
-    assert.deepEqual(deep.filter((line) => !line.endsWith('core/index.js')), []);
+    assert.deepEqual(
+      deep.filter((line) => !line.endsWith('core/index.js')),
+      [],
+    );
   });
 });

@@ -26,7 +26,10 @@ const withEvidence = (date: string): string => `\n  - url: https://tickets.examp
 describe('coverage', () => {
   it('lists only leaf clauses, in catalog order', async () => {
     const { index } = await indexOf({ 'clausemark.json': '{ "catalog": "./catalog.json" }', 'catalog.json': CATALOG });
-    assert.deepEqual(index.coverage().clauses.map((c) => c.clause), ['1.1', '1.2', '1.3']);
+    assert.deepEqual(
+      index.coverage().clauses.map((c) => c.clause),
+      ['1.1', '1.2', '1.3'],
+    );
   });
 
   it('uncovered: no document claims the clause', async () => {
@@ -80,9 +83,14 @@ describe('coverage', () => {
   });
 
   it('at-risk: approved without `approved_on`, with a malformed one, or without `approved_by`', async () => {
-    const policy = (fields: Record<string, string | undefined>): Record<string, string> => ({ 'sms/p.md': documentText({ id: 'POL-1', type: 'policy', clauses: '\n  - 1.1', ...fields }) });
+    const policy = (fields: Record<string, string | undefined>): Record<string, string> => ({
+      'sms/p.md': documentText({ id: 'POL-1', type: 'policy', clauses: '\n  - 1.1', ...fields }),
+    });
     assert.deepEqual(await statusOf('1.1', policy({ approved_on: undefined })), { status: 'at-risk', gaps: ['POL-1: approval incomplete (no `approved_on`)'] });
-    assert.deepEqual(await statusOf('1.1', policy({ approved_on: '2026-1-5' })), { status: 'at-risk', gaps: ['POL-1: approval incomplete (`approved_on` is not a valid date)'] });
+    assert.deepEqual(await statusOf('1.1', policy({ approved_on: '2026-1-5' })), {
+      status: 'at-risk',
+      gaps: ['POL-1: approval incomplete (`approved_on` is not a valid date)'],
+    });
     assert.deepEqual(await statusOf('1.1', policy({ approved_by: undefined })), { status: 'at-risk', gaps: ['POL-1: approval incomplete (no `approved_by`)'] });
   });
 
@@ -92,7 +100,7 @@ describe('coverage', () => {
     assert.match(result.gaps[0] ?? '', /^POL-1: approved on 2027-01-05, which is after /);
   });
 
-  it('covered: a draft\'s overdue review does not put a clause at risk (drafts are no support)', async () => {
+  it("covered: a draft's overdue review does not put a clause at risk (drafts are no support)", async () => {
     const files = {
       'sms/p.md': documentText({ id: 'POL-1', type: 'policy', clauses: '\n  - 1.1' }),
       'sms/d.md': documentText({ id: 'POL-2', type: 'policy', status: 'draft', next_review: '2026-01-31', clauses: '\n  - 1.1' }),
@@ -153,8 +161,15 @@ describe('coverage', () => {
     // 8.3.4.x rest on PRC-SUP, overdue for review; 8.5.3 on a release record never committed; 8.6.3 on PRC-PRB,
     // approved without `approved_on`; 8.7.2 on a continuity test older than the evidence limit.
     assert.deepEqual(statuses, {
-      '7.6': 'uncovered', '8.2.5': 'partial', '8.3.2': 'partial', '8.3.4.1': 'at-risk', '8.3.4.2': 'at-risk', '8.4.2': 'uncovered',
-      '8.5.3': 'at-risk', '8.6.3': 'at-risk', '8.7.2': 'at-risk',
+      '7.6': 'uncovered',
+      '8.2.5': 'partial',
+      '8.3.2': 'partial',
+      '8.3.4.1': 'at-risk',
+      '8.3.4.2': 'at-risk',
+      '8.4.2': 'uncovered',
+      '8.5.3': 'at-risk',
+      '8.6.3': 'at-risk',
+      '8.7.2': 'at-risk',
     });
     assert.deepEqual(outcome.result.coverage.summary, { leaves: 57, covered: 48, atRisk: 5, partial: 2, uncovered: 2, excluded: 0, percent: 84.2 });
     assert.equal(outcome.result.coverage.summary.leaves, 57);

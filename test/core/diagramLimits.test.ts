@@ -29,7 +29,9 @@ describe('diagram.too-complex: size and time limits', function () {
 
   it('a diagram over the size limit is reported at its fence without being parsed, inline and in the pool', async () => {
     const body = `# Flow\n\n\`\`\`mermaid\ngraph TD\n${'  A --> B\n'.repeat(MAX_DIAGRAM_CHARS / 10)}\`\`\`\n`;
-    const expected = [`diagram.too-complex 8 This mermaid diagram is too complex to check: it is ${(MAX_DIAGRAM_CHARS + 8).toLocaleString('en')} characters, over the 50,000 Clausemark parses (mermaid does not render more).`];
+    const expected = [
+      `diagram.too-complex 8 This mermaid diagram is too complex to check: it is ${(MAX_DIAGRAM_CHARS + 8).toLocaleString('en')} characters, over the 50,000 Clausemark parses (mermaid does not render more).`,
+    ];
     assert.deepEqual(await findingsOf(body, mermaidValidator(script)), expected);
     const pool = mermaidWorkerPool(script, worker, 1);
     try {
@@ -48,7 +50,9 @@ describe('diagram.too-complex: size and time limits', function () {
       assert.match(answers[2]?.message ?? '', /Parse error/);
       assert.equal(answers[3], undefined);
       const body = `\`\`\`mermaid\n${fine}\n\`\`\`\n\n\`\`\`mermaid\n${slow}\n\`\`\`\n`;
-      assert.deepEqual(await findingsOf(body, pool), ['diagram.too-complex 11 This mermaid diagram is too complex to check: parsing it took longer than 1.5 s.']);
+      assert.deepEqual(await findingsOf(body, pool), [
+        'diagram.too-complex 11 This mermaid diagram is too complex to check: parsing it took longer than 1.5 s.',
+      ]);
     } finally {
       await pool.dispose();
     }
@@ -68,7 +72,13 @@ describe('diagram.too-complex: size and time limits', function () {
     const pool = mermaidWorkerPool(script, new URL('../../../test/support/crashingWorker.mjs', import.meta.url), 1);
     try {
       const answers = await Promise.all(['one', 'crash', 'two', 'crash', 'three'].map((source) => pool('mermaid', source)));
-      assert.deepEqual(answers, [undefined, { message: 'the diagram checker stopped while parsing it (out of memory?)', tooComplex: true }, undefined, { message: 'the diagram checker stopped while parsing it (out of memory?)', tooComplex: true }, undefined]);
+      assert.deepEqual(answers, [
+        undefined,
+        { message: 'the diagram checker stopped while parsing it (out of memory?)', tooComplex: true },
+        undefined,
+        { message: 'the diagram checker stopped while parsing it (out of memory?)', tooComplex: true },
+        undefined,
+      ]);
     } finally {
       await pool.dispose();
     }

@@ -23,10 +23,13 @@ describe('diagram.invalid-mermaid', function () {
 
   it('reports an error in the middle of a flowchart with quoted labels on the line of the mistake, not where the parser notices it', async () => {
     // Lines: 6 fence, 7 flowchart TD, 8 A --> B, 9 the unclosed edge label, 10 B --> C (where the parser notices), 11 fence
-    assert.deepEqual(await diagramFindings('```mermaid\nflowchart TD\n  A["Log the incident"] --> B{"Major?"}\n  A -->|oops\n  B -->|yes| C["Escalate"]\n```\n'), ['diagram.invalid-mermaid 9:1-9:13']);
+    assert.deepEqual(
+      await diagramFindings('```mermaid\nflowchart TD\n  A["Log the incident"] --> B{"Major?"}\n  A -->|oops\n  B -->|yes| C["Escalate"]\n```\n'),
+      ['diagram.invalid-mermaid 9:1-9:13'],
+    );
   });
 
-  it('says in a sentence what is wrong, at the line of the mistake, and keeps the parser\'s words as detail', async () => {
+  it("says in a sentence what is wrong, at the line of the mistake, and keeps the parser's words as detail", async () => {
     const messageOf = async (diagram: string): Promise<{ line: number | undefined; message: string }> => {
       const read = readSmsDocument('sms/p.md', `---\nid: P\ntitle: P\ntype: process\n---\n\`\`\`mermaid\n${diagram}\n\`\`\`\n`, { inSmsFolder: true });
       assert.ok(read.document);
@@ -39,7 +42,10 @@ describe('diagram.invalid-mermaid', function () {
     // The issue's case: a `[` left open; the parser only notices at the `{` of the next shape, a line later.
     const unclosed = await messageOf('flowchart TD\n  A[Log the incident\n  B{Major?} --> C');
     assert.equal(unclosed.line, 2);
-    assert.match(unclosed.message, /^This mermaid diagram does not parse: The label opened with `\[` on this line is not closed; close it with `\]` on the same line\. Parser: Parse error on line 3: Expecting 'SQE', .* got 'DIAMOND_START'$/);
+    assert.match(
+      unclosed.message,
+      /^This mermaid diagram does not parse: The label opened with `\[` on this line is not closed; close it with `\]` on the same line\. Parser: Parse error on line 3: Expecting 'SQE', .* got 'DIAMOND_START'$/,
+    );
     const quoted = await messageOf('flowchart TD\n  A["Log the incident]\n  B --> C');
     assert.equal(quoted.line, 2);
     assert.match(quoted.message, /The quoted label opened with `"` on this line is not closed/);
@@ -60,7 +66,12 @@ describe('diagram.invalid-mermaid', function () {
   });
 
   it('accepts valid flowcharts and sequence diagrams', async () => {
-    assert.deepEqual(await diagramFindings('```mermaid\nflowchart TD\n  A[Log] --> B{Major?}\n  B -->|yes| C[Escalate]\n```\n\n```mermaid\nsequenceDiagram\n  Desk->>Manager: escalate\n```\n'), []);
+    assert.deepEqual(
+      await diagramFindings(
+        '```mermaid\nflowchart TD\n  A[Log] --> B{Major?}\n  B -->|yes| C[Escalate]\n```\n\n```mermaid\nsequenceDiagram\n  Desk->>Manager: escalate\n```\n',
+      ),
+      [],
+    );
   });
 
   it('accepts valid diagrams of other types, and leaves other languages alone', async () => {
@@ -95,7 +106,8 @@ describe('diagram validation in worker threads', function () {
   ];
 
   it('gives the same answers inline, with one worker, with many, and when workers cannot start', async () => {
-    const answers = async (validate: ReturnType<typeof mermaidValidator>): Promise<unknown[]> => Promise.all(diagrams.map((source) => validate('mermaid', source)));
+    const answers = async (validate: ReturnType<typeof mermaidValidator>): Promise<unknown[]> =>
+      Promise.all(diagrams.map((source) => validate('mermaid', source)));
     const inline = await answers(mermaidValidator(script));
     assert.equal(inline.filter(Boolean).length, 2, 'two of the diagrams are broken');
     const { mermaidWorkerPool } = await import('../../src/core/diagrams/mermaidWorkerPool.js');
@@ -118,7 +130,14 @@ describe('a diagram rule that is off', () => {
     const loaded = await loadProject({ start: '/repo', fs });
     assert.ok(loaded.ok);
     let asked = 0;
-    const index = new WorkspaceIndex({ project: loaded.project, fs, validateDiagram: async () => { asked++; return { message: 'x' }; } });
+    const index = new WorkspaceIndex({
+      project: loaded.project,
+      fs,
+      validateDiagram: async () => {
+        asked++;
+        return { message: 'x' };
+      },
+    });
     await index.scan();
     assert.equal(asked, 0);
   });

@@ -18,7 +18,9 @@ describe('document control state', () => {
   it('approved without a date, with a malformed one or without an approver is not approved', async () => {
     assert.equal((await controlOf({ approved_on: undefined })).label, 'approval incomplete');
     assert.deepEqual((await controlOf({ approved_on: '2026-1-5' })).defects, ['approval incomplete (`approved_on` is not a valid date)']);
-    assert.deepEqual((await controlOf({ approved_by: undefined, approved_on: undefined })).defects, ['approval incomplete (no `approved_by`, no `approved_on`)']);
+    assert.deepEqual((await controlOf({ approved_by: undefined, approved_on: undefined })).defects, [
+      'approval incomplete (no `approved_by`, no `approved_on`)',
+    ]);
   });
 
   it('an approval dated after the day checked is not yet in force', async () => {
@@ -28,13 +30,23 @@ describe('document control state', () => {
   });
 
   it('review: overdue is a defect of an approved document, due soon is not', async () => {
-    assert.deepEqual(await controlOf({ next_review: '2026-11-20' }), { approval: 'in-force', review: 'overdue', defects: ['review overdue since 2026-11-20'], label: 'approved, review overdue' });
+    assert.deepEqual(await controlOf({ next_review: '2026-11-20' }), {
+      approval: 'in-force',
+      review: 'overdue',
+      defects: ['review overdue since 2026-11-20'],
+      label: 'approved, review overdue',
+    });
     assert.deepEqual((await controlOf({ next_review: '2026-12-01' })).defects, []);
     assert.equal((await controlOf({ next_review: '2026-12-01' })).review, 'due-soon');
   });
 
   it('drafts and retired documents have no defects: they are no support to begin with', async () => {
-    assert.deepEqual(await controlOf({ status: 'draft', next_review: '2026-01-01' }), { approval: 'not-approved', review: 'overdue', defects: [], label: 'draft' });
+    assert.deepEqual(await controlOf({ status: 'draft', next_review: '2026-01-01' }), {
+      approval: 'not-approved',
+      review: 'overdue',
+      defects: [],
+      label: 'draft',
+    });
     assert.equal((await controlOf({ status: 'retired' })).label, 'retired');
     assert.equal((await controlOf({ type: 'record', next_review: undefined })).review, 'not-applicable');
   });

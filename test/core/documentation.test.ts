@@ -27,7 +27,9 @@ describe('documentation', () => {
     const schema = JSON.parse(readFileSync('schemas/sms-document.schema.json', 'utf8')) as object;
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     // The example's own documents, not whatever an earlier command left beside them.
-    const documents = exampleFiles().filter((path) => path.startsWith('sms/') && path.endsWith('.md')).map((path) => join(EXAMPLE_ROOT, path));
+    const documents = exampleFiles()
+      .filter((path) => path.startsWith('sms/') && path.endsWith('.md'))
+      .map((path) => join(EXAMPLE_ROOT, path));
     let checked = 0;
     for (const file of documents) {
       const text = readFileSync(file, 'utf8');
@@ -59,7 +61,10 @@ describe('documentation', () => {
     assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@')));
     assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('actions/setup-node@')));
     const hooks = parse(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as { id: string; entry: string; language: string }[];
-    assert.deepEqual(hooks.map((hook) => [hook.id, hook.entry, hook.language]), [['clausemark', 'scripts/pre-commit-hook.sh', 'script']]);
+    assert.deepEqual(
+      hooks.map((hook) => [hook.id, hook.entry, hook.language]),
+      [['clausemark', 'scripts/pre-commit-hook.sh', 'script']],
+    );
     // pre-commit runs the entry from its clone of this repository: it must be an executable script that checks.
     assert.ok((statSync('scripts/pre-commit-hook.sh').mode & 0o111) !== 0, 'the hook script is executable');
     assert.match(readFileSync('scripts/pre-commit-hook.sh', 'utf8'), /bin\/clausemark\.js" check "\$@"/);

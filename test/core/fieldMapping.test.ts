@@ -30,7 +30,10 @@ describe('field mapping (`fields` in clausemark.json)', () => {
     assert.equal(span(document.title?.range), span(ranges[1]));
     assert.equal(document.id?.value, 'POL-AC');
     assert.equal(span(document.id?.range), span(ranges[3]));
-    assert.deepEqual(document.clauses.map((claim) => [claim.clause, span(claim.range)]), [['8.1', span(ranges[5])]]);
+    assert.deepEqual(
+      document.clauses.map((claim) => [claim.clause, span(claim.range)]),
+      [['8.1', span(ranges[5])]],
+    );
     // Rules find a field by Clausemark's name and point at the key actually written.
     assert.equal(span(document.fields.get('title')?.keyRange), span(ranges[0]));
     assert.equal(document.fields.get('title')?.key, 'name');
@@ -52,7 +55,15 @@ describe('field mapping (`fields` in clausemark.json)', () => {
     const missing = result.findings.find((finding) => finding.ruleId === 'frontmatter.missing-field');
     assert.equal(missing?.message, 'Every SMS document needs `title` (read from `name`); it is missing or empty.');
     const config = withDefaults({ fields: MAPPING });
-    const [fix] = quickFixesFor(missing, { path: 'sms/a.md', text, lines: result.lines, document: result.document, catalog: builtinCatalog('iso20000-1:2018')!, config, today: '2026-11-21' });
+    const [fix] = quickFixesFor(missing, {
+      path: 'sms/a.md',
+      text,
+      lines: result.lines,
+      document: result.document,
+      catalog: builtinCatalog('iso20000-1:2018')!,
+      config,
+      today: '2026-11-21',
+    });
     assert.equal(fix?.title, 'Add `name`');
     assert.equal(fix?.edits[0]?.newText, 'name: A\n');
     assert.equal(fix?.edits[0]?.start, text.indexOf('---\n# A'));
@@ -63,13 +74,24 @@ describe('field mapping (`fields` in clausemark.json)', () => {
     const first = readSmsDocument('sms/access.md', text, { inSmsFolder: true, fieldNames: names });
     const missing = first.findings.find((finding) => finding.ruleId === 'frontmatter.missing');
     const config = withDefaults({ fields: MAPPING });
-    const [fix] = quickFixesFor(missing!, { path: 'sms/access.md', text, lines: first.lines, document: undefined, catalog: builtinCatalog('iso20000-1:2018')!, config, today: '2026-11-21' });
+    const [fix] = quickFixesFor(missing!, {
+      path: 'sms/access.md',
+      text,
+      lines: first.lines,
+      document: undefined,
+      catalog: builtinCatalog('iso20000-1:2018')!,
+      config,
+      today: '2026-11-21',
+    });
     const header = fix?.edits[0]?.newText ?? '';
     assert.match(header, /^---\nid: DOC-ACCESS\nname: Access\ntype: other\n/);
     assert.match(header, /\nsatisfies: \[\]\n---\n$/);
     const reread = readSmsDocument('sms/access.md', header + text, { inSmsFolder: true, fieldNames: names });
     assert.equal(reread.document?.title?.value, 'Access');
-    assert.deepEqual(reread.findings.map((finding) => finding.ruleId), []);
+    assert.deepEqual(
+      reread.findings.map((finding) => finding.ruleId),
+      [],
+    );
   });
 
   it('hints at a key the mapping no longer reads, with the key to rename it to', () => {
@@ -83,30 +105,54 @@ describe('field mapping (`fields` in clausemark.json)', () => {
     assert.deepEqual(hint?.data?.suggestions, ['name']);
     assert.equal(result.document?.title?.value, 'A');
     const unknown = readSmsDocument('sms/a.md', '---\nnmae: A\nacronym: POL-A\ntype: policy\n---\n', { inSmsFolder: true, fieldNames: names });
-    assert.deepEqual(unknown.findings.filter((finding) => finding.ruleId === 'frontmatter.unknown-field').map((finding) => finding.data?.suggestions), [['name']], 'suggestions come from the keys that are read');
+    assert.deepEqual(
+      unknown.findings.filter((finding) => finding.ruleId === 'frontmatter.unknown-field').map((finding) => finding.data?.suggestions),
+      [['name']],
+      'suggestions come from the keys that are read',
+    );
   });
 
   it('recognises a document outside the SMS folders by its mapped claims key', () => {
     const text = '---\nname: A\nacronym: POL-A\nsatisfies: [8.1]\n---\n';
     assert.equal(readSmsDocument('docs/a.md', text, { inSmsFolder: false, fieldNames: names }).isSmsDocument, true);
-    assert.equal(readSmsDocument('docs/a.md', text, { inSmsFolder: false }).isSmsDocument, false, 'without the mapping it is somebody else\'s frontmatter');
+    assert.equal(readSmsDocument('docs/a.md', text, { inSmsFolder: false }).isSmsDocument, false, "without the mapping it is somebody else's frontmatter");
     const unmapped = readSmsDocument('sms/a.md', text, { inSmsFolder: true });
-    assert.deepEqual(unmapped.findings.map((finding) => finding.ruleId).sort(), ['frontmatter.missing-field', 'frontmatter.unknown-field', 'frontmatter.unknown-field', 'frontmatter.unknown-field']);
+    assert.deepEqual(unmapped.findings.map((finding) => finding.ruleId).sort(), [
+      'frontmatter.missing-field',
+      'frontmatter.unknown-field',
+      'frontmatter.unknown-field',
+      'frontmatter.unknown-field',
+    ]);
   });
 
   it('checks a repository through the mapping, with rule findings at the real keys', async () => {
     const config = JSON.stringify({ fields: MAPPING, extraFields: ['majorRevisions'] });
-    const policy = '---\nname: Incident policy\nacronym: POL-INC\ntype: policy\nowner: Service Desk Manager\nstatus: draft\nversion: "1.0"\nsatisfies:\n  - 8.6.1\n  - 8.61\nmajorRevisions: []\n---\n# Incidents\n';
-    const { index } = await indexOf({ 'clausemark.json': config, 'sms/inc.md': policy, 'sms/empty.md': '---\nname: Empty\nacronym: REC-E\ntype: policy\nowner: x\nstatus: draft\nversion: "1"\nsatisfies: []\n---\n' });
+    const policy =
+      '---\nname: Incident policy\nacronym: POL-INC\ntype: policy\nowner: Service Desk Manager\nstatus: draft\nversion: "1.0"\nsatisfies:\n  - 8.6.1\n  - 8.61\nmajorRevisions: []\n---\n# Incidents\n';
+    const { index } = await indexOf({
+      'clausemark.json': config,
+      'sms/inc.md': policy,
+      'sms/empty.md': '---\nname: Empty\nacronym: REC-E\ntype: policy\nowner: x\nstatus: draft\nversion: "1"\nsatisfies: []\n---\n',
+    });
     const findings = index.allFindings().map(describeFinding);
     assert.ok(findings.includes('sms/inc.md:10:5-10:9 clause.unknown'), findings.join('\n'));
     assert.ok(findings.includes('sms/empty.md:8:1-8:10 trace.no-clauses'), findings.join('\n'));
-    assert.deepEqual(index.coverage().clauses.find((clause) => clause.clause === '8.6.1')?.documents.map((document) => document.id), ['POL-INC']);
+    assert.deepEqual(
+      index
+        .coverage()
+        .clauses.find((clause) => clause.clause === '8.6.1')
+        ?.documents.map((document) => document.id),
+      ['POL-INC'],
+    );
   });
 
   it('completes clause ids after a mapped claims key', () => {
     const format = { fieldNames: names, openingFence: 'required' as const };
-    for (const [text, kind] of [['---\nsatisfies: [8.6|\n---\n', 'clause'], ['---\nsatisfies:\n  - 8.|\n---\n', 'clause'], ['---\nclauses: [8.|\n---\n', undefined]] as const) {
+    for (const [text, kind] of [
+      ['---\nsatisfies: [8.6|\n---\n', 'clause'],
+      ['---\nsatisfies:\n  - 8.|\n---\n', 'clause'],
+      ['---\nclauses: [8.|\n---\n', undefined],
+    ] as const) {
       const offset = text.indexOf('|');
       const plain = text.replace('|', '');
       assert.equal(completionContextAt(plain, new LineIndex(plain), offset, format)?.kind, kind, text);

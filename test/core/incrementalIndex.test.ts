@@ -42,24 +42,90 @@ const at = <T>(items: readonly T[], pick: () => number): T => items[Math.floor(p
 // Edits that move cross-document facts: ids, related links, evidence targets, clause claims, validity.
 const EDITS: Edit[] = [
   { describe: 'change an id', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/^id: (.*)$/m, 'id: $1-X')) },
-  { describe: 'take another document\'s id', apply: (fs, paths, pick) => { const other = /^id: (.*)$/m.exec(read(fs, at(paths, pick)))?.[1] ?? 'POL-SMS'; return rewrite(fs, at(paths, pick), (t) => t.replace(/^id: .*$/m, `id: ${other}`)); } },
-  { describe: 'relate to a missing id', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/^---\n/, '---\nrelated: [PRC-NEW]\n').replace(/^related: .*\n(?=(?:.|\n)*^related:)/m, '')) },
-  { describe: 'add the missing id', apply: (fs) => write(fs, 'sms/processes/new.md', '---\nid: PRC-NEW\ntitle: New\ntype: process\nowner: X\nstatus: approved\nversion: "1"\napproved_by: Y\napproved_on: 2026-01-01\nnext_review: 2027-01-01\nclauses: [7.6]\n---\n# New\n') },
+  {
+    describe: "take another document's id",
+    apply: (fs, paths, pick) => {
+      const other = /^id: (.*)$/m.exec(read(fs, at(paths, pick)))?.[1] ?? 'POL-SMS';
+      return rewrite(fs, at(paths, pick), (t) => t.replace(/^id: .*$/m, `id: ${other}`));
+    },
+  },
+  {
+    describe: 'relate to a missing id',
+    apply: (fs, paths, pick) =>
+      rewrite(fs, at(paths, pick), (t) => t.replace(/^---\n/, '---\nrelated: [PRC-NEW]\n').replace(/^related: .*\n(?=(?:.|\n)*^related:)/m, '')),
+  },
+  {
+    describe: 'add the missing id',
+    apply: (fs) =>
+      write(
+        fs,
+        'sms/processes/new.md',
+        '---\nid: PRC-NEW\ntitle: New\ntype: process\nowner: X\nstatus: approved\nversion: "1"\napproved_by: Y\napproved_on: 2026-01-01\nnext_review: 2027-01-01\nclauses: [7.6]\n---\n# New\n',
+      ),
+  },
   { describe: 'delete a document', apply: (fs, paths, pick) => remove(fs, at(paths, pick)) },
   { describe: 'break the YAML', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/^title: /m, 'title: [')) },
   { describe: 'draft a document', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/^status: approved$/m, 'status: draft')) },
   { describe: 'claim another clause', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/^clauses:\n/m, 'clauses:\n  - 8.4.2\n')) },
-  { describe: 'restore a deleted record', apply: (fs) => write(fs, 'sms/records/releases/2026-10-15-customer-portal-2.4-release-record.md', '---\nid: REC-REL-CP-2.4\ntitle: Release\ntype: record\nowner: X\nstatus: approved\ndate: 2026-10-15\napproved_by: Y\napproved_on: 2026-10-16\nclauses: [8.5.3]\n---\n# Release\n') },
+  {
+    describe: 'restore a deleted record',
+    apply: (fs) =>
+      write(
+        fs,
+        'sms/records/releases/2026-10-15-customer-portal-2.4-release-record.md',
+        '---\nid: REC-REL-CP-2.4\ntitle: Release\ntype: record\nowner: X\nstatus: approved\ndate: 2026-10-15\napproved_by: Y\napproved_on: 2026-10-16\nclauses: [8.5.3]\n---\n# Release\n',
+      ),
+  },
   { describe: 'delete a non-Markdown evidence file', apply: (fs) => remove(fs, 'sms/records/evidence.csv') },
   // Documents that link a record without a date of their own take the record's date: their coverage changes with it.
   // The certification cycle: audit reports, their nonconformities and auditors, and management reviews.
-  { describe: 'add an audit report with nonconformities', apply: (fs, paths, pick) => write(fs, `sms/records/audits/aud-${Math.floor(pick() * 3)}.md`, auditReport(at(['Service Desk Manager', 'Jane Roe', 'Head of Operations'], pick), at(['open', 'closed'], pick), at(['NC-1', 'NC-2'], pick), at(['2026-01-15', '2026-10-01'], pick))) },
-  { describe: 'close or reopen a nonconformity', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => (t.includes('status: open\n') ? t.replace('status: open\n', 'status: closed\n    closed_on: 2026-11-01\n') : t.replace(/^    status: closed$/m, '    status: open'))) },
+  {
+    describe: 'add an audit report with nonconformities',
+    apply: (fs, paths, pick) =>
+      write(
+        fs,
+        `sms/records/audits/aud-${Math.floor(pick() * 3)}.md`,
+        auditReport(
+          at(['Service Desk Manager', 'Jane Roe', 'Head of Operations'], pick),
+          at(['open', 'closed'], pick),
+          at(['NC-1', 'NC-2'], pick),
+          at(['2026-01-15', '2026-10-01'], pick),
+        ),
+      ),
+  },
+  {
+    describe: 'close or reopen a nonconformity',
+    apply: (fs, paths, pick) =>
+      rewrite(fs, at(paths, pick), (t) =>
+        t.includes('status: open\n')
+          ? t.replace('status: open\n', 'status: closed\n    closed_on: 2026-11-01\n')
+          : t.replace(/^    status: closed$/m, '    status: open'),
+      ),
+  },
   { describe: 'hand a document to the auditor', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/^owner: .*$/m, 'owner: Jane Roe')) },
-  { describe: 'hold a management review', apply: (fs, paths, pick) => write(fs, 'sms/records/management-reviews/mr-new.md', `---\nid: MR-NEW\ntitle: Review\ntype: management-review\nowner: X\nstatus: approved\ndate: ${at(['2025-06-01', '2026-10-01'], pick)}\napproved_by: Y\napproved_on: 2026-10-02\nclauses: []\n---\n# Review\n`) },
+  {
+    describe: 'hold a management review',
+    apply: (fs, paths, pick) =>
+      write(
+        fs,
+        'sms/records/management-reviews/mr-new.md',
+        `---\nid: MR-NEW\ntitle: Review\ntype: management-review\nowner: X\nstatus: approved\ndate: ${at(['2025-06-01', '2026-10-01'], pick)}\napproved_by: Y\napproved_on: 2026-10-02\nclauses: []\n---\n# Review\n`,
+      ),
+  },
   // Typing in the body leaves a document's coverage part and the cycle as they were: what is kept must still equal a full check.
   { describe: 'type in the body', apply: (fs, paths, pick) => rewrite(fs, at(paths, pick), (t) => t.replace(/\n(#+ )/, '\nTyped a line.\n\n$1')) },
-  { describe: 'age a record', apply: (fs, paths, pick) => rewrite(fs, at(paths.filter((path) => path.includes('/records/')), pick), (t) => t.replace(/^(date|approved_on): .*$/gm, '$1: 2020-01-01')) },
+  {
+    describe: 'age a record',
+    apply: (fs, paths, pick) =>
+      rewrite(
+        fs,
+        at(
+          paths.filter((path) => path.includes('/records/')),
+          pick,
+        ),
+        (t) => t.replace(/^(date|approved_on): .*$/gm, '$1: 2020-01-01'),
+      ),
+  },
 ];
 
 function auditReport(auditor: string, status: string, ncId: string, date: string): string {
@@ -91,10 +157,17 @@ describe('the incremental index', () => {
       for (const [path, text] of Object.entries(exampleTexts())) fs.write(`${ROOT}/${path}`, text);
       fs.write(`${ROOT}/.git/HEAD`, 'x');
       // A certification cycle, so the cycle's repository findings move with the edits too.
-      rewrite(fs, 'clausemark.json', (t) => t.replace('"reviewWarningDays": 45,', '"reviewWarningDays": 45,\n  "certification": { "certifiedOn": "2025-03-10", "internalAuditMonths": 12, "managementReviewMonths": 12, "audits": [{ "kind": "surveillance", "date": "2026-03-09" }, { "kind": "surveillance", "date": "2026-12-01" }] },'));
+      rewrite(fs, 'clausemark.json', (t) =>
+        t.replace(
+          '"reviewWarningDays": 45,',
+          '"reviewWarningDays": 45,\n  "certification": { "certifiedOn": "2025-03-10", "internalAuditMonths": 12, "managementReviewMonths": 12, "audits": [{ "kind": "surveillance", "date": "2026-03-09" }, { "kind": "surveillance", "date": "2026-12-01" }] },',
+        ),
+      );
       fs.write(`${ROOT}/sms/records/evidence.csv`, 'a,b\n');
       // Link the CSV as evidence so deleting it must re-check the linking document.
-      rewrite(fs, 'sms/registers/cmdb-summary.md', (t) => t.replace(/^evidence:\n/m, 'evidence:\n  - path: ../records/evidence.csv\n    clause: 8.2.6\n    date: 2026-10-01\n'));
+      rewrite(fs, 'sms/registers/cmdb-summary.md', (t) =>
+        t.replace(/^evidence:\n/m, 'evidence:\n  - path: ../records/evidence.csv\n    clause: 8.2.6\n    date: 2026-10-01\n'),
+      );
       const index = await newIndex(fs);
       const pick = random(seed);
       for (let step = 0; step < 35; step++) {
@@ -103,13 +176,16 @@ describe('the incremental index', () => {
         const before = snapshot(index);
         const change = edit.apply(fs, paths, pick);
         const affected = change.deleted
-          ? change.path.endsWith('.md') ? await index.deleteDocument(change.path) : await index.fileChanged(change.path)
+          ? change.path.endsWith('.md')
+            ? await index.deleteDocument(change.path)
+            : await index.fileChanged(change.path)
           : await index.setDocument(change.path, change.text);
         const after = snapshot(index);
         const context = `seed ${seed}, step ${step}: ${edit.describe} (${change.path})`;
 
         for (const file of new Set([...before.keys(), ...after.keys()])) {
-          if (before.get(file) !== after.get(file)) assert.ok(affected.has(file), `${context}: findings of ${file} changed but it was not reported as affected`);
+          if (before.get(file) !== after.get(file))
+            assert.ok(affected.has(file), `${context}: findings of ${file} changed but it was not reported as affected`);
         }
         const full = await newIndex(fs);
         assert.deepEqual(after, snapshot(full), `${context}: incremental findings differ from a full re-check`);

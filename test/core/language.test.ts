@@ -12,7 +12,10 @@ import { LineIndex } from '../../src/core/text/lineIndex.js';
 import { documentText, indexOf } from '../support/repository.js';
 
 const catalog = builtinCatalog('iso20000-1:2018')!;
-const TEXT = documentText({ related: '[POL-SMS]', evidence: '\n  - path: ../records/r.md\n    clause: 8.6.1' }, '# Incidents\n\nThis process meets 8.6.1 and 9.1 (version 2.1.3 of the tool).\n');
+const TEXT = documentText(
+  { related: '[POL-SMS]', evidence: '\n  - path: ../records/r.md\n    clause: 8.6.1' },
+  '# Incidents\n\nThis process meets 8.6.1 and 9.1 (version 2.1.3 of the tool).\n',
+);
 
 function read(text = TEXT) {
   const result = readSmsDocument('sms/inc.md', text, { inSmsFolder: true });
@@ -41,7 +44,11 @@ describe('language features', () => {
 
   it('hovers a clause with its title, documented information and coverage', async () => {
     const { index } = await indexOf({ 'sms/inc.md': documentText() });
-    const markdown = clauseHover(catalog, '8.6.1', index.coverage().clauses.find((c) => c.clause === '8.6.1'));
+    const markdown = clauseHover(
+      catalog,
+      '8.6.1',
+      index.coverage().clauses.find((c) => c.clause === '8.6.1'),
+    );
     assert.match(markdown, /\*\*8\\\.6\\\.1 Incident management\*\*/);
     assert.match(markdown, /records:/);
     assert.match(markdown, /Coverage: .* partial/);
@@ -89,10 +96,19 @@ describe('language features', () => {
       'sms/a.md': documentText({ id: 'PRC-A', related: '[POL-SMS]', clauses: '\n  - 8.6.1', evidence: '\n  - path: ../records/r.md\n    clause: 8.6.1' }),
       'sms/p.md': documentText({ id: 'POL-SMS', type: 'policy', clauses: '\n  - 5.2.1\n  - 8.6.1' }),
     });
-    assert.deepEqual(clauseReferences('8.6.1', index.documents()).map((p) => `${p.path}:${p.range.start.line}`), ['sms/a.md:12', 'sms/a.md:16', 'sms/p.md:13']);
-    assert.deepEqual(documentReferences('POL-SMS', index.documents()).map((p) => p.path), ['sms/a.md', 'sms/p.md']);
+    assert.deepEqual(
+      clauseReferences('8.6.1', index.documents()).map((p) => `${p.path}:${p.range.start.line}`),
+      ['sms/a.md:12', 'sms/a.md:16', 'sms/p.md:13'],
+    );
+    assert.deepEqual(
+      documentReferences('POL-SMS', index.documents()).map((p) => p.path),
+      ['sms/a.md', 'sms/p.md'],
+    );
     const links = documentLinks(index.documentAt('sms/a.md')!, (id) => index.documentsWithId(id));
-    assert.deepEqual(links.map((l) => l.target), ['records/r.md', 'sms/p.md']);
+    assert.deepEqual(
+      links.map((l) => l.target),
+      ['records/r.md', 'sms/p.md'],
+    );
   });
 
   describe('quick fixes', () => {
@@ -101,14 +117,26 @@ describe('language features', () => {
       const finding = index.findingsFor('sms/inc.md').find((f) => f.ruleId === rule);
       assert.ok(finding, `a ${rule} finding`);
       const read = index.readResult('sms/inc.md')!;
-      return { fixes: quickFixesFor(finding, { path: 'sms/inc.md', text, lines: read.lines, document: read.document, catalog, config: DEFAULT_CONFIG, today: '2026-11-21' }), text };
+      return {
+        fixes: quickFixesFor(finding, {
+          path: 'sms/inc.md',
+          text,
+          lines: read.lines,
+          document: read.document,
+          catalog,
+          config: DEFAULT_CONFIG,
+          today: '2026-11-21',
+        }),
+        text,
+      };
     };
     const fixedText = async (text: string, rule: string): Promise<string> => {
       const { fixes } = await fixesFor(text, rule);
       assert.ok(fixes[0], `a fix for ${rule}`);
       return apply(text, fixes[0]);
     };
-    const findingsAfter = async (text: string): Promise<string[]> => (await indexOf({ 'sms/inc.md': text })).index.findingsFor('sms/inc.md').map((f) => f.ruleId);
+    const findingsAfter = async (text: string): Promise<string[]> =>
+      (await indexOf({ 'sms/inc.md': text })).index.findingsFor('sms/inc.md').map((f) => f.ruleId);
 
     it('replaces an unknown clause with a suggestion, which then checks clean', async () => {
       const fixed = await fixedText(documentText({ clauses: '\n  - 8.6.4' }), 'clause.unknown');
@@ -117,7 +145,11 @@ describe('language features', () => {
     });
 
     it('adds missing document-control and approval fields', async () => {
-      for (const [fields, rule] of [[{ owner: undefined }, 'control.missing-field'], [{ approved_on: undefined, approved_by: undefined }, 'control.missing-approval'], [{ next_review: undefined }, 'control.missing-review-date']] as const) {
+      for (const [fields, rule] of [
+        [{ owner: undefined }, 'control.missing-field'],
+        [{ approved_on: undefined, approved_by: undefined }, 'control.missing-approval'],
+        [{ next_review: undefined }, 'control.missing-review-date'],
+      ] as const) {
         const fixed = await fixedText(documentText(fields), rule);
         assert.ok(!(await findingsAfter(fixed)).includes(rule), `${rule} fixed:\n${fixed}`);
       }
@@ -141,12 +173,18 @@ describe('language features', () => {
     });
 
     it('offers to create a missing evidence record from the template', async () => {
-      const { fixes } = await fixesFor(documentText({ evidence: '\n  - path: ../records/2026-10-01-major-incident.md\n    clause: 8.6.1\n    date: 2026-10-01' }), 'evidence.missing-file');
+      const { fixes } = await fixesFor(
+        documentText({ evidence: '\n  - path: ../records/2026-10-01-major-incident.md\n    clause: 8.6.1\n    date: 2026-10-01' }),
+        'evidence.missing-file',
+      );
       assert.equal(fixes[0]?.createFile?.path, 'records/2026-10-01-major-incident.md');
       const created = readSmsDocument('records/x.md', fixes[0]?.createFile?.content ?? '', { inSmsFolder: true });
       assert.deepEqual(created.findings, []);
       assert.equal(created.document?.type?.value, 'record');
-      assert.deepEqual(created.document?.clauses.map((c) => c.clause), ['8.6.1']);
+      assert.deepEqual(
+        created.document?.clauses.map((c) => c.clause),
+        ['8.6.1'],
+      );
     });
   });
 

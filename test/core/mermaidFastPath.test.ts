@@ -51,7 +51,11 @@ describe('mermaid validation: the fast path answers as mermaid.parse does', func
     const source = readFileSync(script, 'utf8');
     const patched = memoizeMermaidGetConfig(source);
     assert.notEqual(patched, source, 'the build changed shape: the validator would run unmemoized (slower, still correct)');
-    assert.equal(memoizeMermaidGetConfig('var Lt=s(()=>ii({},$x),"getConfig"),Mt=s(()=>ii({},$y),"getConfig");'), 'var Lt=s(()=>ii({},$x),"getConfig"),Mt=s(()=>ii({},$y),"getConfig");', 'two candidates: left as shipped');
+    assert.equal(
+      memoizeMermaidGetConfig('var Lt=s(()=>ii({},$x),"getConfig"),Mt=s(()=>ii({},$y),"getConfig");'),
+      'var Lt=s(()=>ii({},$x),"getConfig"),Mt=s(()=>ii({},$y),"getConfig");',
+      'two candidates: left as shipped',
+    );
   });
 
   it('gives the same answer for every diagram of the corpus, in this thread and in a worker', async () => {

@@ -22,22 +22,39 @@ describe('frontmatter without an opening fence (`frontmatter.openingFence`)', ()
     assert.equal(findFrontmatter(HEADER), undefined);
     const setext = 'name: Access policy\nacronym: POL-AC\n---\n# Purpose\n';
     assert.equal(findFrontmatter(setext), undefined);
-    assert.deepEqual(readOutline(setext, new LineIndex(setext)).headings.map((heading) => [heading.text, heading.depth]), [['name: Access policy\nacronym: POL-AC', 2], ['Purpose', 1]]);
+    assert.deepEqual(
+      readOutline(setext, new LineIndex(setext)).headings.map((heading) => [heading.text, heading.depth]),
+      [
+        ['name: Access policy\nacronym: POL-AC', 2],
+        ['Purpose', 1],
+      ],
+    );
     const elsewhere = readSmsDocument('docs/a.md', HEADER, { inSmsFolder: false });
     assert.equal(elsewhere.isSmsDocument, false);
-    assert.deepEqual(readSmsDocument('sms/a.md', HEADER, { inSmsFolder: true }).findings.map((finding) => finding.ruleId), ['frontmatter.missing']);
+    assert.deepEqual(
+      readSmsDocument('sms/a.md', HEADER, { inSmsFolder: true }).findings.map((finding) => finding.ruleId),
+      ['frontmatter.missing'],
+    );
   });
 
   it('with `optional`, reads the header from line 1 to the first `---` line, with exact positions', () => {
-    const { text, ranges } = markedText('id: «POL-AC»\ntitle: Access policy\ntype: policy\nowner: CISO\nstatus: «aproved»\nversion: "1.0"\nclauses:\n  - «8.1»\n---\n«# Purpose»\n\nWhy.\n');
+    const { text, ranges } = markedText(
+      'id: «POL-AC»\ntitle: Access policy\ntype: policy\nowner: CISO\nstatus: «aproved»\nversion: "1.0"\nclauses:\n  - «8.1»\n---\n«# Purpose»\n\nWhy.\n',
+    );
     const result = readSmsDocument('sms/a.md', text, optional);
     const document = result.document;
     assert.ok(document);
     assert.equal(span(document.id?.range), span(ranges[0]));
-    assert.deepEqual(result.findings.map((finding) => `${finding.ruleId} ${span(finding.range)}`), [`frontmatter.invalid-field ${span(ranges[1])}`]);
+    assert.deepEqual(
+      result.findings.map((finding) => `${finding.ruleId} ${span(finding.range)}`),
+      [`frontmatter.invalid-field ${span(ranges[1])}`],
+    );
     assert.equal(span(document.clauses[0]?.range), span(ranges[2]));
     // The header is not Markdown: its closing `---` underlines nothing, and the body's heading keeps its line.
-    assert.deepEqual(document.headings.map((heading) => [heading.text, span(heading.range)]), [['Purpose', span(ranges[3])]]);
+    assert.deepEqual(
+      document.headings.map((heading) => [heading.text, span(heading.range)]),
+      [['Purpose', span(ranges[3])]],
+    );
     assert.equal(document.frontmatterRange.start.line, 1);
     assert.equal(document.frontmatterRange.end.line, 9);
   });
@@ -45,7 +62,10 @@ describe('frontmatter without an opening fence (`frontmatter.openingFence`)', ()
   it('keeps positions in a CRLF file', () => {
     const { text, ranges } = markedText('id: POL-AC\r\ntitle: Access policy\r\ntype: «polcy»\r\n---\r\n\r\n## «Scope»\r\n');
     const result = readSmsDocument('sms/a.md', text, optional);
-    assert.deepEqual(result.findings.filter((finding) => finding.ruleId === 'frontmatter.invalid-field').map((finding) => span(finding.range)), [span(ranges[0])]);
+    assert.deepEqual(
+      result.findings.filter((finding) => finding.ruleId === 'frontmatter.invalid-field').map((finding) => span(finding.range)),
+      [span(ranges[0])],
+    );
     assert.equal(result.document?.headings[0]?.slug, 'scope');
   });
 
@@ -56,28 +76,47 @@ describe('frontmatter without an opening fence (`frontmatter.openingFence`)', ()
   });
 
   it('is no header without a closing `---`, or when line 1 is not a `key:`', () => {
-    for (const text of ['id: POL-AC\ntitle: A\ntype: policy\n\n# Body\n', '# Title\n\nSome text\n\n---\n\nMore\n', 'Note: this is prose.\nIt goes on\n', '- id: x\n---\n', '', '\n---\n']) {
+    for (const text of [
+      'id: POL-AC\ntitle: A\ntype: policy\n\n# Body\n',
+      '# Title\n\nSome text\n\n---\n\nMore\n',
+      'Note: this is prose.\nIt goes on\n',
+      '- id: x\n---\n',
+      '',
+      '\n---\n',
+    ]) {
       assert.equal(findFrontmatter(text, 'optional'), undefined, JSON.stringify(text));
       assert.equal(readSmsDocument('docs/a.md', text, { ...optional, inSmsFolder: false }).isSmsDocument, false, JSON.stringify(text));
     }
-    assert.deepEqual(readSmsDocument('sms/a.md', 'id: POL-AC\ntitle: A\n', optional).findings.map((finding) => finding.ruleId), ['frontmatter.missing']);
+    assert.deepEqual(
+      readSmsDocument('sms/a.md', 'id: POL-AC\ntitle: A\n', optional).findings.map((finding) => finding.ruleId),
+      ['frontmatter.missing'],
+    );
   });
 
   it('reads hostile headers without crashing or stalling: binary, huge, unclosed', () => {
     const binary = `id: ${String.fromCharCode(...Array.from({ length: 200 }, (_, i) => (i * 37) % 256))}\n---\n`;
     const read = readSmsDocument('sms/bin.md', binary, optional);
-    assert.ok(read.findings.length > 0 && read.findings.every((finding) => finding.ruleId.startsWith('frontmatter.')), read.findings.map((finding) => finding.ruleId).join());
+    assert.ok(
+      read.findings.length > 0 && read.findings.every((finding) => finding.ruleId.startsWith('frontmatter.')),
+      read.findings.map((finding) => finding.ruleId).join(),
+    );
 
     const huge = `id: POL-BIG\n${'note: x\n'.repeat(20_000)}---\n# Body\n`;
     let started = performance.now();
     const big = readSmsDocument('sms/big.md', huge, optional);
-    assert.deepEqual(big.findings.map((finding) => `${finding.ruleId} ${span(finding.range)}`), ['frontmatter.too-large 1:1-1:12']);
+    assert.deepEqual(
+      big.findings.map((finding) => `${finding.ruleId} ${span(finding.range)}`),
+      ['frontmatter.too-large 1:1-1:12'],
+    );
     assert.ok(performance.now() - started < 2000);
 
     const unclosed = `id: POL-BIG\n${'note: x\n'.repeat(500_000)}`;
     started = performance.now();
     assert.equal(findFrontmatter(unclosed, 'optional'), undefined);
-    assert.deepEqual(readSmsDocument('sms/big.md', unclosed, optional).findings.map((finding) => finding.ruleId), ['frontmatter.missing']);
+    assert.deepEqual(
+      readSmsDocument('sms/big.md', unclosed, optional).findings.map((finding) => finding.ruleId),
+      ['frontmatter.missing'],
+    );
     assert.ok(performance.now() - started < 2000, 'the scan for a closing line is linear');
   });
 

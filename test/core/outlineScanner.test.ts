@@ -36,14 +36,78 @@ function seeded(seed: number): () => number {
 
 // Lines that change how the lines around them read: every kind of heading, fence, container and break.
 const TRICKY_LINES = [
-  '', '', '', 'Plain paragraph text.', 'More text with *emphasis* and `code`.', '# Heading one', '## Heading two ##', '### Heading # with hash',
-  '#NoSpace', '####### seven', '# ', '#', '  ## Indented heading', '    # indented code', '\t# tab heading', '#\ttab after', '# Heading with `code` and *stars*',
-  '# Entity &amp; more', '# Escaped \\# end', '# Trailing # #', '# Link [text](https://example.com)', '# Ref [label]', '[label]: https://example.com',
-  '# *Ends with* #', '# Unicode Überschrift — ö', '# snake_case_name', '# <b>html</b> heading', '# a  double  space', '# trailing spaces   ',
-  '```mermaid', '```', '~~~', '~~~mermaid', '````', '```Mermaid extra', '```js', '``` `bad`', '  ```mermaid', 'flowchart TD', '  A --> B', '```   ',
-  '---', '===', '***', '- - -', '- item', '- # heading in item', '  continued item', '  ```mermaid', '1. ordered', '1) ordered', '> quote', '> # quoted heading', '>## tight quote',
-  '> ```mermaid', '<!-- comment -->', '<!-- open comment', 'closing -->', '<div>', '</div>', '<!-->', '| a | b |', '|---|---|', '* star item', '+ plus item',
-  '   ---', '    ---', '- foo', '  ---', '\u00a0', 'text\\', '&nbsp;',
+  '',
+  '',
+  '',
+  'Plain paragraph text.',
+  'More text with *emphasis* and `code`.',
+  '# Heading one',
+  '## Heading two ##',
+  '### Heading # with hash',
+  '#NoSpace',
+  '####### seven',
+  '# ',
+  '#',
+  '  ## Indented heading',
+  '    # indented code',
+  '\t# tab heading',
+  '#\ttab after',
+  '# Heading with `code` and *stars*',
+  '# Entity &amp; more',
+  '# Escaped \\# end',
+  '# Trailing # #',
+  '# Link [text](https://example.com)',
+  '# Ref [label]',
+  '[label]: https://example.com',
+  '# *Ends with* #',
+  '# Unicode Überschrift — ö',
+  '# snake_case_name',
+  '# <b>html</b> heading',
+  '# a  double  space',
+  '# trailing spaces   ',
+  '```mermaid',
+  '```',
+  '~~~',
+  '~~~mermaid',
+  '````',
+  '```Mermaid extra',
+  '```js',
+  '``` `bad`',
+  '  ```mermaid',
+  'flowchart TD',
+  '  A --> B',
+  '```   ',
+  '---',
+  '===',
+  '***',
+  '- - -',
+  '- item',
+  '- # heading in item',
+  '  continued item',
+  '  ```mermaid',
+  '1. ordered',
+  '1) ordered',
+  '> quote',
+  '> # quoted heading',
+  '>## tight quote',
+  '> ```mermaid',
+  '<!-- comment -->',
+  '<!-- open comment',
+  'closing -->',
+  '<div>',
+  '</div>',
+  '<!-->',
+  '| a | b |',
+  '|---|---|',
+  '* star item',
+  '+ plus item',
+  '   ---',
+  '    ---',
+  '- foo',
+  '  ---',
+  '\u00a0',
+  'text\\',
+  '&nbsp;',
 ];
 
 describe('the outline scanner', () => {
@@ -80,16 +144,30 @@ describe('the outline scanner', () => {
     const outline = readOutline(text, new LineIndex(text));
     assert.ok(scanOutline(text), 'the scanner is sure of this document');
     assertSameOutline(text, 'the sample');
-    assert.deepEqual(outline.headings.map((heading) => [heading.text, heading.slug, heading.depth, heading.range.start.offset, heading.range.end.offset]), [
-      ['Title', 'title', 1, 14, 24],
-      ['Roles and code', 'roles-and-code', 2, 26, 47],
-      ['Steps # 1', 'steps--1', 3, 90, 103],
-    ]);
-    assert.deepEqual(outline.diagrams.map((diagram) => [diagram.language, diagram.source, diagram.range.start.offset, diagram.range.end.offset]), [['mermaid', 'flowchart TD\n  A --> B', 49, 88]]);
+    assert.deepEqual(
+      outline.headings.map((heading) => [heading.text, heading.slug, heading.depth, heading.range.start.offset, heading.range.end.offset]),
+      [
+        ['Title', 'title', 1, 14, 24],
+        ['Roles and code', 'roles-and-code', 2, 26, 47],
+        ['Steps # 1', 'steps--1', 3, 90, 103],
+      ],
+    );
+    assert.deepEqual(
+      outline.diagrams.map((diagram) => [diagram.language, diagram.source, diagram.range.start.offset, diagram.range.end.offset]),
+      [['mermaid', 'flowchart TD\n  A --> B', 49, 88]],
+    );
   });
 
   it('hands documents it cannot be sure of to remark', () => {
-    for (const text of ['Title\n=====\n', '- # In a list\n', '> # Quoted\n', '<div>\n# Inside HTML\n</div>\n', '```mermaid\nnever closed\n', '# Ref [label]\n\n[label]: /x\n', 'a\r\n# b\r\n']) {
+    for (const text of [
+      'Title\n=====\n',
+      '- # In a list\n',
+      '> # Quoted\n',
+      '<div>\n# Inside HTML\n</div>\n',
+      '```mermaid\nnever closed\n',
+      '# Ref [label]\n\n[label]: /x\n',
+      'a\r\n# b\r\n',
+    ]) {
       assert.equal(scanOutline(text), undefined, JSON.stringify(text));
       assertSameOutline(text, JSON.stringify(text));
     }

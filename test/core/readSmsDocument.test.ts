@@ -31,7 +31,10 @@ describe('reading SMS documents', () => {
     assert.equal(document.type?.value, 'process');
     assert.equal(rangeOf({ range: document.status?.range } as Finding), expected(ranges[3]));
     assert.equal(document.version?.value, '2.1');
-    assert.deepEqual(document.clauses.map((claim) => claim.clause), ['8.6.1', '8.6.2']);
+    assert.deepEqual(
+      document.clauses.map((claim) => claim.clause),
+      ['8.6.1', '8.6.2'],
+    );
     assert.equal(rangeOf({ range: document.clauses[0]?.range } as Finding), expected(ranges[5]));
     assert.equal(rangeOf({ range: document.clauses[1]?.range } as Finding), expected(ranges[6]));
     assert.equal(document.clauses[1]?.section?.value, 'service-requests');
@@ -39,14 +42,23 @@ describe('reading SMS documents', () => {
     assert.equal(document.evidence[0]?.path?.value, '../records/a.md');
     assert.equal(document.evidence[0]?.date?.value, '2026-09-30');
     assert.equal(rangeOf({ range: document.evidence[0]?.itemRange } as Finding), expected(ranges[8]));
-    assert.deepEqual(document.related.map((r) => r.value), ['POL-SMS', 'PRC-PRB']);
+    assert.deepEqual(
+      document.related.map((r) => r.value),
+      ['POL-SMS', 'PRC-PRB'],
+    );
     assert.equal(rangeOf({ range: document.related[1]?.range } as Finding), expected(ranges[10]));
-    assert.deepEqual(document.headings.map((h) => h.slug), ['incident-management', 'service-requests']);
+    assert.deepEqual(
+      document.headings.map((h) => h.slug),
+      ['incident-management', 'service-requests'],
+    );
   });
 
   it('keeps clause numbers as written, not as YAML numbers (8.10 is not 8.1)', () => {
     const result = readSmsDocument('sms/a.md', '---\nid: A\ntitle: A\ntype: plan\nclauses:\n  - 9.1\n  - 8.10\n  - 10\n---\n', inSms);
-    assert.deepEqual(result.document?.clauses.map((claim) => claim.clause), ['9.1', '8.10', '10']);
+    assert.deepEqual(
+      result.document?.clauses.map((claim) => claim.clause),
+      ['9.1', '8.10', '10'],
+    );
   });
 
   it('reads CRLF files with the same lines and columns as LF files', () => {
@@ -60,7 +72,10 @@ describe('reading SMS documents', () => {
       { line: b.clauses[0]?.range.start.line, column: b.clauses[0]?.range.start.column, endColumn: b.clauses[0]?.range.end.column },
       { line: a.clauses[0]?.range.start.line, column: a.clauses[0]?.range.start.column, endColumn: a.clauses[0]?.range.end.column },
     );
-    assert.deepEqual(b.headings.map((h) => h.text), ['A']);
+    assert.deepEqual(
+      b.headings.map((h) => h.text),
+      ['A'],
+    );
   });
 
   it('reads a file that starts with a byte order mark', () => {
@@ -85,12 +100,18 @@ describe('reading SMS documents', () => {
   it('reports a file in an SMS folder without frontmatter on its first line', () => {
     const result = readSmsDocument('sms/draft.md', '# Demand management\n\nTo be written.\n', inSms);
     assert.equal(result.isSmsDocument, true);
-    assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${rangeOf(f)}`), ['frontmatter.missing 1:1-1:20']);
+    assert.deepEqual(
+      result.findings.map((f) => `${f.ruleId} ${rangeOf(f)}`),
+      ['frontmatter.missing 1:1-1:20'],
+    );
   });
 
   it('treats empty frontmatter in an SMS folder as a document with its required fields missing', () => {
     const result = readSmsDocument('sms/empty.md', '---\n---\n# Empty\n', inSms);
-    assert.deepEqual(result.findings.map((f) => f.ruleId), ['frontmatter.missing-field']);
+    assert.deepEqual(
+      result.findings.map((f) => f.ruleId),
+      ['frontmatter.missing-field'],
+    );
     assert.match(result.findings[0]?.message ?? '', /`id`, `title`, `type`/);
   });
 
@@ -111,13 +132,19 @@ describe('reading SMS documents', () => {
 
   it('reports an unclosed frontmatter block at its opening fence', () => {
     const result = readSmsDocument('sms/a.md', '---\nid: A\ntitle: A\ntype: process\n\n# Body that never ends the block\n', inSms);
-    assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${rangeOf(f)}`), ['frontmatter.invalid-yaml 1:1-1:4']);
+    assert.deepEqual(
+      result.findings.map((f) => `${f.ruleId} ${rangeOf(f)}`),
+      ['frontmatter.invalid-yaml 1:1-1:4'],
+    );
     assert.match(result.findings[0]?.message ?? '', /never closed/);
   });
 
   it('does not end frontmatter at a line that merely starts with ---', () => {
     const result = readSmsDocument('sms/a.md', '---\nid: A\ntitle: A\n----\ntype: process\n---\n', inSms);
-    assert.ok(result.findings.some((f) => f.ruleId === 'frontmatter.invalid-yaml'), 'the ---- line is inside the YAML and is not valid there');
+    assert.ok(
+      result.findings.some((f) => f.ruleId === 'frontmatter.invalid-yaml'),
+      'the ---- line is inside the YAML and is not valid there',
+    );
   });
 
   it('reports both places of a duplicate key', () => {
@@ -156,7 +183,7 @@ describe('reading SMS documents', () => {
     assert.equal(byRule('frontmatter.missing-field').length, 0, 'an invalid type is not also reported as missing');
   });
 
-  it('accepts the organisation\'s extra fields', () => {
+  it("accepts the organisation's extra fields", () => {
     const text = '---\nid: A\ntitle: A\ntype: process\nclassification: internal\n---\n';
     assert.equal(readSmsDocument('sms/a.md', text, inSms).findings.length, 1);
     assert.equal(readSmsDocument('sms/a.md', text, { inSmsFolder: true, extraFields: ['classification'] }).findings.length, 0);
@@ -170,6 +197,9 @@ describe('reading SMS documents', () => {
 
   it('finds mermaid blocks with their ranges', () => {
     const result = readSmsDocument('sms/a.md', '---\nid: A\ntitle: A\ntype: process\n---\n# Flow\n\n```mermaid\nflowchart TD\n  A --> B\n```\n', inSms);
-    assert.deepEqual(result.document?.diagrams.map((d) => [d.language, d.range.start.line, d.range.end.line]), [['mermaid', 8, 11]]);
+    assert.deepEqual(
+      result.document?.diagrams.map((d) => [d.language, d.range.start.line, d.range.end.line]),
+      [['mermaid', 8, 11]],
+    );
   });
 });

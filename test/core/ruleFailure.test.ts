@@ -32,7 +32,13 @@ async function indexWith(rules: readonly Rule[], files: Record<string, string>):
 
 const FILES = {
   'clausemark.json': '{ "catalog": "iso20000-1:2018" }',
-  'sms/bad.md': documentText({ id: 'PRC-BAD', clauses: '\n  - 8.6.4', next_review: '2026-01-01', related: '\n  - PRC-NONE', evidence: '\n  - path: missing.csv\n    date: 2026-10-01' }),
+  'sms/bad.md': documentText({
+    id: 'PRC-BAD',
+    clauses: '\n  - 8.6.4',
+    next_review: '2026-01-01',
+    related: '\n  - PRC-NONE',
+    evidence: '\n  - path: missing.csv\n    date: 2026-10-01',
+  }),
 };
 
 describe('internal.rule-failed', () => {
@@ -41,9 +47,13 @@ describe('internal.rule-failed', () => {
       const index = await indexWith([throwingIn(hook), ...RULES], FILES);
       const findings = index.findingsFor('sms/bad.md');
       const failed = findings.filter((f) => f.ruleId === 'internal.rule-failed');
-      assert.deepEqual(failed.map((f) => f.message), ['The check for `test.throws` failed on this document (boom); the other checks still ran.']);
+      assert.deepEqual(
+        failed.map((f) => f.message),
+        ['The check for `test.throws` failed on this document (boom); the other checks still ran.'],
+      );
       const ids = findings.map((f) => f.ruleId);
-      for (const id of ['clause.unknown', 'control.review-overdue', 'trace.unknown-related', 'evidence.missing-file'] as const) assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
+      for (const id of ['clause.unknown', 'control.review-overdue', 'trace.unknown-related', 'evidence.missing-file'] as const)
+        assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
     });
   }
 
@@ -57,16 +67,34 @@ describe('internal.rule-failed', () => {
   }
 
   it('a failing trace rule does not skip the evidence rules of the same document (each rule has its own guard)', async () => {
-    const brokenTrace = RULES.map((rule) => (rule.id === 'trace.unknown-related' ? { ...rule, checkAcrossDocuments: () => { throw new Error('trace bug'); } } : rule));
+    const brokenTrace = RULES.map((rule) =>
+      rule.id === 'trace.unknown-related'
+        ? {
+            ...rule,
+            checkAcrossDocuments: () => {
+              throw new Error('trace bug');
+            },
+          }
+        : rule,
+    );
     const index = await indexWith(brokenTrace, FILES);
     const findings = index.findingsFor('sms/bad.md');
-    assert.deepEqual(findings.filter((f) => f.ruleId === 'internal.rule-failed').map((f) => f.message), ['The check for `trace.unknown-related` failed on this document (trace bug); the other checks still ran.']);
-    assert.ok(findings.some((f) => f.ruleId === 'evidence.missing-file'), 'evidence.missing-file still reported');
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'internal.rule-failed').map((f) => f.message),
+      ['The check for `trace.unknown-related` failed on this document (trace bug); the other checks still ran.'],
+    );
+    assert.ok(
+      findings.some((f) => f.ruleId === 'evidence.missing-file'),
+      'evidence.missing-file still reported',
+    );
     assert.ok(!findings.some((f) => f.ruleId === 'trace.unknown-related'));
   });
 
   it('runs only the rules it is given: an index without a rule reports nothing of it', async () => {
-    const index = await indexWith(RULES.filter((rule) => rule.id !== 'clause.unknown'), FILES);
+    const index = await indexWith(
+      RULES.filter((rule) => rule.id !== 'clause.unknown'),
+      FILES,
+    );
     const ids = index.allFindings().map((f) => f.ruleId);
     assert.ok(!ids.includes('clause.unknown'));
     assert.ok(ids.includes('control.review-overdue'));

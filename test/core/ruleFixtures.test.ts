@@ -39,15 +39,28 @@ function filesUnder(folder: string): Record<string, string> {
 /** Findings of one rule in an in-memory repository, as `file:range rule`. */
 async function findingsOf(rule: string, files: Record<string, string>): Promise<string[]> {
   const { index } = await indexOf(files);
-  return index.allFindings().filter((finding) => finding.ruleId === rule).map(describeFinding).sort();
+  return index
+    .allFindings()
+    .filter((finding) => finding.ruleId === rule)
+    .map(describeFinding)
+    .sort();
 }
 
 describe('rule fixtures', () => {
   it('every rule has fixtures, or says where it is tested; every fixture folder is a rule', () => {
     const ids = new Set<string>(RULES.map((rule) => rule.id));
-    assert.deepEqual(RULES.map((rule) => rule.id).filter((id) => !existsSync(join(FIXTURES, id)) && TESTED_ELSEWHERE[id] === undefined), []);
-    assert.deepEqual(readdirSync(FIXTURES).filter((name) => !ids.has(name)), []);
-    assert.deepEqual(Object.keys(TESTED_ELSEWHERE).filter((id) => !ids.has(id) || existsSync(join(FIXTURES, id))), []);
+    assert.deepEqual(
+      RULES.map((rule) => rule.id).filter((id) => !existsSync(join(FIXTURES, id)) && TESTED_ELSEWHERE[id] === undefined),
+      [],
+    );
+    assert.deepEqual(
+      readdirSync(FIXTURES).filter((name) => !ids.has(name)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(TESTED_ELSEWHERE).filter((id) => !ids.has(id) || existsSync(join(FIXTURES, id))),
+      [],
+    );
   });
 
   for (const rule of RULES) {
@@ -57,7 +70,11 @@ describe('rule fixtures', () => {
       it('reports each marked range of not-ok/, and nothing else', async () => {
         const files: Record<string, string> = {};
         const expectedFile = join(folder, 'expected.txt');
-        const expected = existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8').split('\n').filter((line) => line !== '') : [];
+        const expected = existsSync(expectedFile)
+          ? readFileSync(expectedFile, 'utf8')
+              .split('\n')
+              .filter((line) => line !== '')
+          : [];
         for (const [path, source] of Object.entries(filesUnder(join(folder, 'not-ok')))) {
           const { text, ranges } = markedText(source);
           files[path] = text;

@@ -11,7 +11,10 @@ describe('rules', () => {
     const { index } = await indexOf(files);
     const findings = index.allFindings();
     assert.equal(findings.filter((f) => f.ruleId === 'clause.unknown').length, 0);
-    assert.deepEqual(findings.filter((f) => f.ruleId === 'control.review-overdue').map((f) => f.severity), ['info']);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'control.review-overdue').map((f) => f.severity),
+      ['info'],
+    );
   });
 
   it('suggests the nearest clause ids for an unknown one', async () => {
@@ -29,6 +32,12 @@ describe('rules', () => {
   it('reports both places of a duplicate id, each pointing at the other', async () => {
     const { index } = await indexOf({ 'sms/a.md': documentText(), 'sms/b.md': documentText({ title: 'Copy' }) });
     const duplicates = index.allFindings().filter((f) => f.ruleId === 'trace.duplicate-id');
-    assert.deepEqual(duplicates.map((f) => [f.file, f.related?.[0]?.file]), [['sms/a.md', 'sms/b.md'], ['sms/b.md', 'sms/a.md']]);
+    assert.deepEqual(
+      duplicates.map((f) => [f.file, f.related?.[0]?.file]),
+      [
+        ['sms/a.md', 'sms/b.md'],
+        ['sms/b.md', 'sms/a.md'],
+      ],
+    );
   });
 });

@@ -31,14 +31,23 @@ describe('snippets', () => {
   const snippets = JSON.parse(readFileSync('snippets/clausemark.code-snippets', 'utf8')) as Record<string, Snippet>;
 
   it('offers the document kinds process owners write', () => {
-    assert.deepEqual(Object.values(snippets).map((s) => s.prefix).sort(), ['sms-plan', 'sms-policy', 'sms-procedure', 'sms-process', 'sms-record', 'sms-sla', 'sms-supplier-agreement']);
+    assert.deepEqual(
+      Object.values(snippets)
+        .map((s) => s.prefix)
+        .sort(),
+      ['sms-plan', 'sms-policy', 'sms-procedure', 'sms-process', 'sms-record', 'sms-sla', 'sms-supplier-agreement'],
+    );
   });
 
   for (const [name, snippet] of Object.entries(snippets)) {
     it(`${name}: accepting the defaults gives a valid SMS document`, () => {
       const text = expand(snippet.body, '2026-11-21');
       const result = readSmsDocument('sms/new.md', text, { inSmsFolder: true });
-      assert.deepEqual(result.findings.map((f) => `${f.ruleId}: ${f.message}`), [], text);
+      assert.deepEqual(
+        result.findings.map((f) => `${f.ruleId}: ${f.message}`),
+        [],
+        text,
+      );
       assert.ok(result.document?.id && result.document.type && result.document.clauses.length > 0, text);
       assert.equal(result.document.headings[0]?.text, result.document.title?.value, 'the heading repeats the title');
     });
@@ -46,8 +55,14 @@ describe('snippets', () => {
 
   it('offers type and status as choice lists', () => {
     for (const snippet of Object.values(snippets)) {
-      assert.ok(snippet.body.some((line) => /^type: \$\{\d+\|[a-z,]+\|\}$/.test(line)), snippet.prefix);
-      assert.ok(snippet.body.some((line) => line === 'status: ${6|draft,review,approved,retired|}'), snippet.prefix);
+      assert.ok(
+        snippet.body.some((line) => /^type: \$\{\d+\|[a-z,]+\|\}$/.test(line)),
+        snippet.prefix,
+      );
+      assert.ok(
+        snippet.body.some((line) => line === 'status: ${6|draft,review,approved,retired|}'),
+        snippet.prefix,
+      );
     }
   });
 });

@@ -80,7 +80,10 @@ describe('ISO/IEC 27001:2022 specifics', () => {
   it('has the 93 Annex A controls in their four themes (37, 8, 14, 34)', () => {
     const controls = catalog.all().filter((c) => c.kind === 'control');
     assert.equal(controls.length, 93);
-    assert.deepEqual(['A.5', 'A.6', 'A.7', 'A.8'].map((theme) => catalog.get(theme)?.children.length), [37, 8, 14, 34]);
+    assert.deepEqual(
+      ['A.5', 'A.6', 'A.7', 'A.8'].map((theme) => catalog.get(theme)?.children.length),
+      [37, 8, 14, 34],
+    );
     assert.equal(catalog.get('A.5')?.kind, 'theme');
     assert.equal(catalog.get('A.5.24')?.parent, 'A.5');
   });
@@ -109,8 +112,28 @@ describe('ISO 9001:2015 untitled paragraphs', () => {
 
   it('has exactly the 16 untitled paragraphs', () => {
     assert.deepEqual(
-      catalog.all().filter((c) => c.untitled).map((c) => c.id),
-      ['4.4.1', '4.4.2', '6.1.1', '6.1.2', '6.2.1', '6.2.2', '7.5.3.1', '7.5.3.2', '8.2.3.1', '8.2.3.2', '8.7.1', '8.7.2', '9.2.1', '9.2.2', '10.2.1', '10.2.2'],
+      catalog
+        .all()
+        .filter((c) => c.untitled)
+        .map((c) => c.id),
+      [
+        '4.4.1',
+        '4.4.2',
+        '6.1.1',
+        '6.1.2',
+        '6.2.1',
+        '6.2.2',
+        '7.5.3.1',
+        '7.5.3.2',
+        '8.2.3.1',
+        '8.2.3.2',
+        '8.7.1',
+        '8.7.2',
+        '9.2.1',
+        '9.2.2',
+        '10.2.1',
+        '10.2.2',
+      ],
     );
   });
 });

@@ -7,7 +7,7 @@ import { KNOWN_FIELDS } from '../../src/core/model/smsDocument.js';
 import { describeFinding, documentText, indexOf } from '../support/repository.js';
 
 describe('suggestions that help', () => {
-  it('maps what other systems call a document type to Clausemark\'s type', () => {
+  it("maps what other systems call a document type to Clausemark's type", () => {
     const cases: Record<string, string> = {
       SLA: 'agreement',
       OLA: 'agreement',
@@ -41,7 +41,7 @@ describe('suggestions that help', () => {
     for (const [written, meant] of Object.entries(cases)) assert.equal(suggestField(written, KNOWN_FIELDS), meant, written);
   });
 
-  it('suggests the heading that shares the anchor\'s words before ones spelt alike', () => {
+  it("suggests the heading that shares the anchor's words before ones spelt alike", () => {
     const anchors = ['purpose', 'services', 'service-request-handling', 'scope'];
     assert.deepEqual(nearestAnchors('service-requests', anchors, 3).slice(0, 1), ['service-request-handling']);
     assert.deepEqual(nearestAnchors('scopes', anchors, 1), ['scope']);
@@ -52,7 +52,16 @@ describe('suggestions that help', () => {
     assert.ok(iso);
     assert.deepEqual(iso.suggest('A.5.1'), [], 'no numeric clause for an annex-style id');
     const parsed = parseCatalog(
-      JSON.stringify({ id: 'mixed', title: 'Mixed', clauses: [{ id: '5.1', title: 'Numbered' }, { id: '8.5.1', title: 'Numbered' }, { id: 'A.5.1', title: 'Annex' }, { id: 'A.5.2', title: 'Annex' }] }),
+      JSON.stringify({
+        id: 'mixed',
+        title: 'Mixed',
+        clauses: [
+          { id: '5.1', title: 'Numbered' },
+          { id: '8.5.1', title: 'Numbered' },
+          { id: 'A.5.1', title: 'Annex' },
+          { id: 'A.5.2', title: 'Annex' },
+        ],
+      }),
       'mixed.json',
     );
     assert.ok(parsed.ok);
@@ -70,13 +79,29 @@ describe('suggestions that help', () => {
     });
     const findings = index.allFindings().filter((finding) => finding.file === 'sms/agreement.md');
     const messages = findings.map((finding) => `${finding.ruleId}: ${finding.message}`);
-    assert.ok(messages.some((message) => /`SLA` is not a known type.*did you mean `agreement`/.test(message)), messages.join('\n'));
-    assert.ok(messages.some((message) => /`approved_date` is not a Clausemark field \(did you mean `approved_on`\?\)/.test(message)), messages.join('\n'));
-    assert.ok(messages.some((message) => /^clause\.unknown: `A\.5\.1` is not a clause of [^;]*\.$/.test(message)), messages.join('\n'));
-    assert.ok(messages.some((message) => /anchor `service-requests`; did you mean `service-request-handling`/.test(message)), messages.join('\n'));
+    assert.ok(
+      messages.some((message) => /`SLA` is not a known type.*did you mean `agreement`/.test(message)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((message) => /`approved_date` is not a Clausemark field \(did you mean `approved_on`\?\)/.test(message)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((message) => /^clause\.unknown: `A\.5\.1` is not a clause of [^;]*\.$/.test(message)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((message) => /anchor `service-requests`; did you mean `service-request-handling`/.test(message)),
+      messages.join('\n'),
+    );
     // The malformed date is reported once, as malformed, and not also as a missing approval.
     const aboutApproval = findings.filter((finding) => finding.data?.field?.split(',').includes('approved_on'));
-    assert.deepEqual(aboutApproval.map((finding) => finding.ruleId), ['frontmatter.invalid-field'], aboutApproval.map(describeFinding).join('\n'));
+    assert.deepEqual(
+      aboutApproval.map((finding) => finding.ruleId),
+      ['frontmatter.invalid-field'],
+      aboutApproval.map(describeFinding).join('\n'),
+    );
   });
 
   it('still reports an approval that is absent or empty as missing', async () => {
@@ -84,7 +109,11 @@ describe('suggestions that help', () => {
       'sms/absent.md': documentText({ id: 'PRC-A', approved_on: undefined }),
       'sms/empty.md': documentText({ id: 'PRC-B', approved_on: '' }),
     });
-    const missing = index.allFindings().filter((finding) => finding.ruleId === 'control.missing-approval').map((finding) => finding.file).sort();
+    const missing = index
+      .allFindings()
+      .filter((finding) => finding.ruleId === 'control.missing-approval')
+      .map((finding) => finding.file)
+      .sort();
     assert.deepEqual(missing, ['sms/absent.md', 'sms/empty.md']);
   });
 });

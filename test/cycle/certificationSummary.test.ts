@@ -28,28 +28,52 @@ describe('the Certification view model of the example', function () {
     assert.equal(report.blockers, 26);
     // Every blocking item of the report, in its order, grouped by section.
     const shown = summary.blockers.flatMap((group) => group.items.map((item) => [group.section, item.message]));
-    assert.deepEqual(shown, report.items.filter((item) => item.blocks).map((item) => [item.section, item.message]));
-    assert.deepEqual(summary.blockers.map((group) => group.title), ['Documents due for review before the audit', 'Evidence stale by the audit', 'Nonconformities open or overdue by the audit', 'Clauses not internally audited within the window']);
+    assert.deepEqual(
+      shown,
+      report.items.filter((item) => item.blocks).map((item) => [item.section, item.message]),
+    );
+    assert.deepEqual(
+      summary.blockers.map((group) => group.title),
+      [
+        'Documents due for review before the audit',
+        'Evidence stale by the audit',
+        'Nonconformities open or overdue by the audit',
+        'Clauses not internally audited within the window',
+      ],
+    );
     assert.deepEqual([summary.certifiedOn, summary.expiresOn], ['2025-03-10', '2028-03-10']);
-    assert.deepEqual(summary.lastManagementReview, { documentId: 'REC-MRV-2026-10', date: '2026-10-22', location: { path: 'sms/records/management-reviews/2026-10-22-management-review-minutes.md' } });
+    assert.deepEqual(summary.lastManagementReview, {
+      documentId: 'REC-MRV-2026-10',
+      date: '2026-10-22',
+      location: { path: 'sms/records/management-reviews/2026-10-22-management-review-minutes.md' },
+    });
   });
 
   it('lists the open nonconformities, overdue first, each linked to its id in the audit report', async () => {
     const result = await acmeResult();
     const summary = certificationOfIndex(result.index, result.project.root);
-    assert.deepEqual(summary.openNonconformities.map((nc) => [nc.id, nc.state, nc.grade, nc.clause, nc.due]), [
-      ['NC-2026-03', 'overdue', 'minor', '8.5.1.3', '2026-09-30'],
-      ['NC-2026-09', 'open', 'minor', '7.6', '2027-01-31'],
-      ['NC-2026-10', 'open', 'minor', '8.3.2', '2027-01-31'],
-      ['NC-2026-11', 'open', 'minor', '7.5.2', '2027-01-31'],
-    ]);
+    assert.deepEqual(
+      summary.openNonconformities.map((nc) => [nc.id, nc.state, nc.grade, nc.clause, nc.due]),
+      [
+        ['NC-2026-03', 'overdue', 'minor', '8.5.1.3', '2026-09-30'],
+        ['NC-2026-09', 'open', 'minor', '7.6', '2027-01-31'],
+        ['NC-2026-10', 'open', 'minor', '8.3.2', '2027-01-31'],
+        ['NC-2026-11', 'open', 'minor', '7.5.2', '2027-01-31'],
+      ],
+    );
     for (const nc of summary.openNonconformities) {
       const text = readFileSync(join(ACME_ROOT, nc.location.path), 'utf8');
       assert.equal(text.slice(nc.location.range!.start.offset, nc.location.range!.end.offset), nc.id, `${nc.id} links to its id`);
     }
     // The same findings `check --format json` calls open and that are nonconformities (major or minor).
     const cycle = jsonCycle(result.index.cycle())!;
-    assert.deepEqual(summary.openNonconformities.map((nc) => nc.id).sort(), cycle.nonconformities.filter((nc) => nc.status === 'open' && (nc.grade === 'minor' || nc.grade === 'major')).map((nc) => nc.id).sort());
+    assert.deepEqual(
+      summary.openNonconformities.map((nc) => nc.id).sort(),
+      cycle.nonconformities
+        .filter((nc) => nc.status === 'open' && (nc.grade === 'minor' || nc.grade === 'major'))
+        .map((nc) => nc.id)
+        .sort(),
+    );
     // A blocking nonconformity links to the finding, not only to its report.
     const blocker = summary.blockers.find((group) => group.section === 'nonconformities')!.items.find((item) => item.subject === 'NC-2026-03');
     assert.deepEqual(blocker?.location, summary.openNonconformities[0]!.location);

@@ -17,18 +17,23 @@ describe('the certification cycle in the audit pack and the workbook', () => {
   it('the Markdown pack has the timeline, the audit programme, the nonconformity register and the review log', async () => {
     const markdown = await writePack(repository, join(repository, 'pack-md'), 'markdown');
     const section = markdown.slice(markdown.indexOf('## Certification cycle'));
-    assert.ok(section.includes([
-      '```mermaid',
-      'timeline',
-      '  title Certification cycle',
-      '  2025-03-10 : certified',
-      '  2026-03-09 : surveillance audit (overdue)',
-      '  2026-04-01 : management review MR-1',
-      '  2026-05-14 : internal audit AUD-1',
-      '  2027-03-08 : surveillance audit (upcoming)',
-      '  2028-03-10 : certificate expires',
-      '```',
-    ].join('\n')), section);
+    assert.ok(
+      section.includes(
+        [
+          '```mermaid',
+          'timeline',
+          '  title Certification cycle',
+          '  2025-03-10 : certified',
+          '  2026-03-09 : surveillance audit (overdue)',
+          '  2026-04-01 : management review MR-1',
+          '  2026-05-14 : internal audit AUD-1',
+          '  2027-03-08 : surveillance audit (upcoming)',
+          '  2028-03-10 : certificate expires',
+          '```',
+        ].join('\n'),
+      ),
+      section,
+    );
     assert.ok(section.includes('| Clause | surveillance (planned) 2026-03-09 | AUD-1 2026-05-14 | surveillance (planned) 2027-03-08 |'), section);
     assert.ok(section.includes('| 1.1 Policy |  | 2026-05-14 |  |'), section);
     assert.ok(section.includes('| 1.2 Operation |  |  |  |'), section);
@@ -42,7 +47,12 @@ describe('the certification cycle in the audit pack and the workbook', () => {
     const section = packSection(html, 'cycle');
     assert.equal(section.match(/<tr><td>NC-/g)?.length, 2);
     assert.equal(section.match(/<tr><td>OBS-1<\/td>/g)?.length, 1);
-    assert.ok(section.includes('<tr><td>NC-1</td><td>1.1</td><td>minor</td><td></td><td>2027-01-31</td><td>open</td><td></td><td></td><td>open</td><td>AUD-1</td></tr>'), section);
+    assert.ok(
+      section.includes(
+        '<tr><td>NC-1</td><td>1.1</td><td>minor</td><td></td><td>2027-01-31</td><td>open</td><td></td><td></td><td>open</td><td>AUD-1</td></tr>',
+      ),
+      section,
+    );
     assert.ok(section.includes('<pre class="mermaid">timeline\n  title Certification cycle\n  2025-03-10 : certified'));
     assert.ok(html.includes('<li><a href="#cycle">Certification cycle</a></li>'));
   });
@@ -52,9 +62,20 @@ describe('the certification cycle in the audit pack and the workbook', () => {
     const result = await clausemarkInProcess(['export', repository, '--format', 'xlsx', '--output', output, '--force', '--today', '2026-11-21', '--no-cache']);
     assert.equal(result.status, 0, result.stderr);
     const sheets = readXlsx(readFileSync(output));
-    assert.deepEqual(sheets.map((sheet) => sheet.name), ['Coverage', 'Documents', 'Evidence', 'Findings', 'Nonconformities', 'Audit programme']);
+    assert.deepEqual(
+      sheets.map((sheet) => sheet.name),
+      ['Coverage', 'Documents', 'Evidence', 'Findings', 'Nonconformities', 'Audit programme'],
+    );
     const register = sheetValues(sheets[4]!, 12);
-    assert.deepEqual(register.map((row) => [row[0], row[2], row[10]]), [['Id', 'Grade', 'State'], ['NC-1', 'minor', 'open'], ['OBS-1', 'observation', 'open'], ['NC-3', 'major', 'closed']]);
+    assert.deepEqual(
+      register.map((row) => [row[0], row[2], row[10]]),
+      [
+        ['Id', 'Grade', 'State'],
+        ['NC-1', 'minor', 'open'],
+        ['OBS-1', 'observation', 'open'],
+        ['NC-3', 'major', 'closed'],
+      ],
+    );
     assert.equal(sheetValues(sheets[5]!, 4).length, 3);
   });
 });

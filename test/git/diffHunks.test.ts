@@ -18,7 +18,18 @@ describe('diff hunks are read by their line counts', function () {
       '+new',
       '\\ No newline at end of file',
     ].join('\n');
-    assert.deepEqual([...parseAddedLines(patch)], [['sms/a.md', [[3, 4], [11, 11]]]]);
+    assert.deepEqual(
+      [...parseAddedLines(patch)],
+      [
+        [
+          'sms/a.md',
+          [
+            [3, 4],
+            [11, 11],
+          ],
+        ],
+      ],
+    );
   });
 
   it('with real git: later hunks of the file keep their lines', async () => {
@@ -31,7 +42,18 @@ describe('diff hunks are read by their line counts', function () {
       repository.write({ 'sms/a.md': `${changed.join('\n')}\n` });
       const changes = await gitChanges(repository.root, 'HEAD');
       assert.ok(!('error' in changes), 'error' in changes ? changes.error : '');
-      assert.deepEqual([...changes.lines.entries()], [['sms/a.md', [[3, 3], [26, 26]]]]);
+      assert.deepEqual(
+        [...changes.lines.entries()],
+        [
+          [
+            'sms/a.md',
+            [
+              [3, 3],
+              [26, 26],
+            ],
+          ],
+        ],
+      );
     } finally {
       repository.remove();
     }

@@ -14,7 +14,12 @@ import { describeFinding, documentText, TODAY } from '../support/repository.js';
 function summary(result: CheckResult): unknown {
   return {
     findings: result.findings.map((finding) => `${describeFinding(finding)} ${finding.message}`),
-    coverage: result.coverage.clauses.map((clause) => [clause.clause, clause.status, clause.documents.map((document) => document.id), clause.evidence.map((item) => item.state)]),
+    coverage: result.coverage.clauses.map((clause) => [
+      clause.clause,
+      clause.status,
+      clause.documents.map((document) => document.id),
+      clause.evidence.map((item) => item.state),
+    ]),
     stats: result.stats,
   };
 }
@@ -42,7 +47,7 @@ describe('a git commit as a file system', function () {
       git(folder, '-c', 'user.name=Tests', '-c', 'user.email=tests@clausemark.invalid', 'commit', '--quiet', '-m', 'example');
       const { disk, tree } = await checkBothWays(folder);
       assert.deepEqual(tree, disk);
-      assert.ok(((disk as { findings: string[] }).findings.length) > 5, 'the example has findings to compare');
+      assert.ok((disk as { findings: string[] }).findings.length > 5, 'the example has findings to compare');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -51,7 +56,8 @@ describe('a git commit as a file system', function () {
   it('follows symlinks inside the commit, and sees those that lead out of it, binary files and nested folders as on disk', async () => {
     const repository = GitRepository.create({
       'sms/a.md': documentText({
-        evidence: '\n  - path: ../records/latest.md\n    date: 2026-10-01\n  - path: ../outside/passwd\n    date: 2026-10-01\n  - path: ../records/none.md\n    date: 2026-10-01',
+        evidence:
+          '\n  - path: ../records/latest.md\n    date: 2026-10-01\n  - path: ../outside/passwd\n    date: 2026-10-01\n  - path: ../records/none.md\n    date: 2026-10-01',
         related: '[PRC-X]',
       }),
       'records/2026-10.md': 'October\n',
@@ -92,7 +98,13 @@ describe('a git commit as a file system', function () {
     assert.deepEqual(
       [...parseAddedLines(patch)],
       [
-        ['sms/a.md', [[3, 4], [20, 20]]],
+        [
+          'sms/a.md',
+          [
+            [3, 4],
+            [20, 20],
+          ],
+        ],
         ['sms/tab\there.md', [[1, 4]]],
       ],
     );

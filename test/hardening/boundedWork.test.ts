@@ -11,7 +11,7 @@ import { documentText, indexOf } from '../support/repository.js';
 describe('hostile input: bounded work', function () {
   this.timeout(60_000);
 
-  const suggested = (finding: Finding): boolean => ((finding.data?.suggestions) ?? []).length > 0;
+  const suggested = (finding: Finding): boolean => (finding.data?.suggestions ?? []).length > 0;
 
   it('1,000 claims naming no heading of 8,000: the slugs are listed once and suggestions stop at the file budget', async () => {
     const headings = Array.from({ length: 8000 }, (_, i) => `## Heading ${i}\n`).join('\n');
@@ -53,16 +53,22 @@ describe('hostile input: bounded work', function () {
   });
 
   it('a 5 MB `clauses` list is not parsed; a list of 1,500 entries is read up to 1,000', async () => {
-    const huge = Array.from({ length: 5 * 1024 * 1024 / 16 }, (_, i) => `\n  - 8.6.${i % 10}.1234`).join('');
+    const huge = Array.from({ length: (5 * 1024 * 1024) / 16 }, (_, i) => `\n  - 8.6.${i % 10}.1234`).join('');
     const related = Array.from({ length: 1500 }, (_, i) => `\n  - DOC-${i}`).join('');
     const { index } = await indexOf({ 'sms/huge.md': documentText({ clauses: huge }), 'sms/long.md': documentText({ id: 'LONG', related }) });
     const hugeFindings = index.findingsFor('sms/huge.md');
-    assert.deepEqual(hugeFindings.map((finding) => `${finding.ruleId} ${finding.range?.start.line}`), ['frontmatter.too-large 1']);
+    assert.deepEqual(
+      hugeFindings.map((finding) => `${finding.ruleId} ${finding.range?.start.line}`),
+      ['frontmatter.too-large 1'],
+    );
     assert.match(hugeFindings[0]!.message, /^The frontmatter is \d{4} KB, over the 128 KB/);
     assert.equal(index.documentAt('sms/huge.md'), undefined);
     const long = index.findingsFor('sms/long.md').filter((finding) => finding.ruleId === 'frontmatter.too-large');
     // documentText puts `related:` on line 13, after its default fields: entry 1,001 is on line 1,014.
-    assert.deepEqual(long.map((finding) => `${finding.range?.start.line} ${finding.message}`), ['1014 `related` has 1500 entries; Clausemark reads the first 1000, and the rest are not checked.']);
+    assert.deepEqual(
+      long.map((finding) => `${finding.range?.start.line} ${finding.message}`),
+      ['1014 `related` has 1500 entries; Clausemark reads the first 1000, and the rest are not checked.'],
+    );
     assert.equal(index.documentAt('sms/long.md')?.related.length, 1000);
   });
 

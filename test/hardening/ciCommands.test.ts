@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 describe('the CI script', () => {
-  it('runs the README\'s two commands in the README\'s order, so tests cannot depend on what the example run leaves', () => {
+  it("runs the README's two commands in the README's order, so tests cannot depend on what the example run leaves", () => {
     const readme = readFileSync('README.md', 'utf8');
     const readmeCommands = [...readme.matchAll(/^(npm ci && npm (?:run example|test))\b/gm)].map((match) => match[1]!);
     assert.deepEqual(readmeCommands, ['npm ci && npm run example', 'npm ci && npm test']);

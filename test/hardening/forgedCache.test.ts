@@ -97,7 +97,11 @@ describe('hostile caches: a forged result is never replayed, a planted file neve
     assert.deepEqual(readdirSync(outside), []);
   });
 
-  for (const [name, target] of [['/dev/zero', '/dev/zero'], ['/dev/stdin', '/dev/stdin'], ['a pipe', 'pipe']] as const) {
+  for (const [name, target] of [
+    ['/dev/zero', '/dev/zero'],
+    ['/dev/stdin', '/dev/stdin'],
+    ['a pipe', 'pipe'],
+  ] as const) {
     it(`results.json and documents.json committed as links to ${name}: the check runs normally`, () => {
       const linkTarget = target === 'pipe' ? join(outside, 'pipe') : target;
       if (target === 'pipe') execFileSync('mkfifo', [linkTarget]);
@@ -117,13 +121,25 @@ describe('hostile caches: a forged result is never replayed, a planted file neve
     writeFileSync(file, '{}');
     assert.equal(readRegularFile(file, 10, root)?.toString(), '{}');
     truncateSync(file, 11);
-    assert.throws(() => readRegularFile(file, 10, root), (error: unknown) => error instanceof UnsafePathError && error.code === 'EFBIG');
+    assert.throws(
+      () => readRegularFile(file, 10, root),
+      (error: unknown) => error instanceof UnsafePathError && error.code === 'EFBIG',
+    );
     symlinkSync(file, join(root, 'link.json'));
-    assert.throws(() => readRegularFile(join(root, 'link.json'), 100, root), (error: unknown) => error instanceof UnsafePathError && error.code === 'ESYMLINK');
+    assert.throws(
+      () => readRegularFile(join(root, 'link.json'), 100, root),
+      (error: unknown) => error instanceof UnsafePathError && error.code === 'ESYMLINK',
+    );
     symlinkSync(outside, join(root, 'folder-link'));
     writeFileSync(join(outside, 'cache.json'), '{}');
-    assert.throws(() => readRegularFile(join(root, 'folder-link/cache.json'), 100, root), (error: unknown) => error instanceof UnsafePathError && error.code === 'ESYMLINK');
-    assert.throws(() => readRegularFile(root, 100, sandbox), (error: unknown) => error instanceof UnsafePathError && error.code === 'ENOTREG');
+    assert.throws(
+      () => readRegularFile(join(root, 'folder-link/cache.json'), 100, root),
+      (error: unknown) => error instanceof UnsafePathError && error.code === 'ESYMLINK',
+    );
+    assert.throws(
+      () => readRegularFile(root, 100, sandbox),
+      (error: unknown) => error instanceof UnsafePathError && error.code === 'ENOTREG',
+    );
     assert.equal(readRegularFile(join(root, 'missing.json'), 100, root), undefined);
     assert.ok(existsSync(file));
   });

@@ -79,7 +79,10 @@ describe('hostile documents', function () {
           if (first === undefined) return;
           const [rule, range] = first.split(' ');
           const start = range!.split('-')[0];
-          assert.ok(result.stdout.includes(`sms/yaml-${index}.md:${start}`) && result.stdout.includes(rule!), `${yamlCase.name}: sms/yaml-${index}.md:${start} ${rule}`);
+          assert.ok(
+            result.stdout.includes(`sms/yaml-${index}.md:${start}`) && result.stdout.includes(rule!),
+            `${yamlCase.name}: sms/yaml-${index}.md:${start} ${rule}`,
+          );
         });
         assert.match(result.stdout, /sms\/control\.md:\d+:\d+\s+error\s+control\.review-overdue/);
       } finally {
@@ -109,7 +112,10 @@ describe('hostile documents', function () {
         const at = (file: string): string[] => report.findings.filter((f) => f.file === file).map(describeRange);
         assert.deepEqual(at('sms/empty.md'), ['frontmatter.missing 1:1-1:1']);
         assert.deepEqual(at('sms/bom-only.md'), ['frontmatter.missing 1:1-1:1']);
-        assert.deepEqual(at('sms/crlf.md').filter((f) => f.startsWith('clause.')), ['clause.unknown 8:18-8:23']);
+        assert.deepEqual(
+          at('sms/crlf.md').filter((f) => f.startsWith('clause.')),
+          ['clause.unknown 8:18-8:23'],
+        );
         assert.ok(at('sms/mixed.md').includes('clause.unknown 6:5-6:10'), at('sms/mixed.md').join('; '));
         assert.deepEqual(at('sms/invalid-utf8.md'), ['file.unreadable 1:1-1:1']);
         assert.deepEqual(at('sms/binary.md'), ['file.unreadable 1:1-1:1']);
@@ -127,7 +133,7 @@ describe('hostile documents', function () {
       const folder = tempRepository({ 'sms/control.md': CONTROL_DOCUMENT });
       try {
         // Generated here: a 20 MB fixture does not belong in git.
-        writeFileSync(join(folder, 'sms/huge.md'), validFrontmatter + '# Heading\n\nSome text.\n'.repeat(20 * 1024 * 1024 / 22));
+        writeFileSync(join(folder, 'sms/huge.md'), validFrontmatter + '# Heading\n\nSome text.\n'.repeat((20 * 1024 * 1024) / 22));
         const result = clausemark(['check', '--no-cache', '--today', '2026-11-21'], folder, { timeoutMs: HANG_MS });
         assert.equal(result.status, 1, result.stderr);
         assert.match(result.stdout, /sms\/huge\.md:1:1\s+error\s+file\.unreadable\s+This file cannot be checked: it is 2048\d KB, over the 5120 KB limit/);
@@ -150,7 +156,13 @@ describe('hostile documents', function () {
         Array.from({ length: 5_000 }, (_, i) => `${'  '.repeat(i % 200)}- item`).join('\n') + '\n',
       ].join('\n');
       const filler = 'An ordinary paragraph line of the kind a long procedure has.\n'.repeat(Math.floor((5_000 * 1024 - hostileBody.length) / 61));
-      const text = validFrontmatter.replace('clauses: [8.6.1]', 'clauses:\n  - clause: 8.6.1\n    section: section-9999\n  - clause: 8.6.2\n    section: no-such-section') + hostileBody + filler;
+      const text =
+        validFrontmatter.replace(
+          'clauses: [8.6.1]',
+          'clauses:\n  - clause: 8.6.1\n    section: section-9999\n  - clause: 8.6.2\n    section: no-such-section',
+        ) +
+        hostileBody +
+        filler;
       assert.ok(Buffer.byteLength(text) < 5120 * 1024 && Buffer.byteLength(text) > 4.8 * 1024 * 1024, `${Buffer.byteLength(text)} bytes`);
       const folder = tempRepository({ 'sms/control.md': CONTROL_DOCUMENT, 'sms/hostile.md': text });
       try {
@@ -159,7 +171,10 @@ describe('hostile documents', function () {
         const report = JSON.parse(result.stdout) as { findings: (Finding & { file: string })[] };
         const hostile = report.findings.filter((f) => f.file === 'sms/hostile.md').map(describeRange);
         // The 10,000th heading is found (its anchor resolves); the missing one is reported where it is written.
-        assert.deepEqual(hostile.filter((f) => f.startsWith('clause.')), ['clause.unknown-section 12:14-12:29']);
+        assert.deepEqual(
+          hostile.filter((f) => f.startsWith('clause.')),
+          ['clause.unknown-section 12:14-12:29'],
+        );
         assert.ok(report.findings.some((f) => f.file === 'sms/control.md' && f.ruleId === 'control.review-overdue'));
       } finally {
         rmSync(folder, { recursive: true, force: true });
@@ -170,9 +185,15 @@ describe('hostile documents', function () {
       // markdown-it reads what the line scanner is not sure of; this is the limit it brings.
       const deepList = Array.from({ length: MAX_NESTING + 50 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n');
       const text = `## Before\n\n${deepList}\n\n## After\n`;
-      assert.deepEqual(readOutlineWithMarkdownIt(text, new LineIndex(text)).headings.map((heading) => heading.slug), ['before']);
+      assert.deepEqual(
+        readOutlineWithMarkdownIt(text, new LineIndex(text)).headings.map((heading) => heading.slug),
+        ['before'],
+      );
       const shallow = `## Before\n\n${Array.from({ length: 20 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\n\n## After\n`;
-      assert.deepEqual(readOutlineWithMarkdownIt(shallow, new LineIndex(shallow)).headings.map((heading) => heading.slug), ['before', 'after']);
+      assert.deepEqual(
+        readOutlineWithMarkdownIt(shallow, new LineIndex(shallow)).headings.map((heading) => heading.slug),
+        ['before', 'after'],
+      );
       // Whole documents still read, whichever parser takes them.
       const result = readSmsDocument('sms/deep.md', `${validFrontmatter}${text}`, { inSmsFolder: true });
       assert.ok(result.document?.headings.some((heading) => heading.slug === 'before'));
@@ -197,7 +218,11 @@ describe('hostile documents', function () {
     });
 
     it('permission denied through an injected file system (EACCES), and a file deleted while being read', async () => {
-      const { index, fs } = await indexOf({ 'sms/control.md': CONTROL_DOCUMENT, 'sms/denied.md': documentText({ id: 'PRC-DENIED' }), 'sms/vanishing.md': documentText({ id: 'PRC-GONE' }) });
+      const { index, fs } = await indexOf({
+        'sms/control.md': CONTROL_DOCUMENT,
+        'sms/denied.md': documentText({ id: 'PRC-DENIED' }),
+        'sms/vanishing.md': documentText({ id: 'PRC-GONE' }),
+      });
       const failing = Object.assign(Object.create(fs) as MemoryFileSystem, {
         async readFile(path: string): Promise<Uint8Array> {
           if (path.endsWith('denied.md')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });

@@ -84,7 +84,10 @@ describe('a hostile base revision: blobs are read with a size limit, by one git 
     assert.equal(await tree.stat(join(repository.root, 'sms/huge-0.md')), undefined);
     assert.equal(await tree.realpath(join(repository.root, 'sms/huge-11.md')), undefined);
     assert.ok(counts.spawns >= 2, 'the injected runner listed the tree and read the link targets');
-    assert.ok(counts.inputs.every((input) => !input.includes(hugeBlob)), 'the huge blob was never asked of git');
+    assert.ok(
+      counts.inputs.every((input) => !input.includes(hugeBlob)),
+      'the huge blob was never asked of git',
+    );
   });
 
   it('a document blob over maxFileSizeKB gets its finding and is never read', async () => {
@@ -97,8 +100,14 @@ describe('a hostile base revision: blobs are read with a size limit, by one git 
     assert.deepEqual(large.map(describeFinding), ['sms/large.md:1:1-1:1 file.unreadable']);
     assert.match(large[0]!.message, /over the 1024 KB limit/);
     assert.ok(counts.spawns >= 2, 'the injected runner read the blobs');
-    assert.ok(counts.inputs.every((input) => !input.includes(largeDocumentBlob)), 'the large blob was never asked of git');
-    assert.ok(outcome.result.findings.some((finding) => finding.file === 'sms/p.md' && finding.ruleId === 'clause.unknown'), 'the rest is checked');
+    assert.ok(
+      counts.inputs.every((input) => !input.includes(largeDocumentBlob)),
+      'the large blob was never asked of git',
+    );
+    assert.ok(
+      outcome.result.findings.some((finding) => finding.file === 'sms/p.md' && finding.ruleId === 'clause.unknown'),
+      'the rest is checked',
+    );
   });
 });
 

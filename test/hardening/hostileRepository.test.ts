@@ -104,13 +104,18 @@ describe('hostile repositories', function () {
 
   it('evidence urls: only http(s); javascript: and file: are refused, none fetched', async () => {
     const { index } = await indexOf({
-      'sms/p.md': documentText({ evidence: '\n  - url: "javascript:alert(document.domain)"\n  - url: "file:///etc/passwd"\n  - url: "JaVaScRiPt:alert(1)"\n  - url: "https://example.com/ok"\n    date: 2026-10-01' }),
+      'sms/p.md': documentText({
+        evidence:
+          '\n  - url: "javascript:alert(document.domain)"\n  - url: "file:///etc/passwd"\n  - url: "JaVaScRiPt:alert(1)"\n  - url: "https://example.com/ok"\n    date: 2026-10-01',
+      }),
     });
-    assert.deepEqual(index.findingsFor('sms/p.md').filter((f) => f.ruleId.startsWith('evidence.')).map(where), [
-      'sms/p.md:14:10 evidence.unsafe-url',
-      'sms/p.md:15:10 evidence.unsafe-url',
-      'sms/p.md:16:10 evidence.unsafe-url',
-    ]);
+    assert.deepEqual(
+      index
+        .findingsFor('sms/p.md')
+        .filter((f) => f.ruleId.startsWith('evidence.'))
+        .map(where),
+      ['sms/p.md:14:10 evidence.unsafe-url', 'sms/p.md:15:10 evidence.unsafe-url', 'sms/p.md:16:10 evidence.unsafe-url'],
+    );
   });
 
   it(`thousands of documents with one id: each finding lists at most ${MAX_RELATED} others and counts the rest`, async () => {
@@ -132,7 +137,10 @@ describe('hostile repositories', function () {
       'sms/b.md': documentText({ id: 'B', related: '[C]' }),
       'sms/c.md': documentText({ id: 'C', related: '[A, C]' }),
     });
-    assert.deepEqual(index.allFindings().filter((f) => f.ruleId.startsWith('trace.')), []);
+    assert.deepEqual(
+      index.allFindings().filter((f) => f.ruleId.startsWith('trace.')),
+      [],
+    );
   });
 });
 
@@ -182,28 +190,65 @@ describe('hostile catalogs and configs', function () {
   });
 
   it('a catalog with invalid JSON', () => {
-    refused('{"catalog": "./catalog.json"}', '{"id": "x",\n "clauses": [ }', [/catalog\.json:2:15: invalid JSON: value expected/, /catalog\.json:2:16: invalid JSON: close bracket expected/, /catalog\.json:2:16: invalid JSON: close brace expected/]);
-  });
-
-  it('a catalog of the wrong shape', () => {
-    refused('{"catalog": "./catalog.json"}', '{"id": 5, "clauses": {}}', [/catalog\.json:1:1: the top level must have required property 'title'/, /catalog\.json:1:8: `id` must be string/, /catalog\.json:1:22: `clauses` must be array/]);
-  });
-
-  it('a catalog whose parents form a cycle', () => {
-    refused('{"catalog": "./catalog.json"}', JSON.stringify({ id: 'x', title: 'x', clauses: [{ id: 'A', title: 'a', parent: 'B' }, { id: 'B', title: 'b', parent: 'A' }] }, null, 1), [
-      /catalog\.json:8:14: clause `A` is its own ancestor/,
-      /catalog\.json:13:14: clause `B` is its own ancestor/,
+    refused('{"catalog": "./catalog.json"}', '{"id": "x",\n "clauses": [ }', [
+      /catalog\.json:2:15: invalid JSON: value expected/,
+      /catalog\.json:2:16: invalid JSON: close bracket expected/,
+      /catalog\.json:2:16: invalid JSON: close brace expected/,
     ]);
   });
 
+  it('a catalog of the wrong shape', () => {
+    refused('{"catalog": "./catalog.json"}', '{"id": 5, "clauses": {}}', [
+      /catalog\.json:1:1: the top level must have required property 'title'/,
+      /catalog\.json:1:8: `id` must be string/,
+      /catalog\.json:1:22: `clauses` must be array/,
+    ]);
+  });
+
+  it('a catalog whose parents form a cycle', () => {
+    refused(
+      '{"catalog": "./catalog.json"}',
+      JSON.stringify(
+        {
+          id: 'x',
+          title: 'x',
+          clauses: [
+            { id: 'A', title: 'a', parent: 'B' },
+            { id: 'B', title: 'b', parent: 'A' },
+          ],
+        },
+        null,
+        1,
+      ),
+      [/catalog\.json:8:14: clause `A` is its own ancestor/, /catalog\.json:13:14: clause `B` is its own ancestor/],
+    );
+  });
+
   it('a catalog with duplicate clause ids', () => {
-    refused('{"catalog": "./catalog.json"}', JSON.stringify({ id: 'x', title: 'x', clauses: [{ id: 'A', title: 'a' }, { id: 'A', title: 'b' }] }, null, 1), [/catalog\.json:10:\d+: clause id `A` appears twice/]);
+    refused(
+      '{"catalog": "./catalog.json"}',
+      JSON.stringify(
+        {
+          id: 'x',
+          title: 'x',
+          clauses: [
+            { id: 'A', title: 'a' },
+            { id: 'A', title: 'b' },
+          ],
+        },
+        null,
+        1,
+      ),
+      [/catalog\.json:10:\d+: clause id `A` appears twice/],
+    );
   });
 
   it('a catalog outside the repository, or a URL, is never read or fetched', () => {
     refused('{"catalog": "/etc/passwd"}', undefined, [/clausemark\.json:1:13: the catalog \/etc\/passwd is outside the repository/]);
     refused('{"catalog": "../../etc/hosts.json"}', undefined, [/clausemark\.json:1:13: the catalog \.\.\/\.\.\/etc\/hosts\.json is outside the repository/]);
-    refused('{"catalog": "https://example.com/catalog.json"}', undefined, [/clausemark\.json:1:13: the catalog https:\/\/example\.com\/catalog\.json cannot be read: the file does not exist/]);
+    refused('{"catalog": "https://example.com/catalog.json"}', undefined, [
+      /clausemark\.json:1:13: the catalog https:\/\/example\.com\/catalog\.json cannot be read: the file does not exist/,
+    ]);
   });
 
   it('glob patterns that would backtrack catastrophically (the only regular expressions a config can hold)', () => {
@@ -214,8 +259,13 @@ describe('hostile catalogs and configs', function () {
   });
 
   it('a catalog of 5,000 clauses (with prototype-named ids) is checked', () => {
-    const clauses: object[] = [{ id: 'R', title: 'root' }, { id: 'constructor', title: 'c', parent: 'R' }, { id: 'toString', title: 't', parent: 'R' }];
-    for (let i = 0; i < 5000; i++) clauses.push({ id: `C${i}`, title: `t${i}`, parent: i < 50 ? 'R' : `C${i % 50}`, ...(i >= 50 ? { records: [{ description: 'r' }] } : {}) });
+    const clauses: object[] = [
+      { id: 'R', title: 'root' },
+      { id: 'constructor', title: 'c', parent: 'R' },
+      { id: 'toString', title: 't', parent: 'R' },
+    ];
+    for (let i = 0; i < 5000; i++)
+      clauses.push({ id: `C${i}`, title: `t${i}`, parent: i < 50 ? 'R' : `C${i % 50}`, ...(i >= 50 ? { records: [{ description: 'r' }] } : {}) });
     writeFileSync(join(root, 'catalog.json'), JSON.stringify({ id: 'big', title: 'Big', clauses }));
     writeFileSync(join(root, 'clausemark.json'), '{"catalog": "./catalog.json"}');
     writeFileSync(join(root, 'sms/p.md'), documentText({ clauses: '[constructor, toString, hasOwnProperty, C4999]' }));
@@ -224,6 +274,9 @@ describe('hostile catalogs and configs', function () {
     const report = JSON.parse(result.stdout) as { summary: { coverage: { leaves: number; covered: number } }; findings: Finding[] };
     assert.equal(report.summary.coverage.leaves, 4952);
     assert.equal(report.summary.coverage.covered, 2);
-    assert.deepEqual(report.findings.filter((f) => f.ruleId === 'clause.unknown').map((f) => f.message.split(' ')[0]), ['`hasOwnProperty`']);
+    assert.deepEqual(
+      report.findings.filter((f) => f.ruleId === 'clause.unknown').map((f) => f.message.split(' ')[0]),
+      ['`hasOwnProperty`'],
+    );
   });
 });

@@ -30,7 +30,10 @@ describe('hostile input: true results', function () {
     );
     const clause = index.coverage().clauses.find((entry) => entry.clause === '8.6.1');
     assert.ok(clause);
-    assert.deepEqual(clause.evidence.filter((link) => link.state === 'current'), []);
+    assert.deepEqual(
+      clause.evidence.filter((link) => link.state === 'current'),
+      [],
+    );
   });
 
   it('a Markdown file in an SMS folder whose name is not valid UTF-8 is reported, not skipped', async () => {
@@ -41,9 +44,10 @@ describe('hostile input: true results', function () {
       const outcome = await checkRepository({ cwd: root, fs: nodeFileSystem, now: () => new Date('2026-11-21T12:00:00Z') });
       assert.ok(outcome.ok);
       const unreadable = outcome.result.findings.filter((finding) => finding.ruleId === 'file.unreadable');
-      assert.deepEqual(unreadable.map((finding) => `${finding.file} ${finding.severity} ${finding.message}`), [
-        'sms/caf\uFFFD.md error This file cannot be checked: its name is not valid UTF-8, so it cannot be opened by name; rename it.',
-      ]);
+      assert.deepEqual(
+        unreadable.map((finding) => `${finding.file} ${finding.severity} ${finding.message}`),
+        ['sms/caf\uFFFD.md error This file cannot be checked: its name is not valid UTF-8, so it cannot be opened by name; rename it.'],
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -52,7 +56,11 @@ describe('hostile input: true results', function () {
   for (const file of ['clausemark.json', 'catalog.json']) {
     it(`a ${file} nested 3,000 levels deep is refused at its file and line, not an internal error`, () => {
       const deep = `{\n  "x":\n${'['.repeat(3000)}${']'.repeat(3000)}\n}\n`;
-      const root = tempRepository({ 'sms/p.md': documentText(), 'clausemark.json': file === 'clausemark.json' ? deep : '{ "catalog": "./catalog.json" }', ...(file === 'catalog.json' ? { 'catalog.json': deep } : {}) });
+      const root = tempRepository({
+        'sms/p.md': documentText(),
+        'clausemark.json': file === 'clausemark.json' ? deep : '{ "catalog": "./catalog.json" }',
+        ...(file === 'catalog.json' ? { 'catalog.json': deep } : {}),
+      });
       try {
         const result = clausemark(['check', '--no-cache'], root, { timeoutMs: 60_000 });
         assert.equal(result.status, 2, result.stderr);
@@ -70,4 +78,3 @@ describe('hostile input: true results', function () {
     assert.equal(excessiveJsonNesting(`${'['.repeat(65)}`), 64);
   });
 });
-

@@ -14,7 +14,17 @@ describe('no network', function () {
     const folder = mkdtempSync(join(tmpdir(), 'clausemark-net-'));
     try {
       const log = join(folder, 'attempts.log');
-      const probe = clausemark([], process.cwd(), { command: [process.execPath, '--import', PRELOAD, '-e', "for (const attempt of [() => fetch('https://example.com'), () => require('node:dns').lookup('example.com', () => {}), () => require('node:https').get('https://example.com')]) try { attempt(); } catch {} process.exit(3);", '--'], env: { CLAUSEMARK_NETWORK_LOG: log } });
+      const probe = clausemark([], process.cwd(), {
+        command: [
+          process.execPath,
+          '--import',
+          PRELOAD,
+          '-e',
+          "for (const attempt of [() => fetch('https://example.com'), () => require('node:dns').lookup('example.com', () => {}), () => require('node:https').get('https://example.com')]) try { attempt(); } catch {} process.exit(3);",
+          '--',
+        ],
+        env: { CLAUSEMARK_NETWORK_LOG: log },
+      });
       assert.equal(probe.status, 3, probe.stderr);
       assert.deepEqual(readFileSync(log, 'utf8').trim().split('\n'), ['fetch', 'node:dns.lookup', 'node:https.get']);
     } finally {
@@ -30,7 +40,12 @@ describe('no network', function () {
     });
     try {
       const log = join(folder, 'attempts.log');
-      const run = (args: string[], cwd = EXAMPLE): number | null => clausemark([...args, '--today', '2026-11-21'].filter((arg) => arg !== ''), cwd, { nodeArgs: ['--import', PRELOAD], env: { CLAUSEMARK_NETWORK_LOG: log }, timeoutMs: 120_000 }).status;
+      const run = (args: string[], cwd = EXAMPLE): number | null =>
+        clausemark(
+          [...args, '--today', '2026-11-21'].filter((arg) => arg !== ''),
+          cwd,
+          { nodeArgs: ['--import', PRELOAD], env: { CLAUSEMARK_NETWORK_LOG: log }, timeoutMs: 120_000 },
+        ).status;
       for (const format of ['text', 'json', 'sarif', 'github', 'markdown', 'junit']) assert.equal(run(['check', '--no-cache', '--format', format]), 1, format);
       for (const format of ['markdown', 'json', 'csv', 'html']) assert.equal(run(['coverage', '--no-cache', '--format', format]), 0, format);
       assert.equal(run(['check', '--no-cache'], repository), 2, 'a catalog URL is refused, not fetched');

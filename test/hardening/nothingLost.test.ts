@@ -107,7 +107,11 @@ describe('nothing is lost', function () {
       const asRoot = process.getuid?.() === 0;
       // Root writes through any mode; as root the CLI runs as `nobody` through setpriv (util-linux).
       const command = asRoot ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : undefined;
-      const result = clausemark(['check', folder, '--today', '2026-11-21'], '/', { ...(command ? { command } : {}), timeoutMs: 120_000, env: { XDG_CACHE_HOME: cacheHome } });
+      const result = clausemark(['check', folder, '--today', '2026-11-21'], '/', {
+        ...(command ? { command } : {}),
+        timeoutMs: 120_000,
+        env: { XDG_CACHE_HOME: cacheHome },
+      });
       assert.equal(result.status, 1, result.stderr);
       assert.match(result.stdout, /48 of 57 leaf clauses covered/);
       assert.deepEqual(hashTree(folder), before);
@@ -165,9 +169,10 @@ describe('crash containment', () => {
     const index = new WorkspaceIndex({ project: loaded.project, fs, now: () => TODAY, rules });
     await index.scan();
     const faulty = index.findingsFor('sms/faulty.md');
-    assert.deepEqual(faulty.filter((f) => f.ruleId === 'internal.rule-failed').map((f) => `${f.range?.start.line}:${f.range?.start.column} ${f.message}`), [
-      "2:5 The check for `clause.unknown` failed on this document (catalog lookup exploded); the other checks still ran.",
-    ]);
+    assert.deepEqual(
+      faulty.filter((f) => f.ruleId === 'internal.rule-failed').map((f) => `${f.range?.start.line}:${f.range?.start.column} ${f.message}`),
+      ['2:5 The check for `clause.unknown` failed on this document (catalog lookup exploded); the other checks still ran.'],
+    );
     const fine = index.findingsFor('sms/fine.md').map((f) => f.ruleId);
     assert.ok(fine.includes('clause.unknown') && fine.includes('control.review-overdue'), fine.join(', '));
     assert.ok(index.repositoryFindings().length > 0, 'coverage is still computed');
@@ -191,7 +196,10 @@ describe('crash containment', () => {
     const project = { ...loaded.project, config: { ...loaded.project.config, extraFields } };
     const index = new WorkspaceIndex({ project, fs, now: () => TODAY });
     await index.scan();
-    assert.deepEqual(index.findingsFor('sms/boom.md').map((f) => `${f.ruleId} ${f.range?.start.line}:${f.range?.start.column}`), ['internal.rule-failed 1:1']);
+    assert.deepEqual(
+      index.findingsFor('sms/boom.md').map((f) => `${f.ruleId} ${f.range?.start.line}:${f.range?.start.column}`),
+      ['internal.rule-failed 1:1'],
+    );
     assert.match(index.findingsFor('sms/boom.md')[0]!.message, /could not read this file \(reader exploded\)/);
     assert.ok(index.findingsFor('sms/fine.md').some((f) => f.ruleId === 'control.review-overdue'));
   });
@@ -201,7 +209,8 @@ describe('cache safety', function () {
   this.timeout(300_000);
   let folder: string;
   let cacheHome: string;
-  const check = (extra: string[] = []): CliRun => clausemark(['check', '--format', 'json', '--today', '2026-11-21', ...extra], folder, { timeoutMs: 120_000, env: { XDG_CACHE_HOME: cacheHome } });
+  const check = (extra: string[] = []): CliRun =>
+    clausemark(['check', '--format', 'json', '--today', '2026-11-21', ...extra], folder, { timeoutMs: 120_000, env: { XDG_CACHE_HOME: cacheHome } });
   const cacheFile = (): string => join(folder, '.clausemark-cache', 'documents.json');
 
   beforeEach(() => {
@@ -230,7 +239,10 @@ describe('cache safety', function () {
     for (const entry of Object.values(entries)) entry.findings = [];
     // Re-signed with a key that is not this machine's: what an attacker without the local key can do.
     rmSync(join(folder, '.clausemark-cache', 'results.json'), { force: true });
-    writeFileSync(cacheFile(), JSON.stringify({ ...cache, entries: JSON.stringify(entries), signature: createHash('sha256').update(JSON.stringify(entries)).digest('hex') }));
+    writeFileSync(
+      cacheFile(),
+      JSON.stringify({ ...cache, entries: JSON.stringify(entries), signature: createHash('sha256').update(JSON.stringify(entries)).digest('hex') }),
+    );
     assert.equal(check().stdout, clean);
     // The same crafted entries with the original signature do not verify either.
     rmSync(join(folder, '.clausemark-cache', 'results.json'), { force: true });
@@ -241,14 +253,19 @@ describe('cache safety', function () {
   it('concurrent runs all give the same result and leave one whole cache, no temporary files', async () => {
     const clean = check(['--no-cache']).stdout;
     const { spawn } = await import('node:child_process');
-    const runs = Array.from({ length: 6 }, () =>
-      new Promise<string>((done, fail) => {
-        const child = spawn(process.execPath, [resolve('bin/clausemark.js'), 'check', '--format', 'json', '--today', '2026-11-21'], { cwd: folder, env: { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' } });
-        let stdout = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.on('error', fail);
-        child.on('close', () => done(stdout));
-      }),
+    const runs = Array.from(
+      { length: 6 },
+      () =>
+        new Promise<string>((done, fail) => {
+          const child = spawn(process.execPath, [resolve('bin/clausemark.js'), 'check', '--format', 'json', '--today', '2026-11-21'], {
+            cwd: folder,
+            env: { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' },
+          });
+          let stdout = '';
+          child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+          child.on('error', fail);
+          child.on('close', () => done(stdout));
+        }),
     );
     for (const stdout of await Promise.all(runs)) assert.equal(stdout, clean);
     assert.deepEqual(readdirSync(join(folder, '.clausemark-cache')).sort(), ['.gitignore', 'documents.json', 'results.json']);

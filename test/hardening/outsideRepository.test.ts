@@ -95,7 +95,10 @@ describe('hostile repositories: nothing is written or read outside the repositor
     assert.throws(() => writeFileSafely(join(root, 'a/b/c.txt'), 'three', { root, replace: false }), { code: 'EEXIST' });
     symlinkSync(join(outside, 'not-yet'), join(root, 'dangling'));
     for (const replace of [false, true]) {
-      assert.throws(() => writeFileSafely(join(root, 'dangling'), 'x', { root, replace }), (error: unknown) => error instanceof UnsafePathError && error.code === 'ESYMLINK');
+      assert.throws(
+        () => writeFileSafely(join(root, 'dangling'), 'x', { root, replace }),
+        (error: unknown) => error instanceof UnsafePathError && error.code === 'ESYMLINK',
+      );
     }
     outsideUnchanged();
   });
@@ -120,7 +123,13 @@ describe('hostile repositories: nothing is written or read outside the repositor
     const lines = result.stderr.trimEnd().split('\n');
     assert.deepEqual(
       lines.map((line) => line.replace(/^clausemark: .*clausemark\.json:/, '').replace(/ is refused: .*/, '')),
-      ['2:26: `include` pattern `../../../../usr/share/**/*.md`', '2:59: `include` pattern `/etc/**/*.md`', '4:15: `exclude` pattern `C:\\Windows/**`', '3:18: `smsFolders` pattern `../**`', '3:27: `smsFolders` pattern `sms/{..,x}/**`'],
+      [
+        '2:26: `include` pattern `../../../../usr/share/**/*.md`',
+        '2:59: `include` pattern `/etc/**/*.md`',
+        '4:15: `exclude` pattern `C:\\Windows/**`',
+        '3:18: `smsFolders` pattern `../**`',
+        '3:27: `smsFolders` pattern `sms/{..,x}/**`',
+      ],
     );
     for (const line of lines) assert.match(line, /leads outside the repository/);
     assert.doesNotMatch(result.stdout + result.stderr, /OUTSIDE-SECRET/);

@@ -8,14 +8,71 @@ import { indexOf } from '../support/repository.js';
 
 /** Scalars that stress YAML: indicators, quotes, aliases, tags, odd numbers and dates, control characters. */
 const yamlScalar = fc.oneof(
-  fc.constantFrom('PRC-INC', '8.6.1', '8.10', '2.10', '2026-02-30', '2026-3-2', '2026-03-02T10:00:00Z', 'approved', 'Approved', 'draft', 'policy', '', '~', 'null', 'yes', '0x1F', '.inf'),
-  fc.constantFrom('"quoted', "'single", '[a, b', '{a: 1}', '*alias', '&anchor x', '!tag x', '!!binary AAAA', '|', '>', '- x', '? x', ': x', '# comment', '%YAML 1.2', '---', '...', '@at', '`tick`'),
+  fc.constantFrom(
+    'PRC-INC',
+    '8.6.1',
+    '8.10',
+    '2.10',
+    '2026-02-30',
+    '2026-3-2',
+    '2026-03-02T10:00:00Z',
+    'approved',
+    'Approved',
+    'draft',
+    'policy',
+    '',
+    '~',
+    'null',
+    'yes',
+    '0x1F',
+    '.inf',
+  ),
+  fc.constantFrom(
+    '"quoted',
+    "'single",
+    '[a, b',
+    '{a: 1}',
+    '*alias',
+    '&anchor x',
+    '!tag x',
+    '!!binary AAAA',
+    '|',
+    '>',
+    '- x',
+    '? x',
+    ': x',
+    '# comment',
+    '%YAML 1.2',
+    '---',
+    '...',
+    '@at',
+    '`tick`',
+  ),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
 );
 
 const fieldName = fc.oneof(
-  fc.constantFrom('id', 'title', 'type', 'owner', 'status', 'version', 'approved_by', 'approved_on', 'next_review', 'date', 'clauses', 'evidence', 'related', '__proto__', 'constructor', 'prototype', 'path', 'url'),
+  fc.constantFrom(
+    'id',
+    'title',
+    'type',
+    'owner',
+    'status',
+    'version',
+    'approved_by',
+    'approved_on',
+    'next_review',
+    'date',
+    'clauses',
+    'evidence',
+    'related',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'path',
+    'url',
+  ),
   fc.string({ minLength: 1, maxLength: 8 }),
 );
 
@@ -30,7 +87,25 @@ const yamlLine = fc.oneof(
 
 const markdownLine = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 7 }), fc.string({ maxLength: 20 })).map(([depth, text]) => `${'#'.repeat(depth)} ${text}`),
-  fc.constantFrom('```mermaid', '```', '~~~', '---', '===', '> quote', '- item', '  - nested', '1. one', '<div>', '<!--', '-->', '| a | b |', '[link](x)', '![img](y)', '    code', ''),
+  fc.constantFrom(
+    '```mermaid',
+    '```',
+    '~~~',
+    '---',
+    '===',
+    '> quote',
+    '- item',
+    '  - nested',
+    '1. one',
+    '<div>',
+    '<!--',
+    '-->',
+    '| a | b |',
+    '[link](x)',
+    '![img](y)',
+    '    code',
+    '',
+  ),
   fc.string({ maxLength: 30 }),
 );
 
@@ -104,9 +179,15 @@ describe('properties: generated documents', function () {
         const findings = index.allFindings();
         index.coverage();
         // A check that throws is caught and becomes internal.rule-failed: "never throws" means no such finding either.
-        assert.deepEqual(findings.filter((finding) => finding.ruleId === 'internal.rule-failed').map((finding) => `${finding.file}: ${finding.message}`), []);
+        assert.deepEqual(
+          findings.filter((finding) => finding.ruleId === 'internal.rule-failed').map((finding) => `${finding.file}: ${finding.message}`),
+          [],
+        );
         for (const [path, text] of Object.entries(contents)) {
-          assertFindingsInside(text, findings.filter((finding) => finding.file === path));
+          assertFindingsInside(
+            text,
+            findings.filter((finding) => finding.file === path),
+          );
         }
       }),
       { numRuns: 300 },

@@ -23,7 +23,13 @@ function hostileRepository(): string {
     exclusions: { allowed: true },
     clauses: [
       { id: 'A', title: `Parent ${HOSTILE}` },
-      { id: 'A.1', title: `Leaf ${HOSTILE}`, parent: 'A', documents: [{ description: `Needs ${HOSTILE}`, types: ['policy'] }], records: [{ description: `Records ${HOSTILE}` }] },
+      {
+        id: 'A.1',
+        title: `Leaf ${HOSTILE}`,
+        parent: 'A',
+        documents: [{ description: `Needs ${HOSTILE}`, types: ['policy'] }],
+        records: [{ description: `Records ${HOSTILE}` }],
+      },
       { id: 'A.2', title: `Other ${HOSTILE}`, parent: 'A' },
     ],
   };
@@ -107,9 +113,17 @@ describe('reports treat every document string as text', function () {
   });
 
   it('SARIF: valid JSON, hostile text only inside message strings, every URI relative or ours', () => {
-    const sarif = JSON.parse(run(['check', '--format', 'sarif'])) as { runs: { tool: { driver: { rules: { helpUri: string }[] } }; results: { message: { text: string; markdown?: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse(run(['check', '--format', 'sarif'])) as {
+      runs: {
+        tool: { driver: { rules: { helpUri: string }[] } };
+        results: { message: { text: string; markdown?: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+      }[];
+    };
     const run0 = sarif.runs[0]!;
-    assert.ok(run0.results.some((result) => result.message.text.includes(SCRIPT)), 'the text is kept as text');
+    assert.ok(
+      run0.results.some((result) => result.message.text.includes(SCRIPT)),
+      'the text is kept as text',
+    );
     for (const result of run0.results) {
       assert.equal(result.message.markdown, undefined, 'no document text is offered as Markdown');
       for (const location of result.locations) assert.doesNotMatch(location.physicalLocation.artifactLocation.uri, /^[a-z]+:|<|>|"/i);
@@ -118,7 +132,10 @@ describe('reports treat every document string as text', function () {
   });
 
   it('GitHub annotations and JUnit: a document cannot inject a workflow command or break the XML', () => {
-    writeFileSync(join(root, 'sms/inject.md'), '---\nid: INJ\ntitle: "x"\ntype: process\nclauses: ["A.1\\n::error::injected", "A.3\\r\\n::set-output name=x::y"]\n---\n');
+    writeFileSync(
+      join(root, 'sms/inject.md'),
+      '---\nid: INJ\ntitle: "x"\ntype: process\nclauses: ["A.1\\n::error::injected", "A.3\\r\\n::set-output name=x::y"]\n---\n',
+    );
     try {
       const github = run(['check', '--format', 'github']);
       for (const line of github.split('\n')) if (line !== '') assert.match(line, /^::(error|warning|notice) /);
@@ -132,7 +149,10 @@ describe('reports treat every document string as text', function () {
   });
 
   it('the text report removes terminal escapes from document text', () => {
-    writeFileSync(join(root, 'sms/ansi.md'), '---\nid: ANSI\ntitle: "x"\ntype: process\nclauses: ["A.1\\u001b]8;;https://evil.example\\u0007link\\u001b[2J"]\n---\n');
+    writeFileSync(
+      join(root, 'sms/ansi.md'),
+      '---\nid: ANSI\ntitle: "x"\ntype: process\nclauses: ["A.1\\u001b]8;;https://evil.example\\u0007link\\u001b[2J"]\n---\n',
+    );
     try {
       assert.doesNotMatch(run(['check']), /\u001b/);
     } finally {

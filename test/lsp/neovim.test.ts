@@ -10,7 +10,9 @@ import { SERVER_BIN } from '../support/languageServerClient.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 // The Lua stays beside the test's source (tsc does not copy it to out/).
-const SCRIPT = [join(HERE, 'neovimSession.lua'), join(HERE, '..', '..', '..', 'test', 'lsp', 'neovimSession.lua')].find((path) => existsSync(path)) ?? 'test/lsp/neovimSession.lua';
+const SCRIPT =
+  [join(HERE, 'neovimSession.lua'), join(HERE, '..', '..', '..', 'test', 'lsp', 'neovimSession.lua')].find((path) => existsSync(path)) ??
+  'test/lsp/neovimSession.lua';
 const INCIDENT = 'sms/processes/incident-and-request-management.md';
 
 interface NeovimResults {
@@ -39,7 +41,7 @@ describe('Neovim drives the language server (headless, its own LSP client)', fun
   before(async function () {
     if (!neovimAvailable()) {
       // In CI Neovim is installed (.ci/run): its absence there is a failure, not a reason to skip.
-      if (process.env.CI === 'true') throw new Error('nvim is not installed; .ci/run installs Debian\'s neovim package for this test.');
+      if (process.env.CI === 'true') throw new Error("nvim is not installed; .ci/run installs Debian's neovim package for this test.");
       this.skip();
     }
     root = mkdtempSync(join(tmpdir(), 'clausemark-nvim-'));
@@ -70,7 +72,12 @@ describe('Neovim drives the language server (headless, its own LSP client)', fun
   it('receives diagnostics at exact positions', () => {
     assert.deepEqual(results.diagnostic?.range, { start: { line: 27, character: 72 }, end: { line: 27, character: 80 } });
     const shown = results.neovim_diagnostics?.find((item) => item.message.includes('PRC-KNOW'));
-    assert.deepEqual(shown && { lnum: shown.lnum, col: shown.col, end_col: shown.end_col, source: shown.source }, { lnum: 27, col: 72, end_col: 80, source: 'clausemark' });
+    assert.deepEqual(shown && { lnum: shown.lnum, col: shown.col, end_col: shown.end_col, source: shown.source }, {
+      lnum: 27,
+      col: 72,
+      end_col: 80,
+      source: 'clausemark',
+    });
   });
 
   it('shows a hover with the clause title', () => {

@@ -10,7 +10,6 @@ import { GitRepository, reviewOf } from '../support/gitRepository.js';
 import { documentText } from '../support/repository.js';
 import { launchChromium } from './packSupport.js';
 
-
 // Document and catalog text that would run script if any of it reached the page as markup.
 const HOSTILE_TITLE = `'<script>window.__injected = 1</script><img src=x onerror="window.__injected = 2">'`;
 const CATALOG = JSON.stringify({
@@ -30,7 +29,13 @@ function auditRepository(): GitRepository {
     'clausemark.json': '{ "catalog": "./catalog.json" }\n',
     'catalog.json': CATALOG,
     'sms/policy.md': documentText({ id: 'POL-SMS', type: 'policy', title: HOSTILE_TITLE, owner: `'<b onmouseover="x()">Owner</b>'`, clauses: '\n  - 1.1' }),
-    'sms/process.md': documentText({ id: 'PRC-OPS', title: 'Operations', next_review: '2026-01-31', clauses: '\n  - 1.2\n  - 2.1', evidence: '\n  - path: ../records/log.csv\n    date: 2026-10-01' }),
+    'sms/process.md': documentText({
+      id: 'PRC-OPS',
+      title: 'Operations',
+      next_review: '2026-01-31',
+      clauses: '\n  - 1.2\n  - 2.1',
+      evidence: '\n  - path: ../records/log.csv\n    date: 2026-10-01',
+    }),
     'records/log.csv': 'day,count\n',
   });
 }
@@ -55,12 +60,27 @@ describe('the audit pack (clausemark report)', function () {
     assert.equal(first.status, 0, first.stderr);
     const file = join(output, 'audit-pack.md');
     const text = readFileSync(file, 'utf8');
-    for (const heading of ['## Statement of coverage', '## Traceability by clause family', '## Document register', '## Evidence register', '## Overdue reviews', '## Open findings']) assert.ok(text.includes(heading), heading);
+    for (const heading of [
+      '## Statement of coverage',
+      '## Traceability by clause family',
+      '## Document register',
+      '## Evidence register',
+      '## Overdue reviews',
+      '## Open findings',
+    ])
+      assert.ok(text.includes(heading), heading);
     assert.ok(text.includes(`git \`${repository.git('rev-parse', 'HEAD')}\``), 'names the revision');
     assert.match(text, /Built on 2026-11-21/);
-    assert.match(text, /\| PRC-OPS \| \[Operations\]\(([^)]*)\/sms\/process\.md\) \(\[sms\/process\.md\]\(\1\/sms\/process\.md\)\) \| process \| Service Desk Manager \| 1\.0 \| approved, review overdue \| Head of Operations, 2026-03-02 \| \*\*2026-01-31 overdue\*\* \|/);
+    assert.match(
+      text,
+      /\| PRC-OPS \| \[Operations\]\(([^)]*)\/sms\/process\.md\) \(\[sms\/process\.md\]\(\1\/sms\/process\.md\)\) \| process \| Service Desk Manager \| 1\.0 \| approved, review overdue \| Head of Operations, 2026-03-02 \| \*\*2026-01-31 overdue\*\* \|/,
+    );
     assert.equal((text.match(/```mermaid/g) ?? []).length, 2, 'one diagram per clause family');
-    assert.match(text, /\| 1\.2 \| \[PRC-OPS\]\([^)]*\/sms\/process\.md\) \| \[records\/log\.csv\]\([^)]*\/records\/log\.csv\) \| 2026-10-01 \| current \|/, 'evidence paths are given from the repository root');
+    assert.match(
+      text,
+      /\| 1\.2 \| \[PRC-OPS\]\([^)]*\/sms\/process\.md\) \| \[records\/log\.csv\]\([^)]*\/records\/log\.csv\) \| 2026-10-01 \| current \|/,
+      'evidence paths are given from the repository root',
+    );
     assert.match(text, /## Overdue reviews\n\n\| Id \|[^\n]*\n[^\n]*\n\| PRC-OPS \|/);
     assert.ok(!text.includes('<script>'), 'document text is escaped');
 

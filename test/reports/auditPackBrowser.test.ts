@@ -51,7 +51,13 @@ async function drawnDiagrams(browser: Browser, file: string, timeline?: { role: 
       return { id: figure.id, height: svg ? svg.getBoundingClientRect().height : -1, role: svg ? svg.getAttribute('aria-roledescription') : null, nodes: nodes.length, linkedNodes: linked.length, text: svg ? svg.textContent.slice(-400) : '', legend: figure.querySelectorAll('ul.legend li').length };
     })`);
     // The certification cycle's timeline (not a flowchart, so not among the traceability diagrams).
-    if (timeline) Object.assign(timeline, await page.evaluate(`(() => { const svg = document.querySelector('#cycle-timeline svg'); return { role: svg ? svg.getAttribute('aria-roledescription') : null, events: svg ? svg.querySelectorAll('.eventWrapper').length : 0 }; })()`));
+    if (timeline)
+      Object.assign(
+        timeline,
+        await page.evaluate(
+          `(() => { const svg = document.querySelector('#cycle-timeline svg'); return { role: svg ? svg.getAttribute('aria-roledescription') : null, events: svg ? svg.querySelectorAll('.eventWrapper').length : 0 }; })()`,
+        ),
+      );
     return measured;
   } finally {
     await page.close();
@@ -96,7 +102,9 @@ describe('the audit pack diagrams in headless Chromium', function () {
     // Dates never wrap, even in narrow columns of a narrow page: a wrapped inline element has more than one box.
     const page = await browser.newPage({ viewport: { width: 700, height: 900 } });
     await page.goto(pathToFileURL(join(output, 'audit-pack.html')).href, { waitUntil: 'domcontentloaded' });
-    const dates: { count: number; wrapped: string[] } = await page.evaluate(`(() => { const times = [...document.querySelectorAll('time')]; return { count: times.length, wrapped: times.filter((time) => time.getClientRects().length > 1).map((time) => time.textContent) }; })()`);
+    const dates: { count: number; wrapped: string[] } = await page.evaluate(
+      `(() => { const times = [...document.querySelectorAll('time')]; return { count: times.length, wrapped: times.filter((time) => time.getClientRects().length > 1).map((time) => time.textContent) }; })()`,
+    );
     await page.close();
     assert.ok(dates.count > 50, `${dates.count} dates`);
     assert.deepEqual(dates.wrapped, []);
@@ -106,11 +114,20 @@ describe('the audit pack diagrams in headless Chromium', function () {
     const pack = buildAuditPack(await acmeResult(), { toolVersion: '0.1.0' });
     const [first, ...rest] = pack.families;
     assert.ok(first);
-    const oversized = { ...first, diagrams: first.diagrams.map((diagram) => ({ ...diagram, source: `${diagram.source}\n${Array.from({ length: 3_000 }, (_, i) => `  pad${i}["${'x'.repeat(20)}"]`).join('\n')}` })) };
+    const oversized = {
+      ...first,
+      diagrams: first.diagrams.map((diagram) => ({
+        ...diagram,
+        source: `${diagram.source}\n${Array.from({ length: 3_000 }, (_, i) => `  pad${i}["${'x'.repeat(20)}"]`).join('\n')}`,
+      })),
+    };
     const output = mkdtempSync(join(tmpdir(), 'clausemark-pack-'));
     folders.push(output);
     const file = join(output, 'audit-pack.html');
-    writeFileSync(file, renderAuditHtml({ ...pack, families: [oversized, ...rest] }, { mermaidScript: readFileSync(mermaidScriptPath(), 'utf8'), nonce: 'test-nonce' }));
+    writeFileSync(
+      file,
+      renderAuditHtml({ ...pack, families: [oversized, ...rest] }, { mermaidScript: readFileSync(mermaidScriptPath(), 'utf8'), nonce: 'test-nonce' }),
+    );
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction("document.body.getAttribute('data-diagrams') !== null", undefined, { timeout: 120_000 });
@@ -125,6 +142,9 @@ describe('the audit pack diagrams in headless Chromium', function () {
     const html = await writePack(repository, output);
     const diagrams = await drawnDiagrams(browser, join(output, 'audit-pack.html'));
     assertReadable(diagrams, sourceNodeCounts(html));
-    assert.ok(diagrams.some((diagram) => diagram.id.startsWith('trace-5-')), 'family 8 is drawn');
+    assert.ok(
+      diagrams.some((diagram) => diagram.id.startsWith('trace-5-')),
+      'family 8 is drawn',
+    );
   });
 });

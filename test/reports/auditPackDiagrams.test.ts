@@ -33,7 +33,10 @@ function assertDrawable(pack: AuditPack): void {
     assert.ok(ids.length > 0);
     for (const id of ids) assert.match(diagram.source, new RegExp(`^ {2}click ${id} href "[^"\\s]+"$`, 'm'), `${diagram.id}: node ${id} is a link`);
     for (const [, className] of diagram.source.matchAll(/^ {2}class \S+ (\S+)$/gm)) {
-      assert.ok(diagram.legend.some((entry) => entry.className === className), `${diagram.id}: the legend explains ${className}`);
+      assert.ok(
+        diagram.legend.some((entry) => entry.className === className),
+        `${diagram.id}: the legend explains ${className}`,
+      );
     }
     assert.doesNotMatch(diagram.source, /\[\("\.\.\//, 'evidence is never labelled by a ../ path');
   }
@@ -48,10 +51,18 @@ describe('the audit pack diagrams', function () {
     const family8 = pack.families.find((family) => family.id === '8');
     assert.ok(family8 && family8.diagrams.length > 1, 'family 8 is split');
     const order = family8.diagrams.flatMap((diagram) => diagram.clauses);
-    assert.deepEqual(order, family8.clauses.map((clause) => clause.clause), 'every clause once, in catalog order');
+    assert.deepEqual(
+      order,
+      family8.clauses.map((clause) => clause.clause),
+      'every clause once, in catalog order',
+    );
     const release = family8.diagrams.find((diagram) => diagram.clauses.includes('8.5.3'));
     assert.ok(release);
-    assert.match(release.source, /\[\("sms\/records\/releases\/2026-10-15-customer-portal-2\.4-release-record\.md"\)\]/, 'missing evidence is labelled by its repository path');
+    assert.match(
+      release.source,
+      /\[\("sms\/records\/releases\/2026-10-15-customer-portal-2\.4-release-record\.md"\)\]/,
+      'missing evidence is labelled by its repository path',
+    );
     const missing = /^ {2}(n\d+)\[\("sms\/records\/releases\/2026-10-15/m.exec(release.source)?.[1];
     assert.match(release.source, new RegExp(`^ {2}class [^ ]*\\b${missing}\\b[^ ]* evidence_missing$`, 'm'));
     assert.match(release.source, /classDef evidence_missing [^\n]*stroke-dasharray/);
@@ -74,10 +85,16 @@ describe('the audit pack diagrams', function () {
       assert.ok(family8);
       // Every claim of a family-8 clause is drawn somewhere.
       for (const clause of family8.clauses) {
-        const drawn = family8.diagrams.filter((diagram) => diagram.clauses.includes(clause.clause)).map((diagram) => diagram.source).join('\n');
+        const drawn = family8.diagrams
+          .filter((diagram) => diagram.clauses.includes(clause.clause))
+          .map((diagram) => diagram.source)
+          .join('\n');
         for (const document of clause.documents) assert.ok(drawn.includes(`("${document.id}:`), `${clause.clause}: ${document.id} is drawn`);
       }
-      assert.ok(family8.diagrams.some((diagram) => / \(part 2 of \d+\)$/.test(diagram.caption)), 'a clause with many documents is drawn in parts');
+      assert.ok(
+        family8.diagrams.some((diagram) => / \(part 2 of \d+\)$/.test(diagram.caption)),
+        'a clause with many documents is drawn in parts',
+      );
     } finally {
       rmSync(dirname(repository), { recursive: true, force: true });
     }
@@ -97,7 +114,10 @@ describe('the audit pack diagrams', function () {
     assert.match(source, /^ {2}classDef clause_brand_new fill:/m);
     assert.match(source, /^ {2}class n2 clause_brand_new$/m);
     assert.match(source, /^ {2}click n3 href "\.\.\/records\/r\.md"$/m);
-    assert.deepEqual(diagramLegend(graph).map((entry) => entry.label), ['clause: at-risk', 'clause: brand new', 'evidence: missing']);
+    assert.deepEqual(
+      diagramLegend(graph).map((entry) => entry.label),
+      ['clause: at-risk', 'clause: brand new', 'evidence: missing'],
+    );
   });
 
   it('writes a link target so it cannot end the mermaid string', () => {
@@ -108,15 +128,36 @@ describe('the audit pack diagrams', function () {
 
 describe('indefinite articles in messages', () => {
   it('reads "an agreement", "a plan", "an SLA", "a UC", "a user guide", "an hour"', () => {
-    assert.deepEqual(
-      ['agreement', 'plan', 'SLA', 'UC', 'user guide', 'hour', 'record or register', 'OLA', 'procedure'].map(withIndefiniteArticle),
-      ['an agreement', 'a plan', 'an SLA', 'a UC', 'a user guide', 'an hour', 'a record or register', 'an OLA', 'a procedure'],
-    );
+    assert.deepEqual(['agreement', 'plan', 'SLA', 'UC', 'user guide', 'hour', 'record or register', 'OLA', 'procedure'].map(withIndefiniteArticle), [
+      'an agreement',
+      'a plan',
+      'an SLA',
+      'a UC',
+      'a user guide',
+      'an hour',
+      'a record or register',
+      'an OLA',
+      'a procedure',
+    ]);
   });
 
   it('writes "needs an agreement" in a clause gap', async () => {
-    const catalog = JSON.stringify({ id: 'mini', title: 'Mini', clauses: [{ id: '1', title: 'Group' }, { id: '1.1', title: 'Service levels', parent: '1', documents: [{ description: 'agreed service levels', types: ['agreement'] }] }] });
-    const { index } = await indexOf({ 'clausemark.json': '{ "catalog": "./catalog.json" }', 'catalog.json': catalog, 'sms/p.md': documentText({ clauses: '\n  - 1.1' }) });
-    assert.deepEqual(index.coverage().clauses[0]?.reasons.map((reason) => reason.text), ['needs an agreement: agreed service levels']);
+    const catalog = JSON.stringify({
+      id: 'mini',
+      title: 'Mini',
+      clauses: [
+        { id: '1', title: 'Group' },
+        { id: '1.1', title: 'Service levels', parent: '1', documents: [{ description: 'agreed service levels', types: ['agreement'] }] },
+      ],
+    });
+    const { index } = await indexOf({
+      'clausemark.json': '{ "catalog": "./catalog.json" }',
+      'catalog.json': catalog,
+      'sms/p.md': documentText({ clauses: '\n  - 1.1' }),
+    });
+    assert.deepEqual(
+      index.coverage().clauses[0]?.reasons.map((reason) => reason.text),
+      ['needs an agreement: agreed service levels'],
+    );
   });
 });

@@ -62,7 +62,10 @@ describe('the audit pack registers', function () {
     assert.doesNotMatch(evidence, /sms\/records\/(\w|-)+\/sms\/records\//, 'no folder appears twice');
     assertRegistersResolve(html, output);
     // The missing release record is listed, marked, and not a link.
-    assert.match(evidence, /<td>sms\/records\/releases\/2026-10-15-customer-portal-2\.4-release-record\.md<\/td><td class="date"><time>2026-10-15<\/time><\/td><td class="state-missing">missing<\/td>/);
+    assert.match(
+      evidence,
+      /<td>sms\/records\/releases\/2026-10-15-customer-portal-2\.4-release-record\.md<\/td><td class="date"><time>2026-10-15<\/time><\/td><td class="state-missing">missing<\/td>/,
+    );
 
     const markdown = await writePack(ACME_ROOT, output, 'markdown');
     for (const match of markdown.matchAll(/\]\(([^)]+)\)/g)) {
@@ -95,7 +98,10 @@ describe('the audit pack registers', function () {
     mkdirSync(join(repository, 'sms'), { recursive: true });
     mkdirSync(join(repository, 'records'), { recursive: true });
     writeFileSync(join(repository, 'clausemark.json'), '{ "catalog": "iso20000-1:2018", "smsFolders": ["sms/**"] }\n');
-    writeFileSync(join(repository, 'sms', hostile), documentText({ clauses: '\n  - 8.6.1', evidence: `\n  - path: '../records/${hostile}'\n    date: 2026-10-01` }));
+    writeFileSync(
+      join(repository, 'sms', hostile),
+      documentText({ clauses: '\n  - 8.6.1', evidence: `\n  - path: '../records/${hostile}'\n    date: 2026-10-01` }),
+    );
     writeFileSync(join(repository, 'records', hostile), 'a record\n');
     const output = join(repository, 'out');
     const html = await writePack(repository, output);
@@ -133,16 +139,29 @@ describe('the audit pack registers', function () {
     const severities = rows.map((row) => /class="severity-(\w+)"/.exec(row)?.[1]);
     const rank = { error: 0, warning: 1, info: 2 } as const;
     const order = severities.map((severity) => rank[severity as keyof typeof rank]);
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), `by severity: ${severities.join(', ')}`);
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+      `by severity: ${severities.join(', ')}`,
+    );
     const uncovered = rows.find((row) => row.includes('coverage.uncovered-clause') && row.includes('Knowledge')) ?? '';
     assert.match(uncovered, /<a href="#clause-7\.6">7\.6 Knowledge<\/a>/, 'a coverage finding is about its clause, and links to its row');
     assert.match(html, /<tr class="uncovered" id="clause-7\.6">/);
     const overdue = rows.find((row) => row.includes('control.review-overdue')) ?? '';
-    assert.match(overdue, /<a href="[^"]*sms\/processes\/supplier-management\.md">PRC-SUP Supplier management process<\/a> <small class="muted">line&nbsp;10<\/small>/);
+    assert.match(
+      overdue,
+      /<a href="[^"]*sms\/processes\/supplier-management\.md">PRC-SUP Supplier management process<\/a> <small class="muted">line&nbsp;10<\/small>/,
+    );
     // Clauses in natural order: 7.6 before 8.2.5 before 8.4.2 (and 10.x after 9.x if present).
     // Only rows whose subject is a clause: a document's row can quote clause numbers in its message.
-    const warningClauses = rows.filter((row) => row.includes('severity-warning')).map((row) => /<a href="#clause-[^"]*">(\d+(?:\.\d+)*) /.exec(row)?.[1]).filter((clause) => clause !== undefined);
+    const warningClauses = rows
+      .filter((row) => row.includes('severity-warning'))
+      .map((row) => /<a href="#clause-[^"]*">(\d+(?:\.\d+)*) /.exec(row)?.[1])
+      .filter((clause) => clause !== undefined);
     assert.ok(warningClauses.length >= 3, `clause subjects found: ${warningClauses.join(', ')}`);
-    assert.deepEqual(warningClauses, [...warningClauses].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    assert.deepEqual(
+      warningClauses,
+      [...warningClauses].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+    );
   });
 });

@@ -10,10 +10,12 @@ describe('the PR comment stays within its length limit', function () {
   it('1,000 documents relying on one changed policy, 300 of them edited with long titles', async () => {
     const long = 'A very long title that goes on '.repeat(5);
     const base: Record<string, string> = { 'sms/policy.md': documentText({ id: 'POL', type: 'policy', clauses: '\n  - 4.1' }) };
-    for (let i = 0; i < 1000; i++) base[`sms/d${i}.md`] = documentText({ id: `DOC-${i}`, title: `Document ${i}`, related: '\n  - POL', clauses: `\n  - 8.${1 + (i % 7)}.1` });
+    for (let i = 0; i < 1000; i++)
+      base[`sms/d${i}.md`] = documentText({ id: `DOC-${i}`, title: `Document ${i}`, related: '\n  - POL', clauses: `\n  - 8.${1 + (i % 7)}.1` });
     const head: Record<string, string> = { 'sms/policy.md': documentText({ id: 'POL', type: 'policy', clauses: '\n  - 4.1' }, '# Purpose\n\nChanged.\n') };
     // Edited without a version bump and with new unknown clauses: new findings, changed documents and moved clauses.
-    for (let i = 0; i < 300; i++) head[`sms/d${i}.md`] = documentText({ id: `DOC-${i}`, title: `${long}${i}`, related: '\n  - POL', clauses: `\n  - 9.9.${i}` }, '# Purpose\n\nEdited.\n');
+    for (let i = 0; i < 300; i++)
+      head[`sms/d${i}.md`] = documentText({ id: `DOC-${i}`, title: `${long}${i}`, related: '\n  - POL', clauses: `\n  - 9.9.${i}` }, '# Purpose\n\nEdited.\n');
     const { review, repository } = await reviewOf(base, head);
     try {
       assert.ok(review.suspects.length >= 700, `${review.suspects.length} suspect links`);

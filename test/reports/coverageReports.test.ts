@@ -82,7 +82,10 @@ describe('coverage Markdown', () => {
     const markdown = renderCoverageMarkdown(makeInput());
     assert.match(markdown, /^# Clause coverage: Mini &lt;standard&gt; &amp; "friends"\n/);
     assert.match(markdown, /\| Clause \| Title \| Status \| Documents \| Evidence \| Reasons \|/);
-    assert.match(markdown, /\| 1\.2 \| Operation, "daily" and nightly \| partial \| PRC-OPS \(approved\) \| 2 \(1 stale\) \| -1\+1 records are stale<br>@&#8203;SUM\(A1:A2\) \|/);
+    assert.match(
+      markdown,
+      /\| 1\.2 \| Operation, "daily" and nightly \| partial \| PRC-OPS \(approved\) \| 2 \(1 stale\) \| -1\+1 records are stale<br>@&#8203;SUM\(A1:A2\) \|/,
+    );
     assert.match(markdown, /\| 2\.1 \| Uncovered &lt;script&gt;alert\(1\)&lt;\/script&gt; \| uncovered \|  \| 0 \| no document addresses it \|/);
     assert.doesNotMatch(markdown, /<script/);
     const rows = markdown.split('\n').filter((line) => /^\| \d/.test(line));

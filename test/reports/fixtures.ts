@@ -60,7 +60,17 @@ const clauses: ClauseCoverage[] = [
     clause: '1.1',
     title: 'Policy',
     status: 'covered',
-    documents: [{ id: 'POL-1', title: '=HYPERLINK("http://evil.example","x")', path: 'sms/policies/policy one.md', type: 'policy', status: 'approved', control: APPROVED, claimRange: range(5, 5, 8) }],
+    documents: [
+      {
+        id: 'POL-1',
+        title: '=HYPERLINK("http://evil.example","x")',
+        path: 'sms/policies/policy one.md',
+        type: 'policy',
+        status: 'approved',
+        control: APPROVED,
+        claimRange: range(5, 5, 8),
+      },
+    ],
     evidence: [],
     evidenceCount: { linked: 0, usable: 0, unusable: {} },
     missingDocuments: [],
@@ -72,7 +82,17 @@ const clauses: ClauseCoverage[] = [
     clause: '1.2',
     title: 'Operation, "daily"\nand nightly',
     status: 'partial',
-    documents: [{ id: 'PRC-OPS', title: 'Operations <b>bold</b>', path: 'sms/processes/ops.md', type: 'process', status: 'approved', control: APPROVED, claimRange: range(6, 5, 8) }],
+    documents: [
+      {
+        id: 'PRC-OPS',
+        title: 'Operations <b>bold</b>',
+        path: 'sms/processes/ops.md',
+        type: 'process',
+        status: 'approved',
+        control: APPROVED,
+        claimRange: range(6, 5, 8),
+      },
+    ],
     evidence: [
       { documentId: 'PRC-OPS', documentPath: 'sms/processes/ops.md', path: 'records/old.md', date: '2020-01-01', state: 'stale', range: range(9, 11, 25) },
       { documentId: 'PRC-OPS', documentPath: 'sms/processes/ops.md', url: 'https://tracker.example/board', state: 'undated', range: range(10, 11, 40) },
@@ -81,7 +101,10 @@ const clauses: ClauseCoverage[] = [
     missingDocuments: [],
     recordsRequired: true,
     recordsPresent: false,
-    reasons: [{ kind: 'gap', text: '-1+1 records are stale' }, { kind: 'gap', text: '@SUM(A1:A2)' }],
+    reasons: [
+      { kind: 'gap', text: '-1+1 records are stale' },
+      { kind: 'gap', text: '@SUM(A1:A2)' },
+    ],
   },
   {
     clause: '2.1',
@@ -117,13 +140,19 @@ export const COVERAGE: CoverageReport = {
 };
 
 export const FINDINGS: readonly Finding[] = [
-  finding('control.review-overdue', 'error', 'sms/processes/ops.md', 'The review was due on 2026-08-31 (82 days ago).', range(10, 14, 24), { data: { field: 'next_review' } }),
-  finding('frontmatter.unknown-field', 'info', 'sms/processes/ops.md', '`reviewers` is not a Clausemark field.', range(11, 1, 10), { data: { field: 'reviewers' } }),
+  finding('control.review-overdue', 'error', 'sms/processes/ops.md', 'The review was due on 2026-08-31 (82 days ago).', range(10, 14, 24), {
+    data: { field: 'next_review' },
+  }),
+  finding('frontmatter.unknown-field', 'info', 'sms/processes/ops.md', '`reviewers` is not a Clausemark field.', range(11, 1, 10), {
+    data: { field: 'reviewers' },
+  }),
   finding('trace.duplicate-id', 'error', 'sms/policies/policy one.md', 'The id `POL-1` is also used by sms/other.md.', range(2, 5, 10), {
     related: [{ file: 'sms/other.md', range: range(2, 5, 10), message: 'first defined here' }],
     data: { documentId: 'POL-1' },
   }),
-  finding('control.review-due-soon', 'warning', 'sms/policies/policy one.md', 'The review is due on 2026-12-15 (in 24 days).', range(9, 14, 24), { data: { field: 'next_review' } }),
+  finding('control.review-due-soon', 'warning', 'sms/policies/policy one.md', 'The review is due on 2026-12-15 (in 24 days).', range(9, 14, 24), {
+    data: { field: 'next_review' },
+  }),
   finding('coverage.uncovered-clause', 'warning', '.', '2.1 Uncovered: no document addresses this clause.', undefined, { data: { clause: '2.1' } }),
 ];
 

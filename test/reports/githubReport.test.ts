@@ -23,9 +23,17 @@ describe('GitHub workflow commands', () => {
     const lines = renderGithub(makeInput()).trimEnd().split('\n');
     assert.equal(lines.length, 5);
     assert.equal(lines[0], '::warning title=coverage.uncovered-clause::2.1 Uncovered: no document addresses this clause.');
-    assert.ok(lines.some((line) => line.startsWith('::notice file=sms/processes/ops.md,line=11,col=1,endLine=11,endColumn=10,title=frontmatter.unknown-field::')));
+    assert.ok(
+      lines.some((line) => line.startsWith('::notice file=sms/processes/ops.md,line=11,col=1,endLine=11,endColumn=10,title=frontmatter.unknown-field::')),
+    );
     assert.ok(lines.some((line) => line.startsWith('::error file=sms/processes/ops.md,line=10,col=14,')));
-    assert.ok(lines.some((line) => line === '::error file=sms/policies/policy one.md,line=2,col=5,endLine=2,endColumn=10,title=trace.duplicate-id::The id `POL-1` is also used by sms/other.md.%0A↳ sms/other.md:2:5 first defined here'));
+    assert.ok(
+      lines.some(
+        (line) =>
+          line ===
+          '::error file=sms/policies/policy one.md,line=2,col=5,endLine=2,endColumn=10,title=trace.duplicate-id::The id `POL-1` is also used by sms/other.md.%0A↳ sms/other.md:2:5 first defined here',
+      ),
+    );
 
     const multi = renderGithub(makeInput({ findings: [finding('frontmatter.invalid-yaml', 'error', 'a.md', 'Bad YAML.', range(2, 3, 5, 4))] }));
     assert.equal(multi, '::error file=a.md,line=2,endLine=4,title=frontmatter.invalid-yaml::Bad YAML.\n');

@@ -44,7 +44,9 @@ describe('JSON report', () => {
     assert.deepEqual(overdue?.range, { start: { line: 10, column: 14 }, end: { line: 10, column: 24 } });
     assert.equal(overdue?.docsUrl, ruleDocsUrl('control.review-overdue'));
     const duplicate = report.findings.find((f) => f.ruleId === 'trace.duplicate-id');
-    assert.deepEqual(duplicate?.related, [{ file: 'sms/other.md', range: { start: { line: 2, column: 5 }, end: { line: 2, column: 10 } }, message: 'first defined here' }]);
+    assert.deepEqual(duplicate?.related, [
+      { file: 'sms/other.md', range: { start: { line: 2, column: 5 }, end: { line: 2, column: 10 } }, message: 'first defined here' },
+    ]);
     const repository = report.findings.find((f) => f.file === '.');
     assert.ok(repository);
     assert.equal('range' in repository, false);
@@ -53,7 +55,16 @@ describe('JSON report', () => {
   it('lists coverage with documents and evidence', () => {
     const report = JSON.parse(renderJson(makeInput())) as JsonReport;
     const operation = report.coverage.find((c) => c.clause === '1.2');
-    assert.deepEqual(operation?.documents, [{ id: 'PRC-OPS', title: 'Operations <b>bold</b>', path: 'sms/processes/ops.md', type: 'process', status: 'approved', control: { approval: 'in-force', review: 'current', label: 'approved', defects: [] } }]);
+    assert.deepEqual(operation?.documents, [
+      {
+        id: 'PRC-OPS',
+        title: 'Operations <b>bold</b>',
+        path: 'sms/processes/ops.md',
+        type: 'process',
+        status: 'approved',
+        control: { approval: 'in-force', review: 'current', label: 'approved', defects: [] },
+      },
+    ]);
     assert.deepEqual(operation?.evidence, [
       { documentId: 'PRC-OPS', path: 'records/old.md', date: '2020-01-01', state: 'stale' },
       { documentId: 'PRC-OPS', url: 'https://tracker.example/board', state: 'undated' },

@@ -40,7 +40,10 @@ describe('JUnit report', () => {
     // 2 errors + 2 warnings, plus the uncovered clause.
     assert.equal(count(xml, /<failure /g), 5);
     assert.match(xml, /<testsuite name="clausemark" tests="4" failures="4" errors="0"/);
-    assert.match(xml, /<testcase name="sms\/processes\/ops.md" classname="sms\/processes\/ops.md" time="0">\n {6}<failure message="control.review-overdue: The review was due on 2026-08-31 \(82 days ago\)." type="error">/);
+    assert.match(
+      xml,
+      /<testcase name="sms\/processes\/ops.md" classname="sms\/processes\/ops.md" time="0">\n {6}<failure message="control.review-overdue: The review was due on 2026-08-31 \(82 days ago\)." type="error">/,
+    );
     assert.match(xml, /<system-out>sms\/processes\/ops.md:11:1 info frontmatter.unknown-field/);
     assert.match(xml, /<testcase name="coverage" classname="clausemark" time="0">\n {6}<failure message="1 uncovered leaf clause" type="coverage">/);
     assert.match(xml, /2\.1 Uncovered &lt;script&gt;alert\(1\)&lt;\/script&gt;: no document addresses it/);

@@ -23,7 +23,10 @@ describe('Markdown (pull-request comment) report', () => {
   it('has a marker, heading, summary table, findings and coverage gaps', () => {
     const markdown = renderMarkdown(makeInput());
     assert.ok(markdown.startsWith(`${MARKDOWN_REPORT_MARKER}\n## Clausemark\n`));
-    assert.match(markdown, /\| Errors \| Warnings \| Infos \| Coverage \|\n\| ---: \| ---: \| ---: \| :--- \|\n\| 2 \| 2 \| 1 \| 33\.3% \(1 of 3 leaf clauses; 0 at-risk, 1 partial, 1 uncovered, 1 excluded\) \|/);
+    assert.match(
+      markdown,
+      /\| Errors \| Warnings \| Infos \| Coverage \|\n\| ---: \| ---: \| ---: \| :--- \|\n\| 2 \| 2 \| 1 \| 33\.3% \(1 of 3 leaf clauses; 0 at-risk, 1 partial, 1 uncovered, 1 excluded\) \|/,
+    );
     assert.equal(findingRows(markdown).length, 5);
     assert.doesNotMatch(markdown, /<details>/);
     assert.match(markdown, /### Coverage gaps\n\n\| Clause \| Title \| Status \| Why \|/);
@@ -32,7 +35,13 @@ describe('Markdown (pull-request comment) report', () => {
   });
 
   it('escapes untrusted text: pipes, HTML, backticks, links and mentions', () => {
-    const hostile = finding('trace.unknown-related', 'error', 'sms/a|b.md', 'No document has the id `X|<img src=x onerror=alert(1)>`, see [here](javascript:alert(1)) @org/team `a`b` ![i](http://x/y.png)', range(4, 1, 2));
+    const hostile = finding(
+      'trace.unknown-related',
+      'error',
+      'sms/a|b.md',
+      'No document has the id `X|<img src=x onerror=alert(1)>`, see [here](javascript:alert(1)) @org/team `a`b` ![i](http://x/y.png)',
+      range(4, 1, 2),
+    );
     const markdown = renderMarkdown(makeInput({ findings: [hostile] }));
     const rows = findingRows(markdown);
     assert.equal(rows.length, 1);
@@ -61,7 +70,9 @@ describe('Markdown (pull-request comment) report', () => {
   });
 
   it('stays under the length limit, counting what it leaves out', () => {
-    const many: Finding[] = Array.from({ length: 500 }, (_, i) => finding('clause.unknown', 'error', 'a.md', `Finding ${i} ${'x'.repeat(200)}`, range(i + 1, 1, 2)));
+    const many: Finding[] = Array.from({ length: 500 }, (_, i) =>
+      finding('clause.unknown', 'error', 'a.md', `Finding ${i} ${'x'.repeat(200)}`, range(i + 1, 1, 2)),
+    );
     const markdown = renderMarkdown(makeInput({ findings: many }), { maxLength: 20_000 });
     assert.ok(markdown.length <= 20_000, `length ${markdown.length}`);
     const shown = findingRows(markdown).length;

@@ -12,7 +12,9 @@ describe('a repository where no SMS document is recognised', () => {
     try {
       const result = await clausemarkInProcess(['check', '--no-cache', '--today', '2026-11-21'], folder);
       const notices = result.stdout.split('\n').filter((line) => line.startsWith('No SMS document recognised'));
-      assert.deepEqual(notices, [`No SMS document recognised among 2 Markdown files: put them under \`smsFolders\` or give them SMS frontmatter, see ${MARKING_DOCUMENTS_URL}`]);
+      assert.deepEqual(notices, [
+        `No SMS document recognised among 2 Markdown files: put them under \`smsFolders\` or give them SMS frontmatter, see ${MARKING_DOCUMENTS_URL}`,
+      ]);
       // Only the text output: JSON stays machine-readable.
       assert.doesNotMatch((await clausemarkInProcess(['check', '--no-cache', '--format', 'json'], folder)).stdout, /No SMS document recognised/);
     } finally {

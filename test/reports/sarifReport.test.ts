@@ -38,7 +38,10 @@ describe('SARIF report', () => {
     assert.equal(driver.version, '1.2.3');
     assert.equal(driver.informationUri, 'https://github.com/clausemark/clausemark');
     const rules = driver.rules ?? [];
-    assert.deepEqual(rules.map((rule) => rule.id), RULES.map((rule) => rule.id));
+    assert.deepEqual(
+      rules.map((rule) => rule.id),
+      RULES.map((rule) => rule.id),
+    );
     const overdue = rules.find((rule) => rule.id === 'control.review-overdue');
     assert.equal(overdue?.name, 'ControlReviewOverdue');
     assert.equal(overdue?.helpUri, ruleDocsUrl('control.review-overdue'));
@@ -73,7 +76,10 @@ describe('SARIF report', () => {
     assert.deepEqual(duplicate?.relatedLocations, [
       {
         id: 0,
-        physicalLocation: { artifactLocation: { uri: 'sms/other.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 5, endLine: 2, endColumn: 10 } },
+        physicalLocation: {
+          artifactLocation: { uri: 'sms/other.md', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 2, startColumn: 5, endLine: 2, endColumn: 10 },
+        },
         message: { text: 'first defined here' },
       },
     ]);
@@ -87,13 +93,18 @@ describe('SARIF report', () => {
     const without = results(buildSarif(makeInput())).find((r) => r.ruleId === 'coverage.uncovered-clause');
     assert.equal(without?.locations, undefined);
     const anchored = results(buildSarif(makeInput({ repositoryAnchorFile: 'clausemark.json' }))).find((r) => r.ruleId === 'coverage.uncovered-clause');
-    assert.deepEqual(anchored?.locations, [{ physicalLocation: { artifactLocation: { uri: 'clausemark.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } }]);
+    assert.deepEqual(anchored?.locations, [
+      { physicalLocation: { artifactLocation: { uri: 'clausemark.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } },
+    ]);
   });
 
   it('prefixes paths when the root is a sub-folder of the repository', () => {
     const log = buildSarif(makeInput({ root: '/work/repo/examples/acme' }), { pathPrefix: 'examples/acme/' });
     assert.equal(log.runs[0]?.originalUriBaseIds?.['%SRCROOT%']?.uri, 'file:///work/repo/');
-    assert.equal(results(log).find((r) => r.ruleId === 'control.review-overdue')?.locations?.[0]?.physicalLocation?.artifactLocation?.uri, 'examples/acme/sms/processes/ops.md');
+    assert.equal(
+      results(log).find((r) => r.ruleId === 'control.review-overdue')?.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+      'examples/acme/sms/processes/ops.md',
+    );
   });
 
   it('keeps fingerprints when only lines move or day counts change, and tells findings apart', () => {
@@ -102,7 +113,11 @@ describe('SARIF report', () => {
     const nextDay = moved.map((f) => (f.ruleId === 'control.review-due-soon' ? { ...f, message: 'The review is due on 2026-12-15 (in 23 days).' } : f));
     const after = buildSarif(makeInput({ findings: nextDay }));
     for (const result of results(before)) {
-      const twin = results(after).find((r) => r.ruleId === result.ruleId && r.locations?.[0]?.physicalLocation?.artifactLocation?.uri === result.locations?.[0]?.physicalLocation?.artifactLocation?.uri);
+      const twin = results(after).find(
+        (r) =>
+          r.ruleId === result.ruleId &&
+          r.locations?.[0]?.physicalLocation?.artifactLocation?.uri === result.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+      );
       assert.ok(fingerprint(result));
       assert.equal(fingerprint(twin), fingerprint(result), `${result.ruleId} keeps its fingerprint`);
     }
@@ -117,8 +132,12 @@ describe('SARIF report', () => {
     assert.notEqual(twins[0], twins[1]);
 
     // A different clause is a different finding.
-    const clauseA = results(buildSarif(makeInput({ findings: [finding('clause.unknown', 'error', 'a.md', 'Unknown clause.', range(1, 1, 2), { data: { clause: '9.9' } })] })));
-    const clauseB = results(buildSarif(makeInput({ findings: [finding('clause.unknown', 'error', 'a.md', 'Unknown clause.', range(1, 1, 2), { data: { clause: '9.8' } })] })));
+    const clauseA = results(
+      buildSarif(makeInput({ findings: [finding('clause.unknown', 'error', 'a.md', 'Unknown clause.', range(1, 1, 2), { data: { clause: '9.9' } })] })),
+    );
+    const clauseB = results(
+      buildSarif(makeInput({ findings: [finding('clause.unknown', 'error', 'a.md', 'Unknown clause.', range(1, 1, 2), { data: { clause: '9.8' } })] })),
+    );
     assert.notEqual(fingerprint(clauseA[0]), fingerprint(clauseB[0]));
   });
 
@@ -128,7 +147,10 @@ describe('SARIF report', () => {
     assert.equal(stableMessage('older than the 400-day maximum'), 'older than the #-day maximum');
     // Suggestions change when other documents come and go; the finding does not.
     assert.equal(stableMessage('No document has the id `PRC-KNOW`; did you mean `PRC-INC`, `PRC-AST`?'), 'No document has the id `PRC-KNOW`');
-    assert.equal(stableMessage('No document has the id `PRC-KNOW`; did you mean `PRC-NEW`?'), stableMessage('No document has the id `PRC-KNOW`.'.replace('.', '; did you mean `X`?')));
+    assert.equal(
+      stableMessage('No document has the id `PRC-KNOW`; did you mean `PRC-NEW`?'),
+      stableMessage('No document has the id `PRC-KNOW`.'.replace('.', '; did you mean `X`?')),
+    );
     const result = results(buildSarif(makeInput())).find((r) => r.ruleId === 'control.review-due-soon');
     assert.equal(result?.message.text, 'The review is due on 2026-12-15 (in 24 days).');
   });

@@ -18,8 +18,14 @@ describe('text report', () => {
   it('groups findings by file under a header line, in order', () => {
     const lines = renderText(makeInput(), { color: false }).split('\n');
     const headers = ['sms/policies/policy one.md', 'sms/processes/ops.md', 'Coverage: 1 clause needs attention'].map((header) => lines.indexOf(header));
-    assert.ok(headers.every((index) => index >= 0), `headers present: ${headers.join(',')}`);
-    assert.deepEqual([...headers].sort((a, b) => a - b), headers);
+    assert.ok(
+      headers.every((index) => index >= 0),
+      `headers present: ${headers.join(',')}`,
+    );
+    assert.deepEqual(
+      [...headers].sort((a, b) => a - b),
+      headers,
+    );
     const ops = headers[1]!;
     assert.equal(lines[ops + 1], 'sms/processes/ops.md:10:14  error    control.review-overdue  The review was due on 2026-08-31 (82 days ago).');
     assert.equal(lines[ops + 2], 'sms/processes/ops.md:11:1  info     frontmatter.unknown-field  `reviewers` is not a Clausemark field.');
@@ -55,12 +61,15 @@ describe('text report', () => {
   it('renders the example repository', async () => {
     const input = await acmeInput();
     const text = renderText(input, { color: false });
-    assert.match(text, /^sms\/processes\/supplier-management\.md:10:14  error    control\.review-overdue  The review was due on 2026-08-31 \(82 days ago\)\.$/m);
+    assert.match(
+      text,
+      /^sms\/processes\/supplier-management\.md:10:14  error    control\.review-overdue  The review was due on 2026-08-31 \(82 days ago\)\.$/m,
+    );
     assert.match(text, /^7 errors, 20 warnings, 2 infos in 43 documents \(46 Markdown files\)$/m);
     assert.match(text, /: 48 of 57 leaf clauses covered \(84\.2%\), 5 at-risk, 2 partial, 2 uncovered\n$/);
   });
 
-  it('puts per-file findings first, then one coverage block in the standard\'s clause order', async () => {
+  it("puts per-file findings first, then one coverage block in the standard's clause order", async () => {
     const text = renderText(await acmeInput(), { color: false });
     const block = text.slice(text.indexOf('Coverage: 9 clauses need attention (clausemark.json:3:3)\n'));
     assert.ok(text.indexOf('sms/processes/supplier-management.md') < text.indexOf('Coverage: 9 clauses'), 'files before coverage');
@@ -70,9 +79,16 @@ describe('text report', () => {
   });
 
   it('orders clauses numerically (4.1 before 10.1) and says whose coverage it is when paths were given', () => {
-    const clauseFinding = (clause: string): ReturnType<typeof finding> => finding('coverage.uncovered-clause', 'warning', '.', `${clause} X: no document addresses this clause.`, undefined, { data: { clause } });
-    const text = renderText(makeInput({ findings: [clauseFinding('10.1'), clauseFinding('4.1'), clauseFinding('8.10'), clauseFinding('8.2')], paths: ['sms/processes'] }), { color: false });
-    assert.deepEqual([...text.matchAll(/uncovered-clause {2}([\d.]+) /g)].map((match) => match[1]), ['4.1', '8.2', '8.10', '10.1']);
+    const clauseFinding = (clause: string): ReturnType<typeof finding> =>
+      finding('coverage.uncovered-clause', 'warning', '.', `${clause} X: no document addresses this clause.`, undefined, { data: { clause } });
+    const text = renderText(
+      makeInput({ findings: [clauseFinding('10.1'), clauseFinding('4.1'), clauseFinding('8.10'), clauseFinding('8.2')], paths: ['sms/processes'] }),
+      { color: false },
+    );
+    assert.deepEqual(
+      [...text.matchAll(/uncovered-clause {2}([\d.]+) /g)].map((match) => match[1]),
+      ['4.1', '8.2', '8.10', '10.1'],
+    );
     assert.match(text, /^Coverage of the whole repository: 4 clauses need attention$/m);
     assert.match(text, /; findings shown for sms\/processes only$/m);
     assert.match(text, /^Coverage of Mini <standard> & "friends" \(whole repository, not only sms\/processes\): 1 of 3/m);

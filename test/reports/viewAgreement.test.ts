@@ -69,13 +69,15 @@ function statesFromFindings(leaves: readonly string[], found: readonly (readonly
 
 /** Rows of a Markdown table with `columns` cells whose first cell is a clause id. */
 function markdownRows(markdown: string, columns: number): string[][] {
-  return markdown
-    .split('\n')
-    // The audit pack puts an anchor before the clause number, for its diagrams and findings to link to.
-    .map((line) => line.replace(/^\| <a id="[^"]*"><\/a>/, '| '))
-    .filter((line) => /^\| \d+(?:\.\d+)* \|/.test(line))
-    .map((line) => line.slice(2, -2).split(' | '))
-    .filter((cells) => cells.length === columns);
+  return (
+    markdown
+      .split('\n')
+      // The audit pack puts an anchor before the clause number, for its diagrams and findings to link to.
+      .map((line) => line.replace(/^\| <a id="[^"]*"><\/a>/, '| '))
+      .filter((line) => /^\| \d+(?:\.\d+)* \|/.test(line))
+      .map((line) => line.slice(2, -2).split(' | '))
+      .filter((cells) => cells.length === columns)
+  );
 }
 
 /** The clause rows of an HTML coverage table (the coverage page and the audit pack share the row markup). */
@@ -108,12 +110,19 @@ describe('every view of the example agrees with the one compliance model', funct
     const pack = buildAuditPack(result, { toolVersion: '0.1.0' });
 
     const text = renderText(input, { color: false });
-    const textFindings = [...text.matchAll(/^ {2}(?:error|warning|info) {2}(coverage\.[a-z-]+) +([\d.]+) /gm)].map((match) => [match[2]!, STATE_OF_RULE[match[1]!]!] as const);
+    const textFindings = [...text.matchAll(/^ {2}(?:error|warning|info) {2}(coverage\.[a-z-]+) +([\d.]+) /gm)].map(
+      (match) => [match[2]!, STATE_OF_RULE[match[1]!]!] as const,
+    );
     views.set('text', { clauses: statesFromFindings(leaves, textFindings), summary: summaryFromText(text.trimEnd().split('\n').at(-1)!) });
 
     const json = buildJsonReport(input);
     views.set('json', {
-      clauses: new Map(json.coverage.map((clause) => [clause.clause, { status: clause.status, evidence: evidenceWords(clause.evidenceCount.linked, clause.evidenceCount.unusable) }])),
+      clauses: new Map(
+        json.coverage.map((clause) => [
+          clause.clause,
+          { status: clause.status, evidence: evidenceWords(clause.evidenceCount.linked, clause.evidenceCount.unusable) },
+        ]),
+      ),
       summary: summaryOf(json.summary.coverage),
     });
 
@@ -128,26 +137,43 @@ describe('every view of the example agrees with the one compliance model', funct
 
     const comment = renderMarkdown(input);
     const open = new Map(markdownRows(comment.slice(comment.indexOf('### Coverage gaps')), 4).map((cells) => [cells[0]!, cells[2] as ClauseStatus]));
-    views.set('markdown comment', { clauses: new Map(leaves.map((leaf) => [leaf, { status: open.get(leaf) ?? 'covered' }])), summary: commentSummary(comment) });
+    views.set('markdown comment', {
+      clauses: new Map(leaves.map((leaf) => [leaf, { status: open.get(leaf) ?? 'covered' }])),
+      summary: commentSummary(comment),
+    });
 
     const matrix = renderCoverageMarkdown(input);
-    views.set('coverage markdown', { clauses: new Map(markdownRows(matrix, 6).map((cells) => [cells[0]!, { status: cells[2] as ClauseStatus, evidence: cells[4]! }])), summary: summaryFromText(matrix) });
+    views.set('coverage markdown', {
+      clauses: new Map(markdownRows(matrix, 6).map((cells) => [cells[0]!, { status: cells[2] as ClauseStatus, evidence: cells[4]! }])),
+      summary: summaryFromText(matrix),
+    });
 
     const html = renderCoverageHtml(input);
     views.set('coverage html', { clauses: htmlRows(html), summary: htmlCards(html) });
 
     const csv = parseCsv(renderCoverageCsv(input)).slice(1);
-    views.set('coverage csv', { clauses: new Map(csv.map((row) => [row[0]!, { status: row[2] as ClauseStatus, evidence: csvEvidence(row, input) }])), summary: summaryOf(input.coverage.summary) });
+    views.set('coverage csv', {
+      clauses: new Map(csv.map((row) => [row[0]!, { status: row[2] as ClauseStatus, evidence: csvEvidence(row, input) }])),
+      summary: summaryOf(input.coverage.summary),
+    });
 
     const coverageJson = buildCoverageJson(input);
     views.set('coverage json', {
-      clauses: new Map(coverageJson.clauses.map((clause) => [clause.clause, { status: clause.status, evidence: evidenceWords(clause.evidenceCount.linked, clause.evidenceCount.unusable) }])),
+      clauses: new Map(
+        coverageJson.clauses.map((clause) => [
+          clause.clause,
+          { status: clause.status, evidence: evidenceWords(clause.evidenceCount.linked, clause.evidenceCount.unusable) },
+        ]),
+      ),
       summary: summaryOf(coverageJson.summary),
     });
 
     const auditMarkdown = renderAuditMarkdown(pack);
     const statement = auditMarkdown.slice(auditMarkdown.indexOf('## Statement of coverage'), auditMarkdown.indexOf('## Traceability'));
-    views.set('audit pack markdown', { clauses: new Map(markdownRows(statement, 6).map((cells) => [cells[0]!, { status: cells[2] as ClauseStatus, evidence: cells[4]! }])), summary: summaryFromText(auditMarkdown) });
+    views.set('audit pack markdown', {
+      clauses: new Map(markdownRows(statement, 6).map((cells) => [cells[0]!, { status: cells[2] as ClauseStatus, evidence: cells[4]! }])),
+      summary: summaryFromText(auditMarkdown),
+    });
 
     const auditHtml = renderAuditHtml(pack, { mermaidScript: '', nonce: 'test' });
     views.set('audit pack html', { clauses: htmlRows(auditHtml), summary: htmlCards(auditHtml) });
@@ -162,14 +188,24 @@ describe('every view of the example agrees with the one compliance model', funct
     }
     views.set('editor tree and status bar', { clauses: editor, summary: summaryFromText(statusBarContent([result.coverage])!.tooltip) });
 
-    views.set('junit', { clauses: new Map(leaves.map((leaf) => [leaf, { status: input.coverage.clauses.find((c) => c.clause === leaf)!.status }])), summary: summaryFromText(renderJunit(input)) });
+    views.set('junit', {
+      clauses: new Map(leaves.map((leaf) => [leaf, { status: input.coverage.clauses.find((c) => c.clause === leaf)!.status }])),
+      summary: summaryFromText(renderJunit(input)),
+    });
   });
 
   it('gives the states a person checking the example expects', () => {
     const states = Object.fromEntries(input.coverage.clauses.filter((clause) => clause.status !== 'covered').map((clause) => [clause.clause, clause.status]));
     assert.deepEqual(states, {
-      '7.6': 'uncovered', '8.2.5': 'partial', '8.3.2': 'partial', '8.3.4.1': 'at-risk', '8.3.4.2': 'at-risk', '8.4.2': 'uncovered',
-      '8.5.3': 'at-risk', '8.6.3': 'at-risk', '8.7.2': 'at-risk',
+      '7.6': 'uncovered',
+      '8.2.5': 'partial',
+      '8.3.2': 'partial',
+      '8.3.4.1': 'at-risk',
+      '8.3.4.2': 'at-risk',
+      '8.4.2': 'uncovered',
+      '8.5.3': 'at-risk',
+      '8.6.3': 'at-risk',
+      '8.7.2': 'at-risk',
     });
     assert.deepEqual(summaryOf(input.coverage.summary), { covered: 48, atRisk: 5, partial: 2, uncovered: 2, percent: 84.2 });
   });
@@ -181,18 +217,22 @@ describe('every view of the example agrees with the one compliance model', funct
     }
   });
 
-  it('counts each clause\'s evidence the same way wherever evidence is shown', () => {
+  it("counts each clause's evidence the same way wherever evidence is shown", () => {
     const model = new Map(input.coverage.clauses.map((clause) => [clause.clause, evidenceWords(clause.evidenceCount.linked, clause.evidenceCount.unusable)]));
     assert.equal(model.get('8.5.3'), '3 (1 missing)');
     for (const [name, view] of views) {
-      for (const [clause, shown] of view.clauses) if (shown.evidence !== undefined) assert.equal(shown.evidence, model.get(clause), `${name}: evidence of ${clause}`);
+      for (const [clause, shown] of view.clauses)
+        if (shown.evidence !== undefined) assert.equal(shown.evidence, model.get(clause), `${name}: evidence of ${clause}`);
     }
   });
 
-  it('gives the same summary in every view, and it adds up to the clauses\' states', () => {
+  it("gives the same summary in every view, and it adds up to the clauses' states", () => {
     const expected = summaryOf(input.coverage.summary);
     const count = (status: ClauseStatus): number => input.coverage.clauses.filter((clause) => clause.status === status).length;
-    assert.deepEqual([expected.covered, expected.atRisk, expected.partial, expected.uncovered], [count('covered'), count('at-risk'), count('partial'), count('uncovered')]);
+    assert.deepEqual(
+      [expected.covered, expected.atRisk, expected.partial, expected.uncovered],
+      [count('covered'), count('at-risk'), count('partial'), count('uncovered')],
+    );
     for (const [name, view] of views) assert.deepEqual(view.summary, expected, name);
   });
 

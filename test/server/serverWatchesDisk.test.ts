@@ -6,7 +6,8 @@ import { fileUri, startServer, type TestClient } from '../support/languageServer
 
 const RELEASE = 'sms/processes/release-and-deployment.md';
 const MISSING_RECORD = 'sms/records/releases/2026-10-15-customer-portal-2.4-release-record.md';
-const RECORD = '---\nid: REC-REL-CP-2.4\ntitle: Customer portal 2.4 release\ntype: record\nowner: Release Manager\nstatus: approved\napproved_by: Change Manager\napproved_on: 2026-10-16\ndate: 2026-10-15\nclauses: [8.5.3]\n---\n# Release\n';
+const RECORD =
+  '---\nid: REC-REL-CP-2.4\ntitle: Customer portal 2.4 release\ntype: record\nowner: Release Manager\nstatus: approved\napproved_by: Change Manager\napproved_on: 2026-10-16\ndate: 2026-10-15\nclauses: [8.5.3]\n---\n# Release\n';
 
 describe('language server with a client that cannot watch files', function () {
   this.timeout(90000);

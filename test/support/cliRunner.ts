@@ -15,9 +15,18 @@ export interface CliRun {
  * Runs the real binary, as a user or CI would. `nodeArgs` go before the script (`--import` a preload);
  * `command` replaces `node` with a wrapper (`setpriv … node`); `timeoutMs` kills a run that hangs; `env` adds variables.
  */
-export function clausemark(args: string[], cwd = process.cwd(), options: { nodeArgs?: string[]; command?: string[]; timeoutMs?: number; env?: Record<string, string> } = {}): CliRun {
+export function clausemark(
+  args: string[],
+  cwd = process.cwd(),
+  options: { nodeArgs?: string[]; command?: string[]; timeoutMs?: number; env?: Record<string, string> } = {},
+): CliRun {
   const [program, ...prefix] = options.command ?? [process.execPath];
-  const spawnOptions: SpawnSyncOptions = { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env }, maxBuffer: 256 * 1024 * 1024 };
+  const spawnOptions: SpawnSyncOptions = {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+    maxBuffer: 256 * 1024 * 1024,
+  };
   if (options.timeoutMs !== undefined) spawnOptions.timeout = options.timeoutMs;
   const result = spawnSync(program!, [...prefix, ...(options.nodeArgs ?? []), BIN, ...args], spawnOptions);
   return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };

@@ -14,20 +14,48 @@ const CATALOG = JSON.stringify({
 
 export const CYCLE_CONFIG = JSON.stringify({
   catalog: './catalog.json',
-  certification: { certifiedOn: '2025-03-10', audits: [{ kind: 'surveillance', date: '2026-03-09' }, { kind: 'surveillance', date: '2027-03-08' }] },
+  certification: {
+    certifiedOn: '2025-03-10',
+    audits: [
+      { kind: 'surveillance', date: '2026-03-09' },
+      { kind: 'surveillance', date: '2027-03-08' },
+    ],
+  },
 });
 
 export function cycleFiles(scope: string, config = CYCLE_CONFIG): Record<string, string> {
   return {
     'clausemark.json': config,
     'catalog.json': CATALOG,
-    'sms/pol.md': documentText({ id: 'POL-1', title: 'Policy', type: 'policy', next_review: '2027-02-01', clauses: '\n  - 1.1\n  - 1.2', evidence: '\n  - url: https://t.example.com/1\n    clause: 1.2\n    date: 2026-01-15' }),
-    'sms/aud.md': documentText({
-      id: 'AUD-1', title: 'Internal audit', type: 'audit', owner: 'Audit Lead', version: undefined, next_review: undefined, date: '2026-05-14', clauses: '[]',
-      audit: `\n  kind: internal\n  auditor: Jane Roe\n  scope: [${scope}]`,
-      findings: '\n  - id: NC-1\n    clause: 1.1\n    grade: minor\n    due: 2027-01-31\n    status: open\n  - id: OBS-1\n    grade: observation\n    status: open\n  - id: NC-3\n    grade: major\n    due: 2026-07-01\n    status: closed\n    closed_on: 2026-06-20\n    verified_on: 2026-07-10',
+    'sms/pol.md': documentText({
+      id: 'POL-1',
+      title: 'Policy',
+      type: 'policy',
+      next_review: '2027-02-01',
+      clauses: '\n  - 1.1\n  - 1.2',
+      evidence: '\n  - url: https://t.example.com/1\n    clause: 1.2\n    date: 2026-01-15',
     }),
-    'sms/mr.md': documentText({ id: 'MR-1', title: 'Management review', type: 'management-review', version: undefined, next_review: undefined, date: '2026-04-01', clauses: '[]' }),
+    'sms/aud.md': documentText({
+      id: 'AUD-1',
+      title: 'Internal audit',
+      type: 'audit',
+      owner: 'Audit Lead',
+      version: undefined,
+      next_review: undefined,
+      date: '2026-05-14',
+      clauses: '[]',
+      audit: `\n  kind: internal\n  auditor: Jane Roe\n  scope: [${scope}]`,
+      findings:
+        '\n  - id: NC-1\n    clause: 1.1\n    grade: minor\n    due: 2027-01-31\n    status: open\n  - id: OBS-1\n    grade: observation\n    status: open\n  - id: NC-3\n    grade: major\n    due: 2026-07-01\n    status: closed\n    closed_on: 2026-06-20\n    verified_on: 2026-07-10',
+    }),
+    'sms/mr.md': documentText({
+      id: 'MR-1',
+      title: 'Management review',
+      type: 'management-review',
+      version: undefined,
+      next_review: undefined,
+      date: '2026-04-01',
+      clauses: '[]',
+    }),
   };
 }
-

@@ -19,7 +19,11 @@ const GIT_ENV = {
 
 /** Runs git in `cwd` and returns its trimmed output; throws with git's message when it fails. */
 export function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'protocol.file.allow=always', ...args], { cwd, encoding: 'utf8', env: GIT_ENV });
+  const result = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'protocol.file.allow=always', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: GIT_ENV,
+  });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -73,7 +77,10 @@ export class GitRepository {
 }
 
 /** Commits `base` on main and `head` on a branch, then reviews the branch against main; remove the repository after. */
-export async function reviewOf(base: Record<string, string>, head: Record<string, string | undefined>): Promise<{ review: ChangeReview; repository: GitRepository }> {
+export async function reviewOf(
+  base: Record<string, string>,
+  head: Record<string, string | undefined>,
+): Promise<{ review: ChangeReview; repository: GitRepository }> {
   const repository = GitRepository.create(base);
   repository.branch('change');
   repository.write(head);

@@ -4,13 +4,22 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  ConfigurationRequest, createProtocolConnection, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter,
-  type ProtocolConnection, type PublishDiagnosticsParams,
+  ConfigurationRequest,
+  createProtocolConnection,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The server as a user installs it: the package's bin, over the compiled tree (from `test/support/` or `out/test/support/`). */
-export const SERVER_BIN = [join(HERE, '..', '..'), join(HERE, '..', '..', '..')].map((folder) => join(folder, 'bin', 'clausemark-language-server.js')).find((bin) => existsSync(bin)) ?? 'bin/clausemark-language-server.js';
+export const SERVER_BIN =
+  [join(HERE, '..', '..'), join(HERE, '..', '..', '..')].map((folder) => join(folder, 'bin', 'clausemark-language-server.js')).find((bin) => existsSync(bin)) ??
+  'bin/clausemark-language-server.js';
 
 export interface TestClient {
   readonly connection: ProtocolConnection;
@@ -45,7 +54,12 @@ export async function startServer(root: string, settings: Record<string, unknown
     rootUri: fileUri(root),
     workspaceFolders: [{ uri: fileUri(root), name: 'example' }],
     capabilities: {
-      workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: clientWatches } },
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        workspaceEdit: { documentChanges: true },
+        didChangeWatchedFiles: { dynamicRegistration: clientWatches },
+      },
       textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
     },
   });
@@ -68,7 +82,11 @@ export async function startServer(root: string, settings: Record<string, unknown
         const waiter = (): void => void check();
         const timer = setTimeout(() => {
           waiters.delete(waiter);
-          reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(published.filter((params) => params.uri === uri).map((params) => ({ version: params.version, codes: params.diagnostics.map((d) => d.code) })))}`));
+          reject(
+            new Error(
+              `No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(published.filter((params) => params.uri === uri).map((params) => ({ version: params.version, codes: params.diagnostics.map((d) => d.code) })))}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(waiter);
         check();

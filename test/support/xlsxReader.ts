@@ -34,7 +34,12 @@ export function readXlsx(bytes: Uint8Array): ReadSheet[] {
   };
   const shared = files['xl/sharedStrings.xml'] ? [...text('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) => textRuns(match[1]!)) : [];
   const formats = numberFormats(text('xl/styles.xml'));
-  const relationships = new Map([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b([^>]*)\/?>/g)].map((match) => [attribute(match[1]!, 'Id')!, attribute(match[1]!, 'Target')!]));
+  const relationships = new Map(
+    [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b([^>]*)\/?>/g)].map((match) => [
+      attribute(match[1]!, 'Id')!,
+      attribute(match[1]!, 'Target')!,
+    ]),
+  );
   return [...text('xl/workbook.xml').matchAll(/<sheet\b([^>]*)\/?>/g)].map((match) => {
     const target = relationships.get(attribute(match[1]!, 'r:id')!)!;
     const xml = text(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
@@ -89,13 +94,16 @@ export function sheetValues(sheet: ReadSheet, width: number): ReturnType<typeof 
 function columnWidths(xml: string): (number | undefined)[] {
   const widths: (number | undefined)[] = [];
   for (const col of xml.matchAll(/<col\b([^>]*)\/>/g)) {
-    for (let column = Number(attribute(col[1]!, 'min')); column <= Number(attribute(col[1]!, 'max')); column++) widths[column - 1] = Number(attribute(col[1]!, 'width'));
+    for (let column = Number(attribute(col[1]!, 'min')); column <= Number(attribute(col[1]!, 'max')); column++)
+      widths[column - 1] = Number(attribute(col[1]!, 'width'));
   }
   return widths;
 }
 
 function numberFormats(styles: string): (string | undefined)[] {
-  const custom = new Map([...styles.matchAll(/<numFmt\b([^>]*)\/>/g)].map((match) => [Number(attribute(match[1]!, 'numFmtId')), decodeXml(attribute(match[1]!, 'formatCode')!)]));
+  const custom = new Map(
+    [...styles.matchAll(/<numFmt\b([^>]*)\/>/g)].map((match) => [Number(attribute(match[1]!, 'numFmtId')), decodeXml(attribute(match[1]!, 'formatCode')!)]),
+  );
   const builtIn: Record<number, string> = { 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 22: 'm/d/yy h:mm' };
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
   return [...cellXfs.matchAll(/<xf\b([^>]*?)(?:\/>|>[\s\S]*?<\/xf>)/g)].map((match) => {
@@ -118,9 +126,12 @@ function columnNumber(letters: string): number {
 }
 
 function decodeXml(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
-    if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
-    if (decimal !== undefined) return String.fromCodePoint(Number(decimal));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named as 'amp'];
-  });
+  return text.replace(
+    /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g,
+    (_, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
+      if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
+      if (decimal !== undefined) return String.fromCodePoint(Number(decimal));
+      return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named as 'amp'];
+    },
+  );
 }

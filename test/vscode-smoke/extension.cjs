@@ -6,9 +6,7 @@ const vscode = require('vscode');
 /** @param {import('vscode').ExtensionContext} context */
 function activate(context) {
   console.log(`[clausemark-smoke] activated (module system: ${typeof module === 'object' ? 'CommonJS' : 'ESM'})`);
-  context.subscriptions.push(
-    vscode.commands.registerCommand('clausemarkSmoke.hello', (name = 'world') => `hello, ${name} from clausemark-smoke`),
-  );
+  context.subscriptions.push(vscode.commands.registerCommand('clausemarkSmoke.hello', (name = 'world') => `hello, ${name} from clausemark-smoke`));
   return { kind: 'clausemark-smoke-api', loadedAs: 'cjs' };
 }
 

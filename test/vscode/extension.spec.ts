@@ -21,7 +21,9 @@ describe('Clausemark in VS Code', () => {
 
   describe('diagnostics', () => {
     it('checks every SMS document on activation, not only open ones, at exact ranges', async () => {
-      const overdue = await waitFor('the overdue review', () => clausemarkDiagnostics(workspaceUri(...SUPPLIER)).find((d) => ruleOf(d) === 'control.review-overdue'));
+      const overdue = await waitFor('the overdue review', () =>
+        clausemarkDiagnostics(workspaceUri(...SUPPLIER)).find((d) => ruleOf(d) === 'control.review-overdue'),
+      );
       assert.equal(rangeText(overdue.range), '9:13-9:23');
       assert.equal(overdue.severity, vscode.DiagnosticSeverity.Error);
       const unknown = clausemarkDiagnostics(workspaceUri(...INCIDENT_REVIEW)).find((d) => ruleOf(d) === 'clause.unknown');
@@ -76,7 +78,10 @@ describe('Clausemark in VS Code', () => {
       const release = workspaceUri(...RELEASE);
       assert.ok(clausemarkDiagnostics(release).some((d) => ruleOf(d) === 'evidence.missing-file'));
       const missing = workspaceUri('sms', 'records', 'releases', '2026-10-15-customer-portal-2.4-release-record.md');
-      await fs.writeFile(missing.fsPath, '---\nid: REC-REL-CP-2.4\ntitle: Customer portal 2.4 release\ntype: record\nowner: Release Manager\nstatus: approved\napproved_by: Change Manager\napproved_on: 2026-10-16\ndate: 2026-10-15\nclauses: [8.5.3]\n---\n# Release\n');
+      await fs.writeFile(
+        missing.fsPath,
+        '---\nid: REC-REL-CP-2.4\ntitle: Customer portal 2.4 release\ntype: record\nowner: Release Manager\nstatus: approved\napproved_by: Change Manager\napproved_on: 2026-10-16\ndate: 2026-10-15\nclauses: [8.5.3]\n---\n# Release\n',
+      );
       await waitFor('evidence.missing-file to go away', () => !clausemarkDiagnostics(release).some((d) => ruleOf(d) === 'evidence.missing-file'), 20_000);
       await fs.unlink(missing.fsPath);
       await waitFor('evidence.missing-file to come back', () => clausemarkDiagnostics(release).some((d) => ruleOf(d) === 'evidence.missing-file'), 20_000);
@@ -84,12 +89,19 @@ describe('Clausemark in VS Code', () => {
 
     it('reports a mermaid block that does not parse, at the block', async () => {
       const change = await vscode.workspace.openTextDocument(workspaceUri('sms', 'processes', 'change-management.md'));
-      const fenceLine = change.getText().split('\n').findIndex((line) => line.startsWith('```mermaid'));
+      const fenceLine = change
+        .getText()
+        .split('\n')
+        .findIndex((line) => line.startsWith('```mermaid'));
       assert.ok(fenceLine > 0, 'the change process has a mermaid flowchart');
       const edit = new vscode.WorkspaceEdit();
       edit.insert(change.uri, new vscode.Position(fenceLine + 2, 0), '    A -->|unclosed edge label\n');
       await vscode.workspace.applyEdit(edit);
-      const diagnostic = await waitFor('diagram.invalid-mermaid', () => clausemarkDiagnostics(change.uri).find((d) => ruleOf(d) === 'diagram.invalid-mermaid'), 20_000);
+      const diagnostic = await waitFor(
+        'diagram.invalid-mermaid',
+        () => clausemarkDiagnostics(change.uri).find((d) => ruleOf(d) === 'diagram.invalid-mermaid'),
+        20_000,
+      );
       assert.ok(diagnostic.range.start.line > fenceLine, `on a line inside the block (fence at ${fenceLine}, finding at ${diagnostic.range.start.line})`);
       await vscode.commands.executeCommand('undo');
     });
@@ -101,7 +113,9 @@ describe('Clausemark in VS Code', () => {
       const document = await vscode.workspace.openTextDocument(uri);
       const position = document.positionAt(document.getText().indexOf('8.6.1'));
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position.translate(0, 1));
-      const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))).join('\n');
+      const text = hovers
+        .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : '')))
+        .join('\n');
       assert.match(text, /8\\\.6\\\.1 Incident management/);
       assert.match(text, /Documented information/);
       assert.match(text, /Coverage: .*covered/);
@@ -110,11 +124,18 @@ describe('Clausemark in VS Code', () => {
     it('completes clause ids with titles under clauses:', async () => {
       const uri = workspaceUri(...INCIDENT_PROCESS);
       const incident = await vscode.workspace.openTextDocument(uri);
-      const clausesLine = incident.getText().split('\n').findIndex((line) => line === 'clauses:');
+      const clausesLine = incident
+        .getText()
+        .split('\n')
+        .findIndex((line) => line === 'clauses:');
       const edit = new vscode.WorkspaceEdit();
       edit.insert(uri, new vscode.Position(clausesLine + 1, 0), '  - 8.7\n');
       await vscode.workspace.applyEdit(edit);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(clausesLine + 1, 7));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        uri,
+        new vscode.Position(clausesLine + 1, 7),
+      );
       const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
       assert.ok(labels.includes('8.7.1'), `8.7.1 offered (${labels.length} items)`);
       const availability = list.items.find((item) => (typeof item.label === 'string' ? item.label : item.label.label) === '8.7.1');
@@ -128,15 +149,25 @@ describe('Clausemark in VS Code', () => {
       const related = document.getText().indexOf('PRC-PRB');
       const definitions = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', uri, document.positionAt(related + 2));
       assert.ok(definitions.some((location) => location.uri.path.endsWith('sms/processes/problem-management.md')));
-      const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, document.positionAt(document.getText().indexOf('8.6.1') + 1));
+      const references = await vscode.commands.executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        uri,
+        document.positionAt(document.getText().indexOf('8.6.1') + 1),
+      );
       assert.ok(references.length >= 2, `${references.length} references of 8.6.1`);
     });
 
     it('makes evidence paths and related ids clickable', async () => {
       const uri = workspaceUri(...INCIDENT_PROCESS);
       const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
-      assert.ok(links.some((link) => link.target?.path.endsWith('problem-management.md')), 'a related id links to its document');
-      assert.ok(links.some((link) => link.target?.path.includes('/sms/records/')), 'an evidence path links to its record');
+      assert.ok(
+        links.some((link) => link.target?.path.endsWith('problem-management.md')),
+        'a related id links to its document',
+      );
+      assert.ok(
+        links.some((link) => link.target?.path.includes('/sms/records/')),
+        'an evidence path links to its record',
+      );
     });
 
     it('shows a summary lens above the frontmatter', async () => {
@@ -152,13 +183,20 @@ describe('Clausemark in VS Code', () => {
       await vscode.window.showTextDocument(review);
       await editBuffer(review, '- 8.6.1', '- 8.6.4');
       const diagnostic = await waitFor('clause.unknown', () => clausemarkDiagnostics(review.uri).find((d) => ruleOf(d) === 'clause.unknown'));
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', review.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        review.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = actions.find((action) => action.title === 'Change to 8.6.1 Incident management');
       assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       assert.match(review.getText(), /- 8\.6\.1\n/);
       await waitFor('clause.unknown to go away', () => !clausemarkDiagnostics(review.uri).some((d) => ruleOf(d) === 'clause.unknown')).catch((error: Error) => {
-        const left = clausemarkDiagnostics(review.uri).filter((d) => ruleOf(d) === 'clause.unknown').map((d) => `${rangeText(d.range)} ${d.message}`);
+        const left = clausemarkDiagnostics(review.uri)
+          .filter((d) => ruleOf(d) === 'clause.unknown')
+          .map((d) => `${rangeText(d.range)} ${d.message}`);
         throw new Error(`${error.message}; still: ${left.join(' | ')}; version ${review.version}, dirty ${review.isDirty}`);
       });
       await vscode.commands.executeCommand('undo');
@@ -170,7 +208,12 @@ describe('Clausemark in VS Code', () => {
       const supplier = await vscode.workspace.openTextDocument(workspaceUri(...SUPPLIER));
       const diagnostic = clausemarkDiagnostics(supplier.uri).find((d) => ruleOf(d) === 'control.review-overdue');
       assert.ok(diagnostic);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', supplier.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        supplier.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = actions.find((action) => action.title.startsWith('Reviewed today'));
       assert.ok(fix?.edit);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -185,22 +228,34 @@ describe('Clausemark in VS Code', () => {
       await vscode.commands.executeCommand('clausemark.showCoverage');
       const roots = api.coverageTree.getChildren();
       const labels = roots.map((node) => api.coverageTree.getTreeItem(node).label);
-      assert.deepEqual(labels.map((label) => String(label).split(' ')[0]), ['4', '5', '6', '7', '8', '9', '10']);
+      assert.deepEqual(
+        labels.map((label) => String(label).split(' ')[0]),
+        ['4', '5', '6', '7', '8', '9', '10'],
+      );
       const support = roots[3]!;
-      const knowledge = api.coverageTree.getChildren(support).map((node) => api.coverageTree.getTreeItem(node)).find((item) => String(item.label).startsWith('7.6 '));
+      const knowledge = api.coverageTree
+        .getChildren(support)
+        .map((node) => api.coverageTree.getTreeItem(node))
+        .find((item) => String(item.label).startsWith('7.6 '));
       assert.equal(knowledge?.description, 'uncovered');
       const operation = roots[4]!;
       const resolution = api.coverageTree.getChildren(operation).find((node) => String(api.coverageTree.getTreeItem(node).label).startsWith('8.6 '));
       const incident = api.coverageTree.getChildren(resolution).find((node) => String(api.coverageTree.getTreeItem(node).label).startsWith('8.6.1 '));
       const documents = api.coverageTree.getChildren(incident).map((node) => String(api.coverageTree.getTreeItem(node).label));
-      assert.ok(documents.some((label) => label.startsWith('PRC-INC ')), documents.join(', '));
+      assert.ok(
+        documents.some((label) => label.startsWith('PRC-INC ')),
+        documents.join(', '),
+      );
       // 8.6.3 rests on PRC-PRB, approved without `approved_on`: at-risk, with its own icon and the reason in the tooltip.
       const problemNode = api.coverageTree.getChildren(resolution).find((node) => String(api.coverageTree.getTreeItem(node).label).startsWith('8.6.3 '));
       const problem = api.coverageTree.getTreeItem(problemNode!);
       assert.equal(problem.description, 'at-risk');
       assert.equal((problem.iconPath as vscode.ThemeIcon).id, 'shield');
       assert.match(String(problem.tooltip), /PRC-PRB: approval incomplete \(no `approved_on`\)/);
-      const prb = api.coverageTree.getChildren(problemNode).map((node) => api.coverageTree.getTreeItem(node)).find((item) => String(item.label).startsWith('PRC-PRB '));
+      const prb = api.coverageTree
+        .getChildren(problemNode)
+        .map((node) => api.coverageTree.getTreeItem(node))
+        .find((item) => String(item.label).startsWith('PRC-PRB '));
       assert.equal(prb?.description, 'process · approval incomplete');
     });
 
@@ -209,7 +264,11 @@ describe('Clausemark in VS Code', () => {
       const leavesShown = (nodes: ReturnType<typeof api.coverageTree.getChildren>): string[] =>
         nodes.flatMap((node) => {
           const item = api.coverageTree.getTreeItem(node);
-          return item.contextValue?.startsWith('clause.') ? [String(item.label).split(' ')[0] ?? ''] : item.contextValue === 'clauseGroup' ? leavesShown(api.coverageTree.getChildren(node)) : [];
+          return item.contextValue?.startsWith('clause.')
+            ? [String(item.label).split(' ')[0] ?? '']
+            : item.contextValue === 'clauseGroup'
+              ? leavesShown(api.coverageTree.getChildren(node))
+              : [];
         });
       const gaps = leavesShown(api.coverageTree.getChildren());
       await vscode.commands.executeCommand('clausemark.showAllClauses');
@@ -230,7 +289,11 @@ describe('Clausemark in VS Code', () => {
       const sections = tree.getChildren(blocks.node).map((node) => ({ node, item: tree.getTreeItem(node) }));
       const ncSection = sections.find(({ item }) => item.label === 'Nonconformities open or overdue by the audit');
       assert.ok(ncSection, sections.map(({ item }) => item.label).join(', '));
-      assert.ok(tree.getChildren(ncSection.node).some((node) => String(tree.getTreeItem(node).label).startsWith('NC-2026-03 (minor, 8.5.1.3): overdue since 2026-09-30')));
+      assert.ok(
+        tree
+          .getChildren(ncSection.node)
+          .some((node) => String(tree.getTreeItem(node).label).startsWith('NC-2026-03 (minor, 8.5.1.3): overdue since 2026-09-30')),
+      );
 
       const open = top.find(({ item }) => String(item.label).startsWith('Open nonconformities ('));
       assert.ok(open);
@@ -263,11 +326,22 @@ describe('Clausemark in VS Code', () => {
 
     it('escapes document text in the diagram source', async () => {
       const incident = await vscode.workspace.openTextDocument(workspaceUri(...INCIDENT_PROCESS));
-      await editBuffer(incident, 'title: Incident and service request management process', `title: '<img src=x onerror=alert(1)> %%{init: {"securityLevel": "loose"}}%% click n1 call alert()'`);
+      await editBuffer(
+        incident,
+        'title: Incident and service request management process',
+        `title: '<img src=x onerror=alert(1)> %%{init: {"securityLevel": "loose"}}%% click n1 call alert()'`,
+      );
       await api.settled();
-      const shown = await waitFor('the diagram to show the new title', () => { const current = api.traceability(); return current?.source.includes('#60;img') ? current : undefined; }, 20_000);
+      const shown = await waitFor(
+        'the diagram to show the new title',
+        () => {
+          const current = api.traceability();
+          return current?.source.includes('#60;img') ? current : undefined;
+        },
+        20_000,
+      );
       assert.doesNotMatch(shown.source, /<img|%%\{/);
-      assert.doesNotMatch(shown.source, /^\s*click /m, "no click binding comes from document text");
+      assert.doesNotMatch(shown.source, /^\s*click /m, 'no click binding comes from document text');
       const page = await waitFor('the page to draw the hostile title', () => api.traceability()?.page, 30_000);
       assert.ok('rendered' in page, `mermaid drew it as text: ${JSON.stringify(page)}`);
       await vscode.window.showTextDocument(incident);
@@ -287,9 +361,15 @@ describe('Clausemark in VS Code', () => {
       await vscode.commands.executeCommand('clausemark.exportWorkbook', target);
       const sheets = readXlsx(await fs.readFile(target.fsPath));
       // The example has a certification cycle, so its nonconformity register and audit programme are sheets too.
-      assert.deepEqual(sheets.map((sheet) => sheet.name), ['Coverage', 'Documents', 'Evidence', 'Findings', 'Nonconformities', 'Audit programme']);
+      assert.deepEqual(
+        sheets.map((sheet) => sheet.name),
+        ['Coverage', 'Documents', 'Evidence', 'Findings', 'Nonconformities', 'Audit programme'],
+      );
       const coverage = sheetValues(sheets[0]!, 7);
-      assert.ok(coverage.some((row) => row[1] === '8.6.1'), 'clause 8.6.1 is in the coverage sheet');
+      assert.ok(
+        coverage.some((row) => row[1] === '8.6.1'),
+        'clause 8.6.1 is in the coverage sheet',
+      );
       await fs.unlink(target.fsPath);
     });
 
@@ -309,22 +389,34 @@ describe('Clausemark in VS Code', () => {
       const first = await api.serverPid();
       assert.notEqual(first, process.pid, 'not in the extension host');
       process.kill(first, 'SIGKILL');
-      const second = await waitFor('the client to restart the server', async () => {
-        try {
-          const pid = await api.serverPid();
-          return pid !== first ? pid : undefined;
-        } catch {
-          return undefined;
-        }
-      }, 30_000);
+      const second = await waitFor(
+        'the client to restart the server',
+        async () => {
+          try {
+            const pid = await api.serverPid();
+            return pid !== first ? pid : undefined;
+          } catch {
+            return undefined;
+          }
+        },
+        30_000,
+      );
       assert.notEqual(second, first);
       await api.settled();
       // The new server read the SMS again: a cross-document finding on a file nobody opened is back…
-      await waitFor('trace.unknown-related from the new server', () => clausemarkDiagnostics(workspaceUri(...INCIDENT_PROCESS)).some((d) => ruleOf(d) === 'trace.unknown-related'), 30_000);
+      await waitFor(
+        'trace.unknown-related from the new server',
+        () => clausemarkDiagnostics(workspaceUri(...INCIDENT_PROCESS)).some((d) => ruleOf(d) === 'trace.unknown-related'),
+        30_000,
+      );
       // …and it follows edits: an unknown clause typed into a buffer is reported, and goes when mended.
       const problem = await vscode.workspace.openTextDocument(workspaceUri(...PROBLEM));
       await editBuffer(problem, '  - 8.6.3', '  - 8.6.9');
-      await waitFor('clause.unknown from the new server', () => clausemarkDiagnostics(problem.uri).some((d) => ruleOf(d) === 'clause.unknown' && d.message.includes('8.6.9')), 30_000);
+      await waitFor(
+        'clause.unknown from the new server',
+        () => clausemarkDiagnostics(problem.uri).some((d) => ruleOf(d) === 'clause.unknown' && d.message.includes('8.6.9')),
+        30_000,
+      );
       await editBuffer(problem, '  - 8.6.9', '  - 8.6.3');
       await waitFor('clause.unknown to go away', () => !clausemarkDiagnostics(problem.uri).some((d) => ruleOf(d) === 'clause.unknown'));
     });

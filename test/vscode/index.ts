@@ -12,7 +12,9 @@ export async function run(): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const stats = runner.stats ?? { passes: 0, failures, pending: 0 };
-      console.log(`${process.env.CLAUSEMARK_SUITE_LABEL ?? 'integration'}: ${stats.passes} passed, ${stats.failures} failed${stats.pending ? `, ${stats.pending} skipped` : ''}`);
+      console.log(
+        `${process.env.CLAUSEMARK_SUITE_LABEL ?? 'integration'}: ${stats.passes} passed, ${stats.failures} failed${stats.pending ? `, ${stats.pending} skipped` : ''}`,
+      );
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else resolve();
     });

@@ -27,13 +27,20 @@ export async function run(): Promise<void> {
     it('keeps the folders apart: the same id in both is no duplicate', () => {
       const second = vscode.Uri.joinPath(folder('second-sms').uri, 'sms', 'incident-process.md');
       assert.ok(!clausemarkDiagnostics(second).some((d) => ruleOf(d) === 'trace.duplicate-id'));
-      assert.equal(clausemarkDiagnostics(vscode.Uri.joinPath(folder('second-sms').uri, 'clausemark.json')).length, 0, 'coverage rules are off in the second folder');
+      assert.equal(
+        clausemarkDiagnostics(vscode.Uri.joinPath(folder('second-sms').uri, 'clausemark.json')).length,
+        0,
+        'coverage rules are off in the second folder',
+      );
     });
 
     it('shows one coverage root per folder', async () => {
       const api = await clausemark();
       const roots = api.coverageTree.getChildren().map((node) => api.coverageTree.getTreeItem(node));
-      assert.deepEqual(roots.map((item) => item.label), ['acme-msp', 'second-sms']);
+      assert.deepEqual(
+        roots.map((item) => item.label),
+        ['acme-msp', 'second-sms'],
+      );
       assert.match(String(roots[0]?.description), /% covered$/);
     });
   });

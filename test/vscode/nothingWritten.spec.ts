@@ -13,7 +13,13 @@ async function snapshot(root: string): Promise<Map<string, string>> {
       if (entry.name === '.clausemark-cache') continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else files.set(relative(root, path), createHash('sha1').update(await fs.readFile(path)).digest('hex'));
+      else
+        files.set(
+          relative(root, path),
+          createHash('sha1')
+            .update(await fs.readFile(path))
+            .digest('hex'),
+        );
     }
   };
   await walk(root);
@@ -54,7 +60,15 @@ describe('Clausemark writes nothing on its own', () => {
     await api.settled();
 
     const after = await snapshot(root);
-    assert.deepEqual([...after.entries()].filter(([path, hash]) => before.get(path) !== hash), [], 'no file changed or appeared');
-    assert.deepEqual([...before.keys()].filter((path) => !after.has(path)), [], 'no file disappeared');
+    assert.deepEqual(
+      [...after.entries()].filter(([path, hash]) => before.get(path) !== hash),
+      [],
+      'no file changed or appeared',
+    );
+    assert.deepEqual(
+      [...before.keys()].filter((path) => !after.has(path)),
+      [],
+      'no file disappeared',
+    );
   });
 });

@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDocumentBook, describeHead, escapeHtml, PAGE_BOXES_STYLE_ID, renderBookHtml, revisionText, type CheckResult, type DocumentBook } from '../../core/index.js';
+import {
+  buildDocumentBook,
+  describeHead,
+  escapeHtml,
+  PAGE_BOXES_STYLE_ID,
+  renderBookHtml,
+  revisionText,
+  type CheckResult,
+  type DocumentBook,
+} from '../../core/index.js';
 import { findBrowser, isExecutableFile, NO_BROWSER_HINT, printToPdf } from '../chromePdf.js';
 import type { CliIo } from '../cliIo.js';
 import { mermaidScriptPath } from '../mermaidScript.js';

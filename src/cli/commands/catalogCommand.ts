@@ -48,7 +48,8 @@ export async function catalogCommand(args: string[], io: CliIo): Promise<number>
     return 0;
   }
   const [action, file, ...extra] = positionals;
-  if (action !== 'import') throw new UsageError(action === undefined ? 'say what to do: `catalog import FILE`' : `unknown action \`${action}\`; the one action is \`import\``);
+  if (action !== 'import')
+    throw new UsageError(action === undefined ? 'say what to do: `catalog import FILE`' : `unknown action \`${action}\`; the one action is \`import\``);
   if (file === undefined) throw new UsageError('name the CSV or YAML file to import: `catalog import FILE`');
   if (extra.length > 0) throw new UsageError('catalog import takes one file');
   const source = resolve(io.cwd, file);
@@ -62,10 +63,16 @@ export async function catalogCommand(args: string[], io: CliIo): Promise<number>
     return 2;
   }
   const name = basename(source, extname(source)).replace(/\.catalog$/, '');
-  const imported = importCatalog(text, format, { fallbackName: name, ...(values.id !== undefined ? { id: values.id } : {}), ...(values.title !== undefined ? { title: values.title } : {}) });
+  const imported = importCatalog(text, format, {
+    fallbackName: name,
+    ...(values.id !== undefined ? { id: values.id } : {}),
+    ...(values.title !== undefined ? { title: values.title } : {}),
+  });
   if (!imported.ok) {
     for (const problem of imported.problems) io.writeStderr(`${file}:${problem.line}: ${problem.message}\n`);
-    io.writeStderr(`clausemark: ${file} was not imported (${imported.problems.length} problem${imported.problems.length === 1 ? '' : 's'}); nothing was written\n`);
+    io.writeStderr(
+      `clausemark: ${file} was not imported (${imported.problems.length} problem${imported.problems.length === 1 ? '' : 's'}); nothing was written\n`,
+    );
     return 2;
   }
   const json = `${JSON.stringify(imported.catalog, null, 2)}\n`;
@@ -75,9 +82,13 @@ export async function catalogCommand(args: string[], io: CliIo): Promise<number>
     io.writeStderr(`clausemark: the imported catalog would not load: ${check.problems.map((problem) => problem.message).join('; ')}\n`);
     return 2;
   }
-  const root = values.output === undefined ? io.cwd : ((await findGitRoot(dirname(resolve(io.cwd, values.output)), nodeFileSystem)) ?? dirname(resolve(io.cwd, values.output)));
+  const root =
+    values.output === undefined
+      ? io.cwd
+      : ((await findGitRoot(dirname(resolve(io.cwd, values.output)), nodeFileSystem)) ?? dirname(resolve(io.cwd, values.output)));
   await writeOutput(io, values.output, json, values.force, root);
-  if (values.output !== undefined) io.writeStderr(`Wrote ${values.output}: ${imported.catalog.clauses.length} clauses of ${imported.catalog.title} (id ${imported.catalog.id})\n`);
+  if (values.output !== undefined)
+    io.writeStderr(`Wrote ${values.output}: ${imported.catalog.clauses.length} clauses of ${imported.catalog.title} (id ${imported.catalog.id})\n`);
   return 0;
 }
 

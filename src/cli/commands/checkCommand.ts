@@ -1,5 +1,21 @@
 import { parseArgs } from 'node:util';
-import { buildChangeJson, buildJsonReport, changeSummaryText, isAtLeast, renderChangeGithub, renderChangeMarkdown, renderGithub, renderJson, renderJunit, renderMarkdown, renderSarif, renderText, type Finding, type ReportInput, type Severity } from '../../core/index.js';
+import {
+  buildChangeJson,
+  buildJsonReport,
+  changeSummaryText,
+  isAtLeast,
+  renderChangeGithub,
+  renderChangeMarkdown,
+  renderGithub,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+  renderSarif,
+  renderText,
+  type Finding,
+  type ReportInput,
+  type Severity,
+} from '../../core/index.js';
 import { appendJobSummary } from '../jobSummary.js';
 import { runChangeCheck } from '../runChangeCheck.js';
 import { TOOL_VERSION } from '../toolVersion.js';
@@ -111,7 +127,8 @@ export async function changeCheck(io: CliIo, values: ChangeCheckValues, paths: r
   if (typeof review === 'number') return review;
   const findings = values.all ? review.findings : review.newFindings;
   const input: ReportInput = { ...reportInputFor(review.head.result), findings, baseline: review.states };
-  const pathPrefix = values.format === 'sarif' || values.format === 'github' || values.format === 'markdown' ? await checkoutPathPrefix(review.head.result.project.root) : '';
+  const pathPrefix =
+    values.format === 'sarif' || values.format === 'github' || values.format === 'markdown' ? await checkoutPathPrefix(review.head.result.project.root) : '';
   const summary = (): string => renderChangeMarkdown(review, { toolVersion: TOOL_VERSION, pathPrefix });
   const renderers: Record<(typeof FORMATS)[number], () => string> = {
     text: () => `${renderText(input, { color: values.output === undefined && wantsColor(io) })}${changeSummaryText(review)}`,

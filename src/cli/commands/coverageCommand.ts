@@ -1,5 +1,15 @@
 import { parseArgs } from 'node:util';
-import { pickCatalogs, renderCoverageCsv, renderCoverageHtml, renderCoverageJson, renderCoverageMarkdown, renderSoaCsv, renderSoaJson, renderSoaMarkdown, statementOfApplicability } from '../../core/index.js';
+import {
+  pickCatalogs,
+  renderCoverageCsv,
+  renderCoverageHtml,
+  renderCoverageJson,
+  renderCoverageMarkdown,
+  renderSoaCsv,
+  renderSoaJson,
+  renderSoaMarkdown,
+  statementOfApplicability,
+} from '../../core/index.js';
 import type { CliIo } from '../cliIo.js';
 import { reportInputFor } from '../reportInputFor.js';
 import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';
@@ -51,7 +61,8 @@ export async function coverageCommand(args: string[], io: CliIo): Promise<number
   const input = reportInputFor(result, values.catalog);
   if (values.soa) {
     const [picked] = pickCatalogs(result.catalogs, values.catalog ?? result.catalogs[0]?.alias) ?? [];
-    if (!picked || (values.catalog === undefined && result.catalogs.length > 1)) throw new UsageError('--soa needs --catalog ALIAS when the project has several catalogs');
+    if (!picked || (values.catalog === undefined && result.catalogs.length > 1))
+      throw new UsageError('--soa needs --catalog ALIAS when the project has several catalogs');
     if (format === 'html') throw new UsageError('--soa writes markdown, json or csv');
     const soa = statementOfApplicability(picked, result.project.config.applicability);
     const soaText = format === 'json' ? renderSoaJson(soa) : format === 'csv' ? renderSoaCsv(soa) : renderSoaMarkdown(soa, result.today);

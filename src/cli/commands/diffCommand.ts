@@ -24,7 +24,12 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     args,
     allowPositionals: true,
     strict: true,
-    options: { ...CHECK_OPTIONS, format: { type: 'string', default: 'markdown' }, 'fail-on': { type: 'string', default: 'error' }, all: { type: 'boolean', default: false } },
+    options: {
+      ...CHECK_OPTIONS,
+      format: { type: 'string', default: 'markdown' },
+      'fail-on': { type: 'string', default: 'error' },
+      all: { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
     io.writeStdout(DIFF_USAGE);

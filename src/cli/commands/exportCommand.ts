@@ -28,7 +28,12 @@ Options:
 `;
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { ...CHECK_OPTIONS, format: { type: 'string', default: 'xlsx' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { ...CHECK_OPTIONS, format: { type: 'string', default: 'xlsx' } },
+  });
   if (values.help) {
     io.writeStdout(EXPORT_USAGE);
     return 0;

@@ -1,5 +1,14 @@
 import { parseArgs } from 'node:util';
-import { assessReadiness, parseIsoDate, renderReadinessHtml, renderReadinessJson, renderReadinessMarkdown, renderReadinessText, resolveTarget, type ReadinessTarget } from '../../core/index.js';
+import {
+  assessReadiness,
+  parseIsoDate,
+  renderReadinessHtml,
+  renderReadinessJson,
+  renderReadinessMarkdown,
+  renderReadinessText,
+  resolveTarget,
+  type ReadinessTarget,
+} from '../../core/index.js';
 import type { CliIo } from '../cliIo.js';
 import { CHECK_OPTIONS, runCheckWith } from '../runCheck.js';
 import { TOOL_VERSION } from '../toolVersion.js';
@@ -31,7 +40,12 @@ Options:
 `;
 
 export async function readinessCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { ...CHECK_OPTIONS, format: { type: 'string', default: 'text' }, for: { type: 'string', default: 'next' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { ...CHECK_OPTIONS, format: { type: 'string', default: 'text' }, for: { type: 'string', default: 'next' } },
+  });
   if (values.help) {
     io.writeStdout(READINESS_USAGE);
     return 0;
@@ -44,8 +58,25 @@ export async function readinessCommand(args: string[], io: CliIo): Promise<numbe
   const { project, index } = result;
   const audit = resolveTarget(project.config, result.today, target);
   if (typeof audit === 'string') throw new UsageError(audit);
-  const report = assessReadiness({ documents: index.documents(), catalog: project.catalog, config: project.config, coverage: result.coverage, otherCatalogs: result.catalogs.slice(1), today: result.today }, audit);
-  const text = format === 'json' ? renderReadinessJson(report) : format === 'markdown' ? renderReadinessMarkdown(report) : format === 'html' ? renderReadinessHtml(report, TOOL_VERSION) : renderReadinessText(report);
+  const report = assessReadiness(
+    {
+      documents: index.documents(),
+      catalog: project.catalog,
+      config: project.config,
+      coverage: result.coverage,
+      otherCatalogs: result.catalogs.slice(1),
+      today: result.today,
+    },
+    audit,
+  );
+  const text =
+    format === 'json'
+      ? renderReadinessJson(report)
+      : format === 'markdown'
+        ? renderReadinessMarkdown(report)
+        : format === 'html'
+          ? renderReadinessHtml(report, TOOL_VERSION)
+          : renderReadinessText(report);
   await writeOutput(io, values.output, text, values.force, project.root);
   return report.verdict === 'ready' ? 0 : 1;
 }

@@ -51,7 +51,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (typeof result === 'number') return result;
   const revision = await describeHead(result.project.root);
   const pack = buildAuditPack(result, { toolVersion: TOOL_VERSION, outputFolder, ...(revision ? { revision } : {}) });
-  const text = format === 'html' ? renderAuditHtml(pack, { mermaidScript: await mermaidScript(), nonce: randomBytes(18).toString('base64') }) : renderAuditMarkdown(pack);
+  const text =
+    format === 'html' ? renderAuditHtml(pack, { mermaidScript: await mermaidScript(), nonce: randomBytes(18).toString('base64') }) : renderAuditMarkdown(pack);
   if (!(await writeNewFile(io, target, text, values.force, result.project.root))) return 2;
   io.writeStdout(`Wrote ${target}\n`);
   return 0;

@@ -20,7 +20,13 @@ export async function rulesCommand(args: string[], io: CliIo): Promise<number> {
   }
   const format = oneOf('--format', values.format, ['text', 'json'] as const);
   if (format === 'json') {
-    io.writeStdout(`${JSON.stringify(RULES.map(({ id, defaultSeverity, scope, description }) => ({ id, defaultSeverity, scope, description, docsUrl: ruleDocsUrl(id) })), null, 2)}\n`);
+    io.writeStdout(
+      `${JSON.stringify(
+        RULES.map(({ id, defaultSeverity, scope, description }) => ({ id, defaultSeverity, scope, description, docsUrl: ruleDocsUrl(id) })),
+        null,
+        2,
+      )}\n`,
+    );
     return 0;
   }
   const width = Math.max(...RULES.map((rule) => rule.id.length));

@@ -92,13 +92,26 @@ export function buildAuditPack(result: CheckResult, options: AuditPackOptions): 
     ...(options.revision ? { revision: options.revision } : {}),
     toolVersion: options.toolVersion,
     summary: result.coverage.summary,
-    families: [...families].map(([id, clauses], index) => ({ id, label: catalog.label(id), clauses, diagrams: familyDiagrams(String(index + 1), clauses, nodes) })),
-    soa: result.catalogs.filter((coverage) => coverage.catalog.leaves().some((leaf) => leaf.kind === 'control')).map((coverage) => statementOfApplicability(coverage, result.project.config.applicability)),
+    families: [...families].map(([id, clauses], index) => ({
+      id,
+      label: catalog.label(id),
+      clauses,
+      diagrams: familyDiagrams(String(index + 1), clauses, nodes),
+    })),
+    soa: result.catalogs
+      .filter((coverage) => coverage.catalog.leaves().some((leaf) => leaf.kind === 'control'))
+      .map((coverage) => statementOfApplicability(coverage, result.project.config.applicability)),
     otherCatalogs: result.catalogs.slice(1).map(({ alias, report }) => ({ alias, catalog: report.catalog, summary: report.summary, clauses: report.clauses })),
     documents,
     evidence,
     overdue: documents.filter((document) => document.overdue),
-    findings: packFindings(result.findings, { catalog, configFile: result.project.configFile, documentsByPath, links, clauseAnchor: (clause) => `#${clauseAnchor(clause)}` }),
+    findings: packFindings(result.findings, {
+      catalog,
+      configFile: result.project.configFile,
+      documentsByPath,
+      links,
+      clauseAnchor: (clause) => `#${clauseAnchor(clause)}`,
+    }),
     ...optionalCycle(packCycle(result.index.cycle(), catalog)),
   };
 }

@@ -29,8 +29,16 @@ export interface PackCycle {
 /** The pack's cycle sections, where there is a cycle to show (a `certification` block, audits or reviews). */
 export function packCycle(cycle: CycleState, catalog: ClauseCatalog): PackCycle | undefined {
   if (!cycle.certification && cycle.audits.length === 0 && cycle.managementReviews.length === 0 && cycle.nonconformities.length === 0) return undefined;
-  const held: ProgrammeAudit[] = cycle.audits.map((audit) => ({ label: audit.documentId, kind: audit.kind, date: audit.date, documentId: audit.documentId, state: 'held' }));
-  const planned: ProgrammeAudit[] = cycle.planned.filter((audit) => audit.state !== 'held').map((audit) => ({ label: `${audit.kind} (planned)`, kind: audit.kind, date: audit.date, state: audit.state === 'overdue' ? 'overdue' : 'upcoming' }));
+  const held: ProgrammeAudit[] = cycle.audits.map((audit) => ({
+    label: audit.documentId,
+    kind: audit.kind,
+    date: audit.date,
+    documentId: audit.documentId,
+    state: 'held',
+  }));
+  const planned: ProgrammeAudit[] = cycle.planned
+    .filter((audit) => audit.state !== 'held')
+    .map((audit) => ({ label: `${audit.kind} (planned)`, kind: audit.kind, date: audit.date, state: audit.state === 'overdue' ? 'overdue' : 'upcoming' }));
   const audits = [...held, ...planned].sort((a, b) => a.date.localeCompare(b.date));
   const scopes = audits.map((audit) => new Set(cycle.audits.find((held) => held.documentId === audit.documentId)?.leaves ?? []));
   return {
@@ -51,6 +59,6 @@ function timeline(cycle: CycleState, audits: readonly ProgrammeAudit[]): string 
   events.sort((a, b) => a[0].localeCompare(b[0]));
   const lines = ['timeline', '  title Certification cycle'];
   // A colon separates the events of one date in a timeline, so one in a document id is written as its code.
-  for (const [date, text] of events) lines.push(`  ${date} : ${mermaidText(text, 60).replace(/:/g, "#58;")}`);
+  for (const [date, text] of events) lines.push(`  ${date} : ${mermaidText(text, 60).replace(/:/g, '#58;')}`);
   return lines.join('\n');
 }

@@ -64,7 +64,9 @@ function blocksOf(clause: ClauseCoverage, nodes: DiagramNodes): Block[] {
   const whole: Block = { clause, rows };
   if (heightOf(whole, nodes) <= HEIGHT_BUDGET) return [whole];
   // Too tall: share the documents (and a document's evidence, if it alone is too tall) among parts.
-  const pieces = rows.flatMap((row) => inBins(row.evidence, (item) => nodeHeight(nodes.evidence(clause, item).label)).map((evidence) => ({ ...row, evidence })));
+  const pieces = rows.flatMap((row) =>
+    inBins(row.evidence, (item) => nodeHeight(nodes.evidence(clause, item).label)).map((evidence) => ({ ...row, evidence })),
+  );
   const parts = inBins(pieces, (piece) => rowHeight(clause, piece, nodes));
   return parts.map((share, index) => ({ clause, rows: share, part: { index: index + 1, of: parts.length } }));
 }
@@ -92,7 +94,8 @@ function inBins<T>(items: readonly T[], height: (item: T) => number): T[][] {
 /** The clause's documents by id, each with the evidence it links for the clause; documents that only link evidence last. */
 function rowsOf(clause: ClauseCoverage): Row[] {
   const rows = new Map<string, { documentPath: string; documentId: string; claims: boolean; evidence: ClauseEvidence[] }>();
-  for (const document of clause.documents) if (!rows.has(document.path)) rows.set(document.path, { documentPath: document.path, documentId: document.id, claims: true, evidence: [] });
+  for (const document of clause.documents)
+    if (!rows.has(document.path)) rows.set(document.path, { documentPath: document.path, documentId: document.id, claims: true, evidence: [] });
   for (const item of clause.evidence) {
     const row = rows.get(item.documentPath) ?? { documentPath: item.documentPath, documentId: item.documentId, claims: false, evidence: [] };
     rows.set(item.documentPath, row);
@@ -109,7 +112,10 @@ function heightOf(block: Block, nodes: DiagramNodes): number {
 
 /** The layout puts a document level with its evidence: the taller of the two is the row's share of the height. */
 function rowHeight(clause: ClauseCoverage, row: Row, nodes: DiagramNodes): number {
-  return Math.max(nodeHeight(nodes.document(row.documentPath, row.documentId).label), sum(row.evidence.map((item) => nodeHeight(nodes.evidence(clause, item).label))));
+  return Math.max(
+    nodeHeight(nodes.document(row.documentPath, row.documentId).label),
+    sum(row.evidence.map((item) => nodeHeight(nodes.evidence(clause, item).label))),
+  );
 }
 
 /** Height a node takes in its column, label wrapped, with the gap to the next. */
@@ -148,15 +154,35 @@ function graphOf(group: readonly Block[], nodes: DiagramNodes): TraceGraph {
   const builder = new GraphBuilder();
   for (const block of group) {
     const clause = nodes.clause(block.clause);
-    const clauseKey = builder.node(`c:${block.clause.clause}`, (key) => ({ key, kind: 'clause', label: clause.label, status: block.clause.status, href: clause.href }));
+    const clauseKey = builder.node(`c:${block.clause.clause}`, (key) => ({
+      key,
+      kind: 'clause',
+      label: clause.label,
+      status: block.clause.status,
+      href: clause.href,
+    }));
     for (const row of block.rows) {
       const document = nodes.document(row.documentPath, row.documentId);
-      const documentKey = builder.node(`d:${row.documentPath}`, (key) => ({ key, kind: 'document', label: document.label, ...(document.status !== undefined ? { status: document.status } : {}), path: row.documentPath, href: document.href }));
+      const documentKey = builder.node(`d:${row.documentPath}`, (key) => ({
+        key,
+        kind: 'document',
+        label: document.label,
+        ...(document.status !== undefined ? { status: document.status } : {}),
+        path: row.documentPath,
+        href: document.href,
+      }));
       builder.edge(clauseKey, documentKey, !row.claims);
       for (const item of row.evidence) {
         const evidence = nodes.evidence(block.clause, item);
         const target = item.repositoryPath ?? item.url ?? item.path ?? evidence.label;
-        const evidenceKey = builder.node(`e:${target}|${item.state}`, (key) => ({ key, kind: 'evidence', label: evidence.label, status: item.state, ...(item.repositoryPath !== undefined ? { path: item.repositoryPath } : {}), href: evidence.href }));
+        const evidenceKey = builder.node(`e:${target}|${item.state}`, (key) => ({
+          key,
+          kind: 'evidence',
+          label: evidence.label,
+          status: item.state,
+          ...(item.repositoryPath !== undefined ? { path: item.repositoryPath } : {}),
+          href: evidence.href,
+        }));
         builder.edge(documentKey, evidenceKey);
       }
     }

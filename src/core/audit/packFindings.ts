@@ -36,12 +36,24 @@ function subjectOf(finding: Finding, context: SubjectContext): PackFinding {
   // Findings about the repository as a whole sit on the config file; what they are about is their clause.
   const repositoryLevel = finding.file === '.' || finding.file === context.configFile;
   if (repositoryLevel && clause !== undefined) {
-    return { finding, subject: context.catalog.has(clause) ? context.catalog.label(clause) : `clause ${clause}`, subjectKind: 'clause', ...(context.catalog.has(clause) ? { href: context.clauseAnchor(clause) } : {}) };
+    return {
+      finding,
+      subject: context.catalog.has(clause) ? context.catalog.label(clause) : `clause ${clause}`,
+      subjectKind: 'clause',
+      ...(context.catalog.has(clause) ? { href: context.clauseAnchor(clause) } : {}),
+    };
   }
   if (finding.file === '.') return { finding, subject: 'the repository', subjectKind: 'repository' };
   const document = context.documentsByPath.get(finding.file);
   const at = line !== undefined ? { line } : {};
-  if (document) return { finding, subject: document.title === document.id ? document.id : `${document.id} ${document.title}`, subjectKind: 'document', ...at, href: context.links.file(finding.file) };
+  if (document)
+    return {
+      finding,
+      subject: document.title === document.id ? document.id : `${document.id} ${document.title}`,
+      subjectKind: 'document',
+      ...at,
+      href: context.links.file(finding.file),
+    };
   return { finding, subject: finding.file, subjectKind: 'file', ...at, href: context.links.file(finding.file) };
 }
 

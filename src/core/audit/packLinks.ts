@@ -17,10 +17,17 @@ export interface PackLinks {
 export function packLinks(root: string, outputFolder: string): PackLinks {
   const fromPack = relative(outputFolder, root);
   // On Windows a repository on another drive has no relative path: link to it by file URL instead.
-  const base = isAbsolute(fromPack) ? `${pathToFileURL(root).href.replace(/\/$/, '')}/` : fromPack === '' ? '' : `${fromPack.split(sep).map(encodeSegment).join('/')}/`;
+  const base = isAbsolute(fromPack)
+    ? `${pathToFileURL(root).href.replace(/\/$/, '')}/`
+    : fromPack === ''
+      ? ''
+      : `${fromPack.split(sep).map(encodeSegment).join('/')}/`;
   return {
     file: (repositoryPath) => `${base}${repositoryPath.split('/').map(encodeSegment).join('/')}`,
-    web: (url) => (/^https?:\/\/[^\s]+$/i.test(url) ? url.replace(/["'<>\\`\s|{}^]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : undefined),
+    web: (url) =>
+      /^https?:\/\/[^\s]+$/i.test(url)
+        ? url.replace(/["'<>\\`\s|{}^]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+        : undefined,
   };
 }
 

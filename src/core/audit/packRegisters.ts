@@ -73,22 +73,24 @@ export function documentRegister(documents: readonly SmsDocument[], today: strin
 /** The evidence register: each piece of evidence per clause, in clause order, as coverage counted it. */
 export function evidenceRegister(clauses: readonly ClauseCoverage[], documents: readonly RegisterEntry[], links: PackLinks): EvidenceEntry[] {
   const titleOf = new Map(documents.map((document) => [document.path, document.title]));
-  return clauses.flatMap((clause) => clause.evidence.map((item) => ({ clause: clause.clause, item }))).map(({ clause, item }, index) => {
-    const title = item.repositoryPath !== undefined ? titleOf.get(item.repositoryPath) : undefined;
-    const href = evidenceHref(item, links);
-    return {
-      anchor: `evidence-${index + 1}`,
-      documentId: item.documentId,
-      documentPath: item.documentPath,
-      documentHref: links.file(item.documentPath),
-      clause,
-      target: item.url ?? item.repositoryPath ?? item.path ?? item.documentPath,
-      ...(href !== undefined ? { href } : {}),
-      ...optional('targetTitle', title),
-      ...optional('date', item.date),
-      state: item.state,
-    };
-  });
+  return clauses
+    .flatMap((clause) => clause.evidence.map((item) => ({ clause: clause.clause, item })))
+    .map(({ clause, item }, index) => {
+      const title = item.repositoryPath !== undefined ? titleOf.get(item.repositoryPath) : undefined;
+      const href = evidenceHref(item, links);
+      return {
+        anchor: `evidence-${index + 1}`,
+        documentId: item.documentId,
+        documentPath: item.documentPath,
+        documentHref: links.file(item.documentPath),
+        clause,
+        target: item.url ?? item.repositoryPath ?? item.path ?? item.documentPath,
+        ...(href !== undefined ? { href } : {}),
+        ...optional('targetTitle', title),
+        ...optional('date', item.date),
+        state: item.state,
+      };
+    });
 }
 
 /** A link to the evidence itself, unless it is known not to be there. */

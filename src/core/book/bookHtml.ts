@@ -106,7 +106,10 @@ function documentPage(document: BookDocument, index: number): string {
 /** `PRC-CHG version 3.2, approved by Head of Operations on 2026-02-24`: what each page of a document says of it. */
 export function runningHeader(document: BookDocument): string {
   const control = document.control;
-  const approval = control.approvedBy !== undefined ? `, approved by ${control.approvedBy}${control.approvedOn !== undefined ? ` on ${control.approvedOn}` : ''}` : `, ${control.status ?? 'no status'}`;
+  const approval =
+    control.approvedBy !== undefined
+      ? `, approved by ${control.approvedBy}${control.approvedOn !== undefined ? ` on ${control.approvedOn}` : ''}`
+      : `, ${control.status ?? 'no status'}`;
   return `${control.id}${control.version !== undefined ? ` version ${control.version}` : ''}${approval}`;
 }
 

@@ -69,8 +69,15 @@ function rewriteElement(element: Element, linking: BookLinking, slugger: GithubS
     const value = element.properties[key];
     if (Array.isArray(value)) element.properties[key] = value.map((part) => `${linking.anchor}-${String(part)}`);
   }
-  if (element.tagName === 'img') return { type: 'element', tagName: 'span', properties: { className: ['image'] }, children: [{ type: 'text', value: `[image: ${String(element.properties.alt ?? '')}]` }] };
-  if (element.tagName === 'pre' && isMermaid(element)) return { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: textOf(element) }] };
+  if (element.tagName === 'img')
+    return {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['image'] },
+      children: [{ type: 'text', value: `[image: ${String(element.properties.alt ?? '')}]` }],
+    };
+  if (element.tagName === 'pre' && isMermaid(element))
+    return { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: textOf(element) }] };
   if (element.tagName === 'a') element.properties = linkProperties(element.properties, linking);
   rewriteChildren(element);
   return element;

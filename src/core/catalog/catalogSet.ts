@@ -83,7 +83,11 @@ export class CatalogSet {
     const aliases = this.aliases();
     const folded = aliases.filter((known) => known.toLowerCase() === alias.toLowerCase());
     if (folded.length > 0) return folded;
-    return aliases.filter((known) => known.startsWith(alias) || alias.startsWith(known)).concat(aliases).filter((known, index, all) => all.indexOf(known) === index).slice(0, 3);
+    return aliases
+      .filter((known) => known.startsWith(alias) || alias.startsWith(known))
+      .concat(aliases)
+      .filter((known, index, all) => all.indexOf(known) === index)
+      .slice(0, 3);
   }
 
   /** The contribution keys of catalog `alias` mapped back to its own ids; keys of other catalogs dropped. */

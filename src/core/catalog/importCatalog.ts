@@ -63,7 +63,14 @@ function rowsFromCsv(text: string): RowsRead {
   const names = header.cells.map((cell) => cell.trim().toLowerCase());
   const missing = (['id', 'title'] as const).filter((column) => !names.includes(column));
   if (missing.length > 0) {
-    return { problems: [{ line: header.line, message: `the first line names the columns; ${missing.map((m) => `\`${m}\``).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing (found ${names.map((n) => `\`${n}\``).join(', ')})` }] };
+    return {
+      problems: [
+        {
+          line: header.line,
+          message: `the first line names the columns; ${missing.map((m) => `\`${m}\``).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing (found ${names.map((n) => `\`${n}\``).join(', ')})`,
+        },
+      ],
+    };
   }
   const rows = records.map((record) => {
     const values: Partial<Record<Column, string>> = {};
@@ -82,18 +89,25 @@ function rowsFromYaml(text: string): RowsRead {
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep !== undefined) return { problems: [{ line: lines.positionAt(tooDeep).line, message: 'the YAML nests deeper than a control list needs' }] };
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, version: '1.2' });
-  if (document.errors.length > 0) return { problems: document.errors.map((error) => ({ line: lines.positionAt(error.pos[0]).line, message: `invalid YAML: ${error.message.split('\n')[0]}` })) };
+  if (document.errors.length > 0)
+    return {
+      problems: document.errors.map((error) => ({ line: lines.positionAt(error.pos[0]).line, message: `invalid YAML: ${error.message.split('\n')[0]}` })),
+    };
   const contents = document.contents;
   let list: YamlNode | null | undefined = contents;
   let id: string | undefined;
   let title: string | undefined;
   if (isMap(contents)) {
-    const entry = (key: string): YamlNode | null | undefined => (contents.items as Pair<YamlNode, YamlNode | null>[]).find((pair) => isScalar(pair.key) && pair.key.value === key)?.value;
+    const entry = (key: string): YamlNode | null | undefined =>
+      (contents.items as Pair<YamlNode, YamlNode | null>[]).find((pair) => isScalar(pair.key) && pair.key.value === key)?.value;
     list = entry('clauses') ?? entry('controls');
     id = scalarText(entry('id'));
     title = scalarText(entry('title'));
   }
-  if (!isSeq(list)) return { problems: [{ line: lineOf(contents), message: 'expected a list of clauses (`- id: …` with `title:` and `parent:`), at the top or under `clauses:`' }] };
+  if (!isSeq(list))
+    return {
+      problems: [{ line: lineOf(contents), message: 'expected a list of clauses (`- id: …` with `title:` and `parent:`), at the top or under `clauses:`' }],
+    };
   const rows: Row[] = [];
   const problems: ImportProblem[] = [];
   for (const item of list.items as YamlNode[]) {
@@ -109,7 +123,8 @@ function rowsFromYaml(text: string): RowsRead {
         continue;
       }
       const value = scalarText(pair.value);
-      if (value === undefined && pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) problems.push({ line: lineOf(pair.value), message: `\`${key}\` must be text` });
+      if (value === undefined && pair.value !== null && !(isScalar(pair.value) && pair.value.value === null))
+        problems.push({ line: lineOf(pair.value), message: `\`${key}\` must be text` });
       else if (value) values[key as Column] = value;
     }
     rows.push({ line: lineOf(item), values });
@@ -132,7 +147,8 @@ function rowProblems(rows: readonly Row[]): ImportProblem[] {
   for (const { line, values } of rows) {
     const { id, title, description } = values;
     if (!id) problems.push({ line, message: 'this row has no id' });
-    else if (!CLAUSE_ID.test(id)) problems.push({ line, message: `\`${id}\` is not a clause id: letters, digits, \`.\`, \`_\` and \`-\`, up to 40, starting with a letter or digit` });
+    else if (!CLAUSE_ID.test(id))
+      problems.push({ line, message: `\`${id}\` is not a clause id: letters, digits, \`.\`, \`_\` and \`-\`, up to 40, starting with a letter or digit` });
     else if (lineOfId.has(id)) problems.push({ line, message: `\`${id}\` is already the id of the clause on line ${lineOfId.get(id)}` });
     else lineOfId.set(id, line);
     if (!title) problems.push({ line, message: `${id ? `\`${id}\`` : 'this row'} has no title` });

@@ -6,9 +6,7 @@ import { BUILTIN_CATALOGS } from './builtinCatalogs.js';
 import type { CatalogFile } from './catalogFile.js';
 import { ClauseCatalog } from './clauseCatalog.js';
 
-export type CatalogResult =
-  | { readonly ok: true; readonly catalog: ClauseCatalog }
-  | { readonly ok: false; readonly problems: readonly JsonProblem[] };
+export type CatalogResult = { readonly ok: true; readonly catalog: ClauseCatalog } | { readonly ok: false; readonly problems: readonly JsonProblem[] };
 
 const validateCatalog = compileSchema(catalogSchema);
 

@@ -41,7 +41,12 @@ export class SuggestionBudget {
    * The candidates nearest to `typed` by `find` (spelling, by default), best first; none once the budget cannot
    * pay for comparing with every candidate.
    */
-  nearest(typed: string, candidates: readonly string[], limit: number, find: (typed: string, candidates: readonly string[], limit: number) => string[] = nearestIds): string[] {
+  nearest(
+    typed: string,
+    candidates: readonly string[],
+    limit: number,
+    find: (typed: string, candidates: readonly string[], limit: number) => string[] = nearestIds,
+  ): string[] {
     if (!this.pay(typed, candidates)) return [];
     return find(typed, candidates, limit);
   }

@@ -16,7 +16,11 @@ export interface CatalogDelta {
 export function otherCatalogDeltas(base: readonly CatalogCoverage[], head: readonly CatalogCoverage[], changes: readonly DocumentChange[]): CatalogDelta[] {
   return head.slice(1).map((after) => {
     const before = base.find((coverage) => coverage.alias === after.alias)?.report;
-    const empty = { ...after.report, clauses: [], summary: { ...after.report.summary, covered: 0, atRisk: 0, partial: 0, uncovered: after.report.summary.leaves, excluded: 0, percent: 0 } };
+    const empty = {
+      ...after.report,
+      clauses: [],
+      summary: { ...after.report.summary, covered: 0, atRisk: 0, partial: 0, uncovered: after.report.summary.leaves, excluded: 0, percent: 0 },
+    };
     return { alias: after.alias, title: after.report.catalog.title, delta: coverageDelta(before ?? empty, after.report, changes) };
   });
 }

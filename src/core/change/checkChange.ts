@@ -74,7 +74,12 @@ export async function checkChange(options: ChangeCheckOptions): Promise<ChangeCh
   }
   const review = await reviewChange({
     base: { result: base.result, fs: baseFs, ref: options.base, commit: baseCommit.commit },
-    head: { result: head.result, fs: headFs, ...(options.head !== undefined ? { ref: options.head } : {}), ...(headCommit !== undefined ? { commit: headCommit } : {}) },
+    head: {
+      result: head.result,
+      fs: headFs,
+      ...(options.head !== undefined ? { ref: options.head } : {}),
+      ...(headCommit !== undefined ? { commit: headCommit } : {}),
+    },
     changedPaths,
     changedLines,
   });

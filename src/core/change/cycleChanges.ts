@@ -40,7 +40,9 @@ export function cycleChanges(base: CycleState, head: CycleState, headIndex: Work
   const auditsAdded = head.audits
     .filter((audit) => !heldBefore.has(audit.documentId))
     .map((audit): AuditAdded => {
-      const holds = head.planned.find((planned) => planned.heldBy?.documentId === audit.documentId && !plannedHeldBefore.has(`${planned.kind} ${planned.date}`));
+      const holds = head.planned.find(
+        (planned) => planned.heldBy?.documentId === audit.documentId && !plannedHeldBefore.has(`${planned.kind} ${planned.date}`),
+      );
       return {
         audit,
         range: headIndex.documentAt(audit.path)?.id?.range,

@@ -38,7 +38,8 @@ export async function documentChanges(
     const id = headDocument.id?.value;
     const samePath = base.documentAt(path);
     const sameId = id === undefined ? [] : base.documentsWithId(id);
-    const baseDocument = samePath && (id === undefined || samePath.id?.value === id) ? samePath : (sameId.find((document) => changedPaths.has(document.path)) ?? samePath);
+    const baseDocument =
+      samePath && (id === undefined || samePath.id?.value === id) ? samePath : (sameId.find((document) => changedPaths.has(document.path)) ?? samePath);
     if (baseDocument) pairedBasePaths.add(baseDocument.path);
     const kind: DocumentChangeKind = !baseDocument ? 'added' : baseDocument.path === path ? 'modified' : 'moved';
     const [baseText, headText] = await Promise.all([baseDocument ? read.base(baseDocument.path) : undefined, read.head(path)]);
@@ -47,7 +48,8 @@ export async function documentChanges(
       path,
       ...(baseDocument ? { base: baseDocument } : {}),
       head: headDocument,
-      bodyChanged: baseDocument !== undefined && bodyOf(baseText, base.config.frontmatter.openingFence) !== bodyOf(headText, head.config.frontmatter.openingFence),
+      bodyChanged:
+        baseDocument !== undefined && bodyOf(baseText, base.config.frontmatter.openingFence) !== bodyOf(headText, head.config.frontmatter.openingFence),
       clausesChanged: baseDocument !== undefined && claimedClauses(baseDocument) !== claimedClauses(headDocument),
     });
   }

@@ -20,17 +20,29 @@ export function documentControlFindings(changes: readonly DocumentChange[]): Fin
     const revised = head.type === undefined || !EVIDENCE_DOCUMENT_TYPES.has(head.type.value);
     if (revised && head.version && base.version && head.version.value === base.version.value) {
       findings.push(
-        createFinding('change.version-not-bumped', head.path, head.version.range, `The ${what} of this document changed, but \`version\` is still ${head.version.value}; raise it so readers can tell the revisions apart.`, {
-          data: { field: 'version', ...(head.id ? { documentId: head.id.value } : {}) },
-        }),
+        createFinding(
+          'change.version-not-bumped',
+          head.path,
+          head.version.range,
+          `The ${what} of this document changed, but \`version\` is still ${head.version.value}; raise it so readers can tell the revisions apart.`,
+          {
+            data: { field: 'version', ...(head.id ? { documentId: head.id.value } : {}) },
+          },
+        ),
       );
     }
     const stillApproved = base.status?.value === 'approved' && head.status?.value === 'approved';
     if (stillApproved && head.approvedOn && base.approvedOn && head.approvedOn.value === base.approvedOn.value) {
       findings.push(
-        createFinding('change.approval-not-renewed', head.path, head.approvedOn.range, `The ${what} of this approved document changed, but its approval (\`approved_on\` ${head.approvedOn.value}) is the one given before; record the new approval, or set \`status\` back to review.`, {
-          data: { field: 'approved_on', ...(head.id ? { documentId: head.id.value } : {}) },
-        }),
+        createFinding(
+          'change.approval-not-renewed',
+          head.path,
+          head.approvedOn.range,
+          `The ${what} of this approved document changed, but its approval (\`approved_on\` ${head.approvedOn.value}) is the one given before; record the new approval, or set \`status\` back to review.`,
+          {
+            data: { field: 'approved_on', ...(head.id ? { documentId: head.id.value } : {}) },
+          },
+        ),
       );
     }
   }
@@ -67,12 +79,20 @@ export function lastCoverageFindings(base: CoverageReport, head: CoverageReport,
     });
     const onHead = places.filter((place) => place.range !== undefined);
     const primary = onHead[0] ?? { file: repository.file, range: repository.range, what: '' };
-    const related: RelatedLocation[] = onHead.slice(1).map((place) => ({ file: place.file, ...(place.range ? { range: place.range } : {}), message: place.what }));
+    const related: RelatedLocation[] = onHead
+      .slice(1)
+      .map((place) => ({ file: place.file, ...(place.range ? { range: place.range } : {}), message: place.what }));
     findings.push(
-      createFinding('change.last-coverage-removed', primary.file, primary.range, `Clause ${before.clause} (${before.title}) is no longer addressed by any document: ${places.map((place) => place.what).join('; ')}.`, {
-        related,
-        data: { clause: before.clause },
-      }),
+      createFinding(
+        'change.last-coverage-removed',
+        primary.file,
+        primary.range,
+        `Clause ${before.clause} (${before.title}) is no longer addressed by any document: ${places.map((place) => place.what).join('; ')}.`,
+        {
+          related,
+          data: { clause: before.clause },
+        },
+      ),
     );
   }
   return findings;

@@ -53,13 +53,25 @@ export function findSuspectLinks(head: WorkspaceIndex, changes: readonly Documen
 export function suspectLinkFindings(suspects: readonly SuspectLink[]): Finding[] {
   return suspects.map((suspect) =>
     suspect.via === 'related'
-      ? createFinding('change.suspect-link', suspect.path, suspect.range, `\`${suspect.target}\` changed in this change (${suspect.targetPath}); check that this document still agrees with it.`, {
-          related: [{ file: suspect.targetPath, message: `${suspect.target} changed here` }],
-          data: { documentId: suspect.target },
-        })
-      : createFinding('change.suspect-link', suspect.path, suspect.range, `The evidence file ${suspect.target} changed in this change; check that it still shows what this document claims.`, {
-          related: [{ file: suspect.targetPath, message: 'changed here' }],
-          data: { evidencePath: suspect.target },
-        }),
+      ? createFinding(
+          'change.suspect-link',
+          suspect.path,
+          suspect.range,
+          `\`${suspect.target}\` changed in this change (${suspect.targetPath}); check that this document still agrees with it.`,
+          {
+            related: [{ file: suspect.targetPath, message: `${suspect.target} changed here` }],
+            data: { documentId: suspect.target },
+          },
+        )
+      : createFinding(
+          'change.suspect-link',
+          suspect.path,
+          suspect.range,
+          `The evidence file ${suspect.target} changed in this change; check that it still shows what this document claims.`,
+          {
+            related: [{ file: suspect.targetPath, message: 'changed here' }],
+            data: { evidencePath: suspect.target },
+          },
+        ),
   );
 }

@@ -5,6 +5,8 @@ import type { Applicability } from './clausemarkConfig.js';
 export function applicabilityExclusions(applicability: Applicability, catalogs: CatalogSet, alias: string): { clause: string; justification: string }[] {
   const catalog = catalogs.get(alias);
   return Object.entries(applicability[alias] ?? {}).flatMap(([clause, entry]) =>
-    catalog?.get(clause)?.kind === 'control' && !entry.applicable && (entry.justification ?? '').trim() !== '' ? [{ clause, justification: (entry.justification ?? '').trim() }] : [],
+    catalog?.get(clause)?.kind === 'control' && !entry.applicable && (entry.justification ?? '').trim() !== ''
+      ? [{ clause, justification: (entry.justification ?? '').trim() }]
+      : [],
   );
 }

@@ -17,22 +17,57 @@ export function applicabilityFindings(applicability: Applicability, catalogs: Ca
     const catalog = catalogs.get(alias);
     if (!catalog) {
       const suggestions = catalogs.suggestAlias(alias);
-      findings.push(createFinding('clause.unknown', file, locate(['applicability', alias], 'key'), `\`${alias}\` is not a catalog alias of this project (${catalogs.aliases().map((known) => `\`${known}\``).join(', ')}).`, { data: { suggestions } }));
+      findings.push(
+        createFinding(
+          'clause.unknown',
+          file,
+          locate(['applicability', alias], 'key'),
+          `\`${alias}\` is not a catalog alias of this project (${catalogs
+            .aliases()
+            .map((known) => `\`${known}\``)
+            .join(', ')}).`,
+          { data: { suggestions } },
+        ),
+      );
       continue;
     }
     for (const [id, entry] of Object.entries(entries)) {
       const clause = catalog.get(id);
       if (!clause) {
         const suggestions = catalog.suggest(id);
-        findings.push(createFinding('clause.unknown', file, locate(['applicability', alias, id], 'key'), `\`${id}\` is not a clause of ${catalog.title}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`, { data: { clause: id, suggestions } }));
+        findings.push(
+          createFinding(
+            'clause.unknown',
+            file,
+            locate(['applicability', alias, id], 'key'),
+            `\`${id}\` is not a clause of ${catalog.title}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`,
+            { data: { clause: id, suggestions } },
+          ),
+        );
         continue;
       }
       if (entry.applicable) continue;
       if (clause.kind !== 'control') {
-        findings.push(createFinding('coverage.exclusion-not-allowed', file, locate(['applicability', alias, id, 'applicable']), `${catalog.label(id)} is a requirement of ${catalog.title}, not a control: it cannot be declared not applicable${catalog.exclusionsNote ? `. ${catalog.exclusionsNote}` : '.'}`, { data: { clause: id, catalog: alias } }));
+        findings.push(
+          createFinding(
+            'coverage.exclusion-not-allowed',
+            file,
+            locate(['applicability', alias, id, 'applicable']),
+            `${catalog.label(id)} is a requirement of ${catalog.title}, not a control: it cannot be declared not applicable${catalog.exclusionsNote ? `. ${catalog.exclusionsNote}` : '.'}`,
+            { data: { clause: id, catalog: alias } },
+          ),
+        );
       } else if ((entry.justification ?? '').trim() === '') {
         const range = entry.justification !== undefined ? locate(['applicability', alias, id, 'justification']) : locate(['applicability', alias, id], 'key');
-        findings.push(createFinding('applicability.missing-justification', file, range, `${catalog.label(id)} is declared not applicable without a justification; say why it does not apply (it goes in the Statement of Applicability).`, { data: { clause: id, catalog: alias } }));
+        findings.push(
+          createFinding(
+            'applicability.missing-justification',
+            file,
+            range,
+            `${catalog.label(id)} is declared not applicable without a justification; say why it does not apply (it goes in the Statement of Applicability).`,
+            { data: { clause: id, catalog: alias } },
+          ),
+        );
       }
     }
   }

@@ -6,7 +6,9 @@ import type { Node } from 'jsonc-parser';
  */
 export function catalogsInOrder(tree: Node, catalogs: Readonly<Record<string, string>>): (readonly [string, string])[] {
   const object = tree.children?.find((property) => property.children?.[0]?.value === 'catalogs')?.children?.[1];
-  const keys = (object?.children ?? []).map((property) => property.children?.[0]?.value as string).filter((key) => typeof key === 'string' && Object.hasOwn(catalogs, key));
+  const keys = (object?.children ?? [])
+    .map((property) => property.children?.[0]?.value as string)
+    .filter((key) => typeof key === 'string' && Object.hasOwn(catalogs, key));
   const ordered = [...new Set(keys)];
   return (ordered.length > 0 ? ordered : Object.keys(catalogs)).map((alias) => [alias, catalogs[alias] as string] as const);
 }

@@ -60,9 +60,17 @@ function derivedAudits(certifiedOn: string, cycleYears: number, expiresOn: strin
 /** Dates the schema's pattern lets through but the calendar does not have (2026-02-30), with their JSON paths. */
 export function invalidCertificationDates(file: CertificationFile): { path: (string | number)[]; message: string }[] {
   const problems: { path: (string | number)[]; message: string }[] = [];
-  if (parseIsoDate(file.certifiedOn) !== file.certifiedOn) problems.push({ path: ['certification', 'certifiedOn'], message: `\`certifiedOn\` \`${file.certifiedOn}\` is not a calendar date; write it YYYY-MM-DD, e.g. 2025-03-10` });
+  if (parseIsoDate(file.certifiedOn) !== file.certifiedOn)
+    problems.push({
+      path: ['certification', 'certifiedOn'],
+      message: `\`certifiedOn\` \`${file.certifiedOn}\` is not a calendar date; write it YYYY-MM-DD, e.g. 2025-03-10`,
+    });
   (file.audits ?? []).forEach((audit, index) => {
-    if (parseIsoDate(audit.date) !== audit.date) problems.push({ path: ['certification', 'audits', index, 'date'], message: `the audit date \`${audit.date}\` is not a calendar date; write it YYYY-MM-DD, e.g. 2026-03-09` });
+    if (parseIsoDate(audit.date) !== audit.date)
+      problems.push({
+        path: ['certification', 'audits', index, 'date'],
+        message: `the audit date \`${audit.date}\` is not a calendar date; write it YYYY-MM-DD, e.g. 2026-03-09`,
+      });
   });
   return problems;
 }

@@ -32,8 +32,14 @@ function fieldNamesOf(mapping: FieldMapping): FieldNames {
 }
 
 /** What reading a document needs from the configuration, and a signature of it for the parse cache key. */
-export function documentReadOptions(config: DocumentFormat & { readonly extraFields: readonly string[] }): { readonly options: Required<Omit<ReadOptions, 'inSmsFolder'>>; readonly signature: string } {
+export function documentReadOptions(config: DocumentFormat & { readonly extraFields: readonly string[] }): {
+  readonly options: Required<Omit<ReadOptions, 'inSmsFolder'>>;
+  readonly signature: string;
+} {
   const fieldNames = fieldNamesOf(config.fields);
   const { openingFence } = config.frontmatter;
-  return { options: { extraFields: config.extraFields, fieldNames, openingFence }, signature: `${config.extraFields.join(',')}\0${fieldNames.signature}\0${openingFence}` };
+  return {
+    options: { extraFields: config.extraFields, fieldNames, openingFence },
+    signature: `${config.extraFields.join(',')}\0${fieldNames.signature}\0${openingFence}`,
+  };
 }

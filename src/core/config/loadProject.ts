@@ -87,7 +87,10 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
     const catalogResult = await loadCatalogsFor(config, root, fs);
     if (!catalogResult.ok) return { ok: false, problems: catalogResult.problems.map((problem) => ({ ...problem, file: problem.file ?? root })) };
     const catalogs = catalogResult.catalogs;
-    return { ok: true, project: { root, configFile: undefined, config, catalog: catalogs.primary.catalog, catalogs, locateSetting: () => undefined, findings: [] } };
+    return {
+      ok: true,
+      project: { root, configFile: undefined, config, catalog: catalogs.primary.catalog, catalogs, locateSetting: () => undefined, findings: [] },
+    };
   }
 
   // Like a catalog, the config must not make Clausemark read (and echo the keys of) a file elsewhere on the machine.
@@ -99,19 +102,31 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
   const parsed = parseJsonDocument<ConfigFile>(text, validateConfig);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((problem) => ({ file: configPath, ...problem })) };
   if (parsed.value.catalogs !== undefined && parsed.value.catalog !== undefined) {
-    return { ok: false, problems: [{ file: configPath, range: rangeOfPath(parsed.tree, parsed.lines, ['catalog'], 'key'), message: 'name the catalogs either with `catalog` (one) or with `catalogs` (several), not both' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file: configPath,
+          range: rangeOfPath(parsed.tree, parsed.lines, ['catalog'], 'key'),
+          message: 'name the catalogs either with `catalog` (one) or with `catalogs` (several), not both',
+        },
+      ],
+    };
   }
   // `catalogs` replaces the editor's `catalog` setting; its order is read from the file (JSON objects keep no order for keys like "20000").
   const fromFile = parsed.value.catalogs !== undefined ? { catalogs: catalogsInOrder(parsed.tree, parsed.value.catalogs) } : {};
   const config = withDefaults({ ...settings, ...parsed.value }, fromFile.catalogs);
   const root = dirname(configPath);
   const configFile = toPosix(relative(root, configPath));
-  const locateSetting = (path: (string | number)[], part: 'key' | 'value' = 'value'): SourceRange | undefined => rangeOfPath(parsed.tree, parsed.lines, path, part);
+  const locateSetting = (path: (string | number)[], part: 'key' | 'value' = 'value'): SourceRange | undefined =>
+    rangeOfPath(parsed.tree, parsed.lines, path, part);
 
   const unsafeGlobs = (['include', 'exclude', 'smsFolders'] as const).flatMap((setting) =>
     config[setting].flatMap((pattern, index) => {
       const reason = unsafeGlobReason(pattern) ?? globLeavingRepositoryReason(pattern);
-      return reason === undefined ? [] : [{ file: configPath, range: locateSetting([setting, index]), message: `\`${setting}\` pattern \`${pattern}\` is refused: ${reason}` }];
+      return reason === undefined
+        ? []
+        : [{ file: configPath, range: locateSetting([setting, index]), message: `\`${setting}\` pattern \`${pattern}\` is refused: ${reason}` }];
     }),
   );
   if (unsafeGlobs.length > 0) return { ok: false, problems: unsafeGlobs };
@@ -120,14 +135,25 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
 
   const catalogResult = await loadCatalogsFor(config, root, fs);
   if (!catalogResult.ok) {
-    const problems = catalogResult.problems.map((problem) => ({ ...problem, file: problem.file ?? configPath, range: problem.file ? problem.range : locateSetting(problem.setting) }));
+    const problems = catalogResult.problems.map((problem) => ({
+      ...problem,
+      file: problem.file ?? configPath,
+      range: problem.file ? problem.range : locateSetting(problem.setting),
+    }));
     return { ok: false, problems };
   }
   const catalogs = catalogResult.catalogs;
   const catalog = catalogs.primary.catalog;
   const crosswalk = await loadCrosswalkFor(config.crosswalk, root, fs);
   if (crosswalk !== undefined && !(crosswalk instanceof Crosswalk)) {
-    return { ok: false, problems: crosswalk.problems.map((problem) => ({ file: problem.file ?? configPath, ...problem, range: problem.file ? problem.range : locateSetting(['crosswalk']) })) };
+    return {
+      ok: false,
+      problems: crosswalk.problems.map((problem) => ({
+        file: problem.file ?? configPath,
+        ...problem,
+        range: problem.file ? problem.range : locateSetting(['crosswalk']),
+      })),
+    };
   }
   const findings = [
     ...unknownRuleFindings(config, configFile, locateSetting),
@@ -139,7 +165,8 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
   return { ok: true, project: { root, configFile, config: inForce, catalog, catalogs, ...(crosswalk ? { crosswalk } : {}), locateSetting, findings } };
 }
 
-type CatalogsLoad = { ok: true; catalogs: CatalogSet } | { ok: false; problems: { file?: string; range?: SourceRange; setting: (string | number)[]; message: string }[] };
+type CatalogsLoad =
+  { ok: true; catalogs: CatalogSet } | { ok: false; problems: { file?: string; range?: SourceRange; setting: (string | number)[]; message: string }[] };
 
 /** The catalogs the config names (`catalogs`, else the single `catalog`), each loaded once. */
 async function loadCatalogsFor(config: ClausemarkConfig, root: string, fs: WorkspaceFileSystem): Promise<CatalogsLoad> {
@@ -164,7 +191,10 @@ async function loadCatalogFor(reference: string, root: string, fs: WorkspaceFile
   const looksLikeFile = /[\\/]|\.json$/i.test(reference);
   if (!looksLikeFile) {
     const known = [...BUILTIN_CATALOGS.keys()];
-    return { ok: false, problems: [{ message: `unknown catalog \`${reference}\`; use a built-in one (${known.join(', ')}) or the path of a catalog JSON file` }] };
+    return {
+      ok: false,
+      problems: [{ message: `unknown catalog \`${reference}\`; use a built-in one (${known.join(', ')}) or the path of a catalog JSON file` }],
+    };
   }
   const catalogPath = isAbsolute(reference) ? reference : resolve(root, reference);
   // A config comes with the repository (and with every pull request): it must not make Clausemark read,
@@ -180,11 +210,16 @@ async function loadCatalogFor(reference: string, root: string, fs: WorkspaceFile
 }
 
 /** The crosswalk the config names: the built-in one for `true`, else a file inside the repository. */
-async function loadCrosswalkFor(setting: boolean | string | undefined, root: string, fs: WorkspaceFileSystem): Promise<Crosswalk | { problems: { file?: string; range?: SourceRange; message: string }[] } | undefined> {
+async function loadCrosswalkFor(
+  setting: boolean | string | undefined,
+  root: string,
+  fs: WorkspaceFileSystem,
+): Promise<Crosswalk | { problems: { file?: string; range?: SourceRange; message: string }[] } | undefined> {
   if (setting === undefined || setting === false) return undefined;
   if (setting === true) return builtinCrosswalkOf();
   const path = isAbsolute(setting) ? setting : resolve(root, setting);
-  if (!(await isInside(root, path, fs))) return { problems: [{ message: `the crosswalk ${setting} is outside the repository at ${root}; keep it in the repository` }] };
+  if (!(await isInside(root, path, fs)))
+    return { problems: [{ message: `the crosswalk ${setting} is outside the repository at ${root}; keep it in the repository` }] };
   const text = await readSettingsText(path, fs);
   if (typeof text !== 'string') return { problems: [{ message: `the crosswalk ${setting} cannot be read: ${text.error}` }] };
   const parsed = parseCrosswalk(text, path);
@@ -197,9 +232,15 @@ function unknownRuleFindings(config: ClausemarkConfig, configFile: string, locat
     .filter((id) => !findRule(id))
     .map((id) => {
       const suggestions = nearestIds(id, ids, 3);
-      return createFinding('config.unknown-rule', configFile, locate(['rules', id], 'key'), `There is no rule \`${id}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : ''}.`, {
-        data: { suggestions },
-      });
+      return createFinding(
+        'config.unknown-rule',
+        configFile,
+        locate(['rules', id], 'key'),
+        `There is no rule \`${id}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : ''}.`,
+        {
+          data: { suggestions },
+        },
+      );
     });
 }
 
@@ -207,11 +248,27 @@ function exclusionFindings(config: ClausemarkConfig, catalog: ClauseCatalog, con
   return config.exclusions.flatMap((exclusion, index) => {
     const range = locate(['exclusions', index, 'clause']);
     if (!catalog.exclusionsAllowed) {
-      return [createFinding('coverage.exclusion-not-allowed', configFile, range, `${catalog.title} allows no exclusions, so clause ${exclusion.clause} stays in scope${catalog.exclusionsNote ? `: ${catalog.exclusionsNote}` : '.'}`, { data: { clause: exclusion.clause } })];
+      return [
+        createFinding(
+          'coverage.exclusion-not-allowed',
+          configFile,
+          range,
+          `${catalog.title} allows no exclusions, so clause ${exclusion.clause} stays in scope${catalog.exclusionsNote ? `: ${catalog.exclusionsNote}` : '.'}`,
+          { data: { clause: exclusion.clause } },
+        ),
+      ];
     }
     if (!catalog.has(exclusion.clause)) {
       const suggestions = catalog.suggest(exclusion.clause);
-      return [createFinding('clause.unknown', configFile, range, `\`${exclusion.clause}\` is not a clause of ${catalog.title}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`, { data: { clause: exclusion.clause, suggestions } })];
+      return [
+        createFinding(
+          'clause.unknown',
+          configFile,
+          range,
+          `\`${exclusion.clause}\` is not a clause of ${catalog.title}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`,
+          { data: { clause: exclusion.clause, suggestions } },
+        ),
+      ];
     }
     return [];
   });

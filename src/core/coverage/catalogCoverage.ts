@@ -53,12 +53,22 @@ function withCrosswalk(catalogs: CatalogSet, alias: string, contribution: Covera
  * keeps it between edits); the others are assembled from the same contributions. `exclusions` name clauses of
  * the primary catalog, so the others take their exclusions from `applicability` only. A crosswalk counts for the catalogs after the primary.
  */
-export function catalogCoverages(catalogs: CatalogSet, config: ClausemarkConfig, primary: CoverageReport, contributions: readonly CoverageContribution[], crosswalk?: Crosswalk): CatalogCoverage[] {
+export function catalogCoverages(
+  catalogs: CatalogSet,
+  config: ClausemarkConfig,
+  primary: CoverageReport,
+  contributions: readonly CoverageContribution[],
+  crosswalk?: Crosswalk,
+): CatalogCoverage[] {
   const others = catalogs.entries.slice(1).map(({ alias, catalog }) => ({
     alias,
     primary: false,
     catalog,
-    report: assembleCoverage(catalog, { ...config, exclusions: applicabilityExclusions(config.applicability, catalogs, alias) }, contributions.map((contribution) => withCrosswalk(catalogs, alias, contribution, crosswalk))),
+    report: assembleCoverage(
+      catalog,
+      { ...config, exclusions: applicabilityExclusions(config.applicability, catalogs, alias) },
+      contributions.map((contribution) => withCrosswalk(catalogs, alias, contribution, crosswalk)),
+    ),
   }));
   return [{ alias: catalogs.primary.alias, primary: true, catalog: catalogs.primary.catalog, report: primary }, ...others];
 }

@@ -2,14 +2,29 @@ import { withIndefiniteArticle } from '../text/indefiniteArticle.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import { countsAsEvidence, type EvidenceState } from '../model/evidenceState.js';
-import type { AddressingDocument, ClauseCoverage, ClauseEvidence, ClauseReason, ClauseStatus, CoverageReport, CoverageSummary, EvidenceCount } from './coverageReport.js';
+import type {
+  AddressingDocument,
+  ClauseCoverage,
+  ClauseEvidence,
+  ClauseReason,
+  ClauseStatus,
+  CoverageReport,
+  CoverageSummary,
+  EvidenceCount,
+} from './coverageReport.js';
 
 /**
  * One leaf clause's state and the reasons for it, from the documents that claim it and the evidence linked to it.
  * Gaps (something required is absent, counting support as written) make it partial; defects (support that is there
  * but cannot be relied on) make it at risk; a clause is covered only with neither.
  */
-export function buildClauseCoverage(catalog: ClauseCatalog, config: ClausemarkConfig, clause: string, documents: AddressingDocument[], linked: ClauseEvidence[]): ClauseCoverage {
+export function buildClauseCoverage(
+  catalog: ClauseCatalog,
+  config: ClausemarkConfig,
+  clause: string,
+  documents: AddressingDocument[],
+  linked: ClauseEvidence[],
+): ClauseCoverage {
   // `status: approved` is what a document says of itself; whether the approval is in force is a defect, not a gap.
   const approved = documents.filter((document) => document.status === 'approved');
   const missingDocuments = catalog
@@ -31,21 +46,34 @@ export function buildClauseCoverage(catalog: ClauseCatalog, config: ClausemarkCo
 
   const defects: ClauseReason[] = [];
   for (const document of approved) {
-    for (const defect of document.control.defects) defects.push({ kind: 'defect', text: `${document.id}: ${defect}`, documentPath: document.path, range: document.claimRange });
+    for (const defect of document.control.defects)
+      defects.push({ kind: 'defect', text: `${document.id}: ${defect}`, documentPath: document.path, range: document.claimRange });
   }
   for (const item of linked) {
     if (countsAsEvidence(item.state)) continue;
-    const defect = item.state === 'stale' && item.date !== undefined ? `is from ${item.date}, older than the maximum evidence age` : EVIDENCE_DEFECT[item.state];
-    defects.push({ kind: 'defect', text: `evidence ${evidenceTarget(item)} (linked by ${item.documentId}) ${defect}`, documentPath: item.documentPath, range: item.range });
+    const defect =
+      item.state === 'stale' && item.date !== undefined ? `is from ${item.date}, older than the maximum evidence age` : EVIDENCE_DEFECT[item.state];
+    defects.push({
+      kind: 'defect',
+      text: `evidence ${evidenceTarget(item)} (linked by ${item.documentId}) ${defect}`,
+      documentPath: item.documentPath,
+      range: item.range,
+    });
   }
-  if (recordsRequired && linked.length > 0 && !recordsPresent) defects.push({ kind: 'defect', text: 'none of its evidence is current, so the records it needs are not shown' });
+  if (recordsRequired && linked.length > 0 && !recordsPresent)
+    defects.push({ kind: 'defect', text: 'none of its evidence is current, so the records it needs are not shown' });
 
   let status: ClauseStatus;
   if (exclusion !== undefined) status = 'excluded';
   else if (documents.length === 0) status = 'uncovered';
   else if (gaps.length > 0) status = 'partial';
   else status = defects.length > 0 ? 'at-risk' : 'covered';
-  const reasons: ClauseReason[] = status === 'excluded' ? [{ kind: 'exclusion', text: exclusion !== undefined && exclusion !== '' ? `excluded: ${exclusion}` : 'excluded' }] : status === 'covered' ? [] : [...gaps, ...defects];
+  const reasons: ClauseReason[] =
+    status === 'excluded'
+      ? [{ kind: 'exclusion', text: exclusion !== undefined && exclusion !== '' ? `excluded: ${exclusion}` : 'excluded' }]
+      : status === 'covered'
+        ? []
+        : [...gaps, ...defects];
   return {
     clause,
     title: catalog.get(clause)?.title ?? clause,
@@ -93,13 +121,28 @@ export function coverageReportOf(catalog: ClauseCatalog, clauses: ClauseCoverage
 /** Counts per state and the covered percentage: covered over applicable (not excluded) clauses, at-risk ones included. */
 export function summarise(statuses: readonly ClauseStatus[]): CoverageSummary {
   const count = (status: ClauseStatus): number => statuses.filter((entry) => entry === status).length;
-  return summaryOf({ leaves: statuses.length, covered: count('covered'), atRisk: count('at-risk'), partial: count('partial'), uncovered: count('uncovered'), excluded: count('excluded') });
+  return summaryOf({
+    leaves: statuses.length,
+    covered: count('covered'),
+    atRisk: count('at-risk'),
+    partial: count('partial'),
+    uncovered: count('uncovered'),
+    excluded: count('excluded'),
+  });
 }
 
 /** Several repositories' summaries as one (the editor's status bar over a multi-root workspace). */
 export function combineSummaries(summaries: readonly CoverageSummary[]): CoverageSummary {
-  const sum = (key: 'leaves' | 'covered' | 'atRisk' | 'partial' | 'uncovered' | 'excluded'): number => summaries.reduce((total, summary) => total + summary[key], 0);
-  return summaryOf({ leaves: sum('leaves'), covered: sum('covered'), atRisk: sum('atRisk'), partial: sum('partial'), uncovered: sum('uncovered'), excluded: sum('excluded') });
+  const sum = (key: 'leaves' | 'covered' | 'atRisk' | 'partial' | 'uncovered' | 'excluded'): number =>
+    summaries.reduce((total, summary) => total + summary[key], 0);
+  return summaryOf({
+    leaves: sum('leaves'),
+    covered: sum('covered'),
+    atRisk: sum('atRisk'),
+    partial: sum('partial'),
+    uncovered: sum('uncovered'),
+    excluded: sum('excluded'),
+  });
 }
 
 function summaryOf(counts: Omit<CoverageSummary, 'percent'>): CoverageSummary {

@@ -34,7 +34,10 @@ const NO_CONTRIBUTION: CoverageContribution = { addressing: [], evidence: [] };
  * One document's part of the coverage model. It depends only on the document, the state of its evidence,
  * its control state and the day, so an index can keep it between edits and recompute only what an edit touches.
  */
-export function coverageContribution(document: SmsDocument, input: Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl' | 'clauseKey'>): CoverageContribution {
+export function coverageContribution(
+  document: SmsDocument,
+  input: Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl' | 'clauseKey'>,
+): CoverageContribution {
   if (!document.id || document.status?.value === 'retired') return NO_CONTRIBUTION;
   const addressing: [string, AddressingDocument][] = [];
   const evidence: [string, ClauseEvidence][] = [];
@@ -45,15 +48,18 @@ export function coverageContribution(document: SmsDocument, input: Pick<Coverage
     const key = keyOf(claim.clause);
     if (claimed.has(key)) continue;
     claimed.add(key);
-    addressing.push([key, {
-      id: document.id.value,
-      title: document.title?.value ?? document.id.value,
-      path: document.path,
-      type: document.type?.value,
-      status: document.status?.value,
-      control,
-      claimRange: claim.range,
-    }]);
+    addressing.push([
+      key,
+      {
+        id: document.id.value,
+        title: document.title?.value ?? document.id.value,
+        path: document.path,
+        type: document.type?.value,
+        status: document.status?.value,
+        control,
+        claimRange: claim.range,
+      },
+    ]);
   }
   for (const link of document.evidence) {
     // Evidence without a clause supports every clause the document claims.
@@ -61,16 +67,19 @@ export function coverageContribution(document: SmsDocument, input: Pick<Coverage
     const state = input.evidenceState(document, link);
     const location = link.path ? resolveEvidencePath(document.path, link.path.value) : undefined;
     for (const clause of clauses) {
-      evidence.push([clause, {
-        documentId: document.id.value,
-        documentPath: document.path,
-        ...(link.path ? { path: link.path.value } : {}),
-        ...(location?.kind === 'inside' ? { repositoryPath: location.path } : {}),
-        ...(link.url ? { url: link.url.value } : {}),
-        ...(link.date ? { date: link.date.value } : {}),
-        state,
-        range: link.itemRange,
-      }]);
+      evidence.push([
+        clause,
+        {
+          documentId: document.id.value,
+          documentPath: document.path,
+          ...(link.path ? { path: link.path.value } : {}),
+          ...(location?.kind === 'inside' ? { repositoryPath: location.path } : {}),
+          ...(link.url ? { url: link.url.value } : {}),
+          ...(link.date ? { date: link.date.value } : {}),
+          state,
+          range: link.itemRange,
+        },
+      ]);
     }
   }
   if (document.type && EVIDENCE_DOCUMENT_TYPES.has(document.type.value)) {
@@ -78,15 +87,18 @@ export function coverageContribution(document: SmsDocument, input: Pick<Coverage
     // An audit report is evidence of internal audit (9.2), a management review of 9.3, and a nonconformity with
     // its corrective action of 10.1, whatever the document claims.
     for (const clause of [...claimed, ...cycleClauses(document).filter((clause) => !claimed.has(clause))]) {
-      evidence.push([clause, {
-        documentId: document.id.value,
-        documentPath: document.path,
-        path: document.path,
-        repositoryPath: document.path,
-        ...(document.date ? { date: document.date.value } : {}),
-        state,
-        range: document.id.range,
-      }]);
+      evidence.push([
+        clause,
+        {
+          documentId: document.id.value,
+          documentPath: document.path,
+          path: document.path,
+          repositoryPath: document.path,
+          ...(document.date ? { date: document.date.value } : {}),
+          state,
+          range: document.id.range,
+        },
+      ]);
     }
   }
   return { addressing, evidence };
@@ -129,7 +141,12 @@ export function assembleCoverage(catalog: ClauseCatalog, config: ClausemarkConfi
 }
 
 /** One leaf clause's coverage from the contributions of the documents that name it, taken in document order. */
-export function clauseCoverageFrom(catalog: ClauseCatalog, config: ClausemarkConfig, clause: string, contributions: Iterable<CoverageContribution>): ClauseCoverage {
+export function clauseCoverageFrom(
+  catalog: ClauseCatalog,
+  config: ClausemarkConfig,
+  clause: string,
+  contributions: Iterable<CoverageContribution>,
+): ClauseCoverage {
   const documents: AddressingDocument[] = [];
   const linked: ClauseEvidence[] = [];
   for (const contribution of contributions) {

@@ -20,7 +20,9 @@ export function evidenceText(clause: ClauseCoverage): string {
 
 /** `1 stale, 2 missing`: the evidence that does not count, by state; empty when all of it counts. */
 export function unusableEvidenceText(clause: ClauseCoverage): string {
-  return Object.entries(clause.evidenceCount.unusable).map(([state, count]) => `${count} ${state}`).join(', ');
+  return Object.entries(clause.evidenceCount.unusable)
+    .map(([state, count]) => `${count} ${state}`)
+    .join(', ');
 }
 
 /** Why the clause has its state, in words: gaps, defects or the exclusion; empty when covered. */

@@ -53,8 +53,11 @@ export function statusBarContent(reports: readonly CoverageReport[]): { readonly
  * The status bar over every open repository, per catalog: with one catalog each, as `statusBarContent`; with
  * several, the covered percentage of each catalog alias (`20000 84% · 27001 3%`), never one mixed figure.
  */
-export function catalogStatusBarContent(repositories: readonly (readonly CatalogCoverage[])[]): { readonly text: string; readonly tooltip: string } | undefined {
-  if (repositories.every((catalogs) => catalogs.length <= 1)) return statusBarContent(repositories.flatMap((catalogs) => catalogs.map((coverage) => coverage.report)));
+export function catalogStatusBarContent(
+  repositories: readonly (readonly CatalogCoverage[])[],
+): { readonly text: string; readonly tooltip: string } | undefined {
+  if (repositories.every((catalogs) => catalogs.length <= 1))
+    return statusBarContent(repositories.flatMap((catalogs) => catalogs.map((coverage) => coverage.report)));
   const byAlias = new Map<string, CoverageReport[]>();
   for (const coverage of repositories.flat()) byAlias.set(coverage.alias, [...(byAlias.get(coverage.alias) ?? []), coverage.report]);
   const parts = [...byAlias].map(([alias, reports]) => [alias, combineSummaries(reports.map((report) => report.summary))] as const);

@@ -39,7 +39,9 @@ export class Crosswalk {
 
   /** The clauses of catalog `catalogId` a claim of `clause` counts for: its `equivalent` targets only. */
   equivalents(clause: string, catalogId: string): string[] {
-    return this.counterparts(clause).filter((mapping) => mapping.catalog === catalogId && mapping.relation === 'equivalent').map((mapping) => mapping.target);
+    return this.counterparts(clause)
+      .filter((mapping) => mapping.catalog === catalogId && mapping.relation === 'equivalent')
+      .map((mapping) => mapping.target);
   }
 
   /** The `from` clauses whose claims count for `target` of catalog `catalogId` (the reverse look-up, for hover). */

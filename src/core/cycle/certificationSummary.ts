@@ -43,7 +43,13 @@ export interface CertificationSummary {
   readonly certifiedOn?: string;
   readonly expiresOn?: string;
   /** The next planned external audit and whether the SMS is ready for it; absent when none is planned. */
-  readonly nextAudit?: { readonly kind: PlannedAudit['kind']; readonly date: string; readonly daysLeft: number; readonly verdict: ReadinessReport['verdict']; readonly blockers: number };
+  readonly nextAudit?: {
+    readonly kind: PlannedAudit['kind'];
+    readonly date: string;
+    readonly daysLeft: number;
+    readonly verdict: ReadinessReport['verdict'];
+    readonly blockers: number;
+  };
   /** Why there is no next audit (no `certification` block, or every planned audit is past). */
   readonly noAudit?: string;
   /** What blocks the next audit, by readiness section. */
@@ -75,7 +81,8 @@ function blockerGroups(report: ReadinessReport): BlockerGroup[] {
   for (const item of report.items) {
     if (!item.blocks) continue;
     // A nonconformity's item links to the finding itself, not only to its audit report.
-    const finding = item.section === 'nonconformities' ? report.nonconformities.find((nc) => nc.id === item.subject && nc.documentPath === item.path) : undefined;
+    const finding =
+      item.section === 'nonconformities' ? report.nonconformities.find((nc) => nc.id === item.subject && nc.documentPath === item.path) : undefined;
     const location = item.path !== undefined ? { location: { path: item.path, ...(finding ? { range: plainRange(finding.range) } : {}) } } : {};
     groups.set(item.section, [...(groups.get(item.section) ?? []), { subject: item.subject, message: item.message, ...location }]);
   }
@@ -98,5 +105,7 @@ function openNonconformities(cycle: CycleState): OpenNonconformity[] {
     });
   }
   // Overdue first, then by due date: what needs doing soonest on top.
-  return open.sort((a, b) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id.localeCompare(b.id));
+  return open.sort(
+    (a, b) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id.localeCompare(b.id),
+  );
 }

@@ -69,7 +69,13 @@ export interface CycleState {
  * The cycle as of `day`; documents dated after it do not count (they had not happened yet). `memo` keeps work
  * between runs over the same catalog (an index passes its own); without it nothing is kept.
  */
-export function computeCycle(documents: Iterable<SmsDocument>, catalog: ClauseCatalog, config: ClausemarkConfig, day: string, memo = new CycleMemo()): CycleState {
+export function computeCycle(
+  documents: Iterable<SmsDocument>,
+  catalog: ClauseCatalog,
+  config: ClausemarkConfig,
+  day: string,
+  memo = new CycleMemo(),
+): CycleState {
   const all = [...documents].filter((document) => document.id !== undefined && document.status?.value !== 'retired');
   const audits = heldAudits(all, catalog, day, memo);
   const nonconformities: NonconformityRecord[] = [];
@@ -134,7 +140,15 @@ function heldAudit(document: SmsDocument, catalog: ClauseCatalog, day: string, w
   const leaves = [...new Set(document.audit!.scope.flatMap((clause) => catalog.leavesUnder(clause.value).map((leaf) => leaf.id)))];
   const auditor = document.audit!.auditor;
   const ownWork = work ? independenceConflicts(work, document, leaves) : [];
-  return { documentId: document.id!.value, path: document.path, kind, date, leaves, ownWork, ...(auditor ? { auditor: auditor.value, auditorRange: auditor.range } : {}) };
+  return {
+    documentId: document.id!.value,
+    path: document.path,
+    kind,
+    date,
+    leaves,
+    ownWork,
+    ...(auditor ? { auditor: auditor.value, auditorRange: auditor.range } : {}),
+  };
 }
 
 function independenceConflicts(owned: OwnedWork, audit: SmsDocument, leaves: readonly string[]): HeldAudit['ownWork'] {
@@ -145,7 +159,11 @@ function independenceConflicts(owned: OwnedWork, audit: SmsDocument, leaves: rea
     .sort((a, b) => a - b)
     .map((position) => owned.documents[position]!)
     .filter((document) => document.path !== audit.path)
-    .map((document) => ({ documentId: document.id!.value, path: document.path, clauses: [...new Set(document.clauses.map((claim) => claim.clause).filter((clause) => scope.has(clause)))] }));
+    .map((document) => ({
+      documentId: document.id!.value,
+      path: document.path,
+      clauses: [...new Set(document.clauses.map((claim) => claim.clause).filter((clause) => scope.has(clause)))],
+    }));
 }
 
 function plannedStates(certification: Certification, audits: readonly HeldAudit[], day: string): PlannedAuditState[] {
@@ -154,11 +172,22 @@ function plannedStates(certification: Certification, audits: readonly HeldAudit[
     const nextOfKind = certification.audits.slice(position + 1).find((later) => later.kind === audit.kind)?.date;
     const report = audits.find((held) => held.kind === audit.kind && held.date >= audit.date && (nextOfKind === undefined || held.date < nextOfKind));
     const state = report ? 'held' : audit.date < day ? 'overdue' : 'upcoming';
-    return { ...audit, index: certification.auditsPlanned ? position : undefined, state, ...(report ? { heldBy: { documentId: report.documentId, date: report.date } } : {}) };
+    return {
+      ...audit,
+      index: certification.auditsPlanned ? position : undefined,
+      state,
+      ...(report ? { heldBy: { documentId: report.documentId, date: report.date } } : {}),
+    };
   });
 }
 
-function clauseStates(catalog: ClauseCatalog, config: ClausemarkConfig, certification: Certification, audits: readonly HeldAudit[], day: string): ClauseAuditState[] {
+function clauseStates(
+  catalog: ClauseCatalog,
+  config: ClausemarkConfig,
+  certification: Certification,
+  audits: readonly HeldAudit[],
+  day: string,
+): ClauseAuditState[] {
   const excluded = new Set(catalog.exclusionsAllowed ? config.exclusions.map((exclusion) => exclusion.clause) : []);
   const windowStart = addMonths(day, -certification.internalAuditMonths);
   const last = new Map<string, { date: string; documentId: string }>();

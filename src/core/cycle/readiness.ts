@@ -57,7 +57,11 @@ export interface ReadinessInput {
 }
 
 /** The audit a target names, or a sentence saying why there is none. */
-export function resolveTarget(config: ClausemarkConfig, today: string, target: ReadinessTarget): { kind: PlannedAudit['kind'] | undefined; date: string; planned: boolean } | string {
+export function resolveTarget(
+  config: ClausemarkConfig,
+  today: string,
+  target: ReadinessTarget,
+): { kind: PlannedAudit['kind'] | undefined; date: string; planned: boolean } | string {
   if (typeof target === 'object') {
     const planned = config.certification?.audits.find((audit) => audit.date === target.date);
     return { kind: planned?.kind, date: target.date, planned: planned !== undefined };
@@ -76,8 +80,21 @@ export function assessReadiness(input: ReadinessInput, audit: { kind: PlannedAud
   const items: ReadinessItem[] = [];
   for (const document of documents) {
     const next = document.nextReview?.value;
-    if (!document.id || document.status?.value === 'retired' || EVIDENCE_DOCUMENT_TYPES.has(document.type?.value ?? 'other') || next === undefined || next >= day) continue;
-    items.push({ section: 'documents', blocks: true, subject: document.id.value, path: document.path, message: `${document.id.value}: its review falls due on ${next}, before the audit` });
+    if (
+      !document.id ||
+      document.status?.value === 'retired' ||
+      EVIDENCE_DOCUMENT_TYPES.has(document.type?.value ?? 'other') ||
+      next === undefined ||
+      next >= day
+    )
+      continue;
+    items.push({
+      section: 'documents',
+      blocks: true,
+      subject: document.id.value,
+      path: document.path,
+      message: `${document.id.value}: its review falls due on ${next}, before the audit`,
+    });
   }
   const seen = new Set<string>();
   for (const clause of coverage.clauses) {
@@ -85,7 +102,13 @@ export function assessReadiness(input: ReadinessInput, audit: { kind: PlannedAud
       const key = `${evidence.documentPath}:${evidence.range.start.offset}`;
       if (evidence.date === undefined || seen.has(key) || daysBetween(evidence.date, day) <= config.evidenceMaxAgeDays) continue;
       seen.add(key);
-      items.push({ section: 'evidence', blocks: true, subject: evidence.documentId, path: evidence.documentPath, message: `${evidence.path ?? evidence.url ?? evidence.documentId} (${evidence.date}) will be older than ${config.evidenceMaxAgeDays} days by then` });
+      items.push({
+        section: 'evidence',
+        blocks: true,
+        subject: evidence.documentId,
+        path: evidence.documentPath,
+        message: `${evidence.path ?? evidence.url ?? evidence.documentId} (${evidence.date}) will be older than ${config.evidenceMaxAgeDays} days by then`,
+      });
     }
   }
   for (const nc of cycle.nonconformities) {
@@ -93,17 +116,34 @@ export function assessReadiness(input: ReadinessInput, audit: { kind: PlannedAud
     // Open major nonconformities and any overdue correction block; open minor ones in time and observations do not.
     const blocks = nc.state === 'overdue' || (nc.state === 'open' && nc.grade === 'major') || nc.state === 'unverified';
     if (!isNonconformity(nc.grade) && nc.state === 'open') continue;
-    const what = nc.state === 'unverified' ? 'closed without verification' : nc.state === 'overdue' ? `overdue since ${nc.due}` : `open${nc.due ? `, due ${nc.due}` : ''}`;
-    items.push({ section: 'nonconformities', blocks, subject: nc.id ?? '(no id)', path: nc.documentPath, message: `${nc.id ?? 'a finding'} (${nc.grade ?? 'no grade'}${nc.clause ? `, ${nc.clause}` : ''}): ${what}` });
+    const what =
+      nc.state === 'unverified' ? 'closed without verification' : nc.state === 'overdue' ? `overdue since ${nc.due}` : `open${nc.due ? `, due ${nc.due}` : ''}`;
+    items.push({
+      section: 'nonconformities',
+      blocks,
+      subject: nc.id ?? '(no id)',
+      path: nc.documentPath,
+      message: `${nc.id ?? 'a finding'} (${nc.grade ?? 'no grade'}${nc.clause ? `, ${nc.clause}` : ''}): ${what}`,
+    });
   }
   if (config.certification) {
     const since = addMonths(day, -config.certification.internalAuditMonths);
     for (const clause of cycle.clauses) {
       if (clause.current) continue;
-      items.push({ section: 'internal-audit', blocks: true, subject: clause.clause, message: `${catalog.label(clause.clause)}: not internally audited since ${since}${clause.lastAudited ? ` (last ${clause.lastAudited.date}, ${clause.lastAudited.documentId})` : ''}` });
+      items.push({
+        section: 'internal-audit',
+        blocks: true,
+        subject: clause.clause,
+        message: `${catalog.label(clause.clause)}: not internally audited since ${since}${clause.lastAudited ? ` (last ${clause.lastAudited.date}, ${clause.lastAudited.documentId})` : ''}`,
+      });
     }
     if (cycle.managementReviewDue !== undefined && cycle.managementReviewDue < day) {
-      items.push({ section: 'management-review', blocks: true, subject: cycle.managementReviews.at(-1)?.documentId ?? 'none', message: `a management review was due by ${cycle.managementReviewDue}` });
+      items.push({
+        section: 'management-review',
+        blocks: true,
+        subject: cycle.managementReviews.at(-1)?.documentId ?? 'none',
+        message: `a management review was due by ${cycle.managementReviewDue}`,
+      });
     }
   }
   if (audit.kind === 'stage1') {

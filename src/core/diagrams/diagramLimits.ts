@@ -17,7 +17,9 @@ export const DIAGRAM_TIME_LIMIT_MS = 2000;
 /** Why a diagram is not parsed at all, or undefined when its size is within the limit. */
 export function diagramSizeProblem(source: string): DiagramProblem | undefined {
   if (source.length <= MAX_DIAGRAM_CHARS) return undefined;
-  return tooComplex(`it is ${source.length.toLocaleString('en')} characters, over the ${MAX_DIAGRAM_CHARS.toLocaleString('en')} Clausemark parses (mermaid does not render more)`);
+  return tooComplex(
+    `it is ${source.length.toLocaleString('en')} characters, over the ${MAX_DIAGRAM_CHARS.toLocaleString('en')} Clausemark parses (mermaid does not render more)`,
+  );
 }
 
 /** A diagram Clausemark could not judge within its limits; reported as `diagram.too-complex`. */

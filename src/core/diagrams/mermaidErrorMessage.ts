@@ -2,12 +2,39 @@ import type { DiagramProblem } from './diagramValidator.js';
 
 /** What mermaid's token names stand for, as a reader would write them. */
 const TOKEN_TEXT: Readonly<Record<string, string>> = {
-  SQS: '`[`', SQE: '`]`', PS: '`(`', PE: '`)`', DIAMOND_START: '`{`', DIAMOND_STOP: '`}`', PIPE: '`|`',
-  STADIUMSTART: '`([`', STADIUMEND: '`])`', SUBROUTINESTART: '`[[`', SUBROUTINEEND: '`]]`', CYLINDERSTART: '`[(`',
-  CYLINDEREND: '`)]`', DOUBLECIRCLESTART: '`(((`', DOUBLECIRCLEEND: '`)))`', TRAPEND: '`/]`', INVTRAPEND: '`\\]`',
-  TAGEND: '`>`', MINUS: '`-`', AMP: '`&`', COLON: '`:`', SEMI: '`;`', COMMA: '`,`', NEWLINE: 'the end of the line',
-  EOF: 'the end of the diagram', '1': 'the end of the diagram', SPACE: 'a space', NODE_STRING: 'a node name',
-  TXT: 'a message text', TEXT: 'text', STR: 'a quoted text', LINK: 'an arrow such as `-->`', START_LINK: 'an arrow such as `-->`',
+  SQS: '`[`',
+  SQE: '`]`',
+  PS: '`(`',
+  PE: '`)`',
+  DIAMOND_START: '`{`',
+  DIAMOND_STOP: '`}`',
+  PIPE: '`|`',
+  STADIUMSTART: '`([`',
+  STADIUMEND: '`])`',
+  SUBROUTINESTART: '`[[`',
+  SUBROUTINEEND: '`]]`',
+  CYLINDERSTART: '`[(`',
+  CYLINDEREND: '`)]`',
+  DOUBLECIRCLESTART: '`(((`',
+  DOUBLECIRCLEEND: '`)))`',
+  TRAPEND: '`/]`',
+  INVTRAPEND: '`\\]`',
+  TAGEND: '`>`',
+  MINUS: '`-`',
+  AMP: '`&`',
+  COLON: '`:`',
+  SEMI: '`;`',
+  COMMA: '`,`',
+  NEWLINE: 'the end of the line',
+  EOF: 'the end of the diagram',
+  '1': 'the end of the diagram',
+  SPACE: 'a space',
+  NODE_STRING: 'a node name',
+  TXT: 'a message text',
+  TEXT: 'text',
+  STR: 'a quoted text',
+  LINK: 'an arrow such as `-->`',
+  START_LINK: 'an arrow such as `-->`',
 };
 
 /** Tokens that close a flowchart shape or an edge label: expecting one means something was left open. */
@@ -47,13 +74,17 @@ export function explainMermaidProblem(problem: DiagramProblem, source: string): 
     const open = flowchart ? firstUnclosed(source, problem.line) : undefined;
     if (open) return { detail: raw, line: open.line, sentence: `${open.what} on this line is not closed; close it with \`${open.closer}\` on the same line.` };
     if (got !== undefined && CLOSERS.has(got)) {
-      return { ...base, sentence: `This shape is closed with ${TOKEN_TEXT[got] ?? got}, which does not match the bracket it was opened with${wanted ? ` (expected ${wanted})` : ''}.` };
+      return {
+        ...base,
+        sentence: `This shape is closed with ${TOKEN_TEXT[got] ?? got}, which does not match the bracket it was opened with${wanted ? ` (expected ${wanted})` : ''}.`,
+      };
     }
   }
   if (got === 'MINUS' && expected.some((token) => token === 'LINK' || token === 'START_LINK')) {
     return { ...base, sentence: 'This is not an arrow mermaid knows: write `-->` (or `---`, `-.->`, `==>`).' };
   }
-  if (got === 'EOF' || got === '1') return { ...base, sentence: `The diagram ends in the middle of a statement${wanted ? `: mermaid expected ${wanted}` : ''}.` };
+  if (got === 'EOF' || got === '1')
+    return { ...base, sentence: `The diagram ends in the middle of a statement${wanted ? `: mermaid expected ${wanted}` : ''}.` };
   if (got === 'NEWLINE') return { ...base, sentence: `This line ends before its statement is complete${wanted ? `: mermaid expected ${wanted}` : ''}.` };
   if (got === undefined) return { ...base, sentence: `Mermaid cannot parse this line${wanted ? `; it expected ${wanted}` : ''}.` };
   return { ...base, sentence: `Mermaid did not expect ${TOKEN_TEXT[got] ?? `\`${got}\``} on this line${wanted ? `; it expected ${wanted}` : ''}.` };
@@ -62,7 +93,8 @@ export function explainMermaidProblem(problem: DiagramProblem, source: string): 
 /** Up to four readable names of the expected tokens, joined as a list ("`]`, `)` or text"). */
 function describeTokens(tokens: readonly string[]): string {
   // What a writer most likely left out comes first: a node, a closing bracket, an arrow, a text.
-  const rank = (token: string): number => (token === 'NODE_STRING' ? 0 : CLOSERS.has(token) ? 1 : token === 'LINK' || token === 'START_LINK' ? 2 : token === 'TXT' ? 3 : 4);
+  const rank = (token: string): number =>
+    token === 'NODE_STRING' ? 0 : CLOSERS.has(token) ? 1 : token === 'LINK' || token === 'START_LINK' ? 2 : token === 'TXT' ? 3 : 4;
   const ranked = [...tokens].sort((a, b) => rank(a) - rank(b));
   const names = [...new Set(ranked.flatMap((token) => (TOKEN_TEXT[token] !== undefined ? [TOKEN_TEXT[token]] : [])))].slice(0, 4);
   if (names.length <= 1) return names[0] ?? '';

@@ -32,7 +32,12 @@ export type MermaidRealm = 'sandbox' | 'thread-global';
  * `as-shipped` runs the file untouched through `mermaid.parse`, the reference the fast answers are tested against.
  * In the `sandbox` realm each diagram's parse is stopped after `timeLimitMs` (a worker is bounded by its pool).
  */
-export function mermaidValidator(scriptPath: string, realm: MermaidRealm = 'sandbox', mode: 'fast' | 'as-shipped' = 'fast', timeLimitMs = DIAGRAM_TIME_LIMIT_MS): DiagramValidator {
+export function mermaidValidator(
+  scriptPath: string,
+  realm: MermaidRealm = 'sandbox',
+  mode: 'fast' | 'as-shipped' = 'fast',
+  timeLimitMs = DIAGRAM_TIME_LIMIT_MS,
+): DiagramValidator {
   let loading: Promise<Parse | undefined> | undefined;
   const load = (): Promise<Parse | undefined> => {
     loading ??= fs.readFile(scriptPath, 'utf8').then(
@@ -150,7 +155,14 @@ function provideBrowserStandIns(global: Record<string, unknown>): void {
 }
 
 // mermaid logs through console; a checker must not write to the user's terminal or output.
-const quietConsole = { log: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, trace: () => undefined };
+const quietConsole = {
+  log: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+  trace: () => undefined,
+};
 
 function toProblem(error: JisonError, source: string): DiagramProblem | undefined {
   const loc = error.hash?.loc;

@@ -47,7 +47,12 @@ export function mermaidWorkerPool(scriptPath: string, workerScript: URL | string
 
   const start = (): void => {
     const answered = new Int32Array(new SharedArrayBuffer(4));
-    const slot: Slot = { worker: new Worker(workerScript, { workerData: { scriptPath, answered }, resourceLimits: WORKER_LIMITS }), answered, ready: false, gone: false };
+    const slot: Slot = {
+      worker: new Worker(workerScript, { workerData: { scriptPath, answered }, resourceLimits: WORKER_LIMITS }),
+      answered,
+      ready: false,
+      gone: false,
+    };
     slot.worker.on('message', (message: { ready?: true; id?: number; problem?: DiagramProblem }) => {
       if (message.ready) slot.ready = true;
       else if (slot.job && message.id === slot.job.id) finish(slot, message.problem ?? undefined);

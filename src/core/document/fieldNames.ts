@@ -25,8 +25,13 @@ export class FieldNames {
     this.readKeys = new Set([...sources.values()].flat());
     const keyPattern = (field: KnownField): string => `(?:${this.sourcesOf(field).map(escapeRegExp).join('|')})[ \\t]*:`;
     // Keys that mark frontmatter as Clausemark's even outside the SMS folders (a Docusaurus page has `id` alone).
-    this.markers = [new RegExp(`^${keyPattern('clauses')}|^${keyPattern('evidence')}`, 'm'), new RegExp(`^${keyPattern('id')}`, 'm'), new RegExp(`^${keyPattern('type')}`, 'm')];
-    this.signature = Object.keys(mapping).length === 0 ? '' : JSON.stringify([...sources.entries()].filter(([field, keys]) => keys.length !== 1 || keys[0] !== field));
+    this.markers = [
+      new RegExp(`^${keyPattern('clauses')}|^${keyPattern('evidence')}`, 'm'),
+      new RegExp(`^${keyPattern('id')}`, 'm'),
+      new RegExp(`^${keyPattern('type')}`, 'm'),
+    ];
+    this.signature =
+      Object.keys(mapping).length === 0 ? '' : JSON.stringify([...sources.entries()].filter(([field, keys]) => keys.length !== 1 || keys[0] !== field));
   }
 
   static readonly DEFAULT = new FieldNames({});

@@ -25,7 +25,10 @@ const CLOSING_FENCE = /^---[ \t]*$/;
 // given only blocks already known to be YAML, with every engine it knows replaced by one that does nothing:
 // it never evaluates or parses anything itself (we parse the YAML with positions).
 const inert = { parse: (): object => ({}), stringify: (): string => '' };
-const YAML_ONLY = { language: 'yaml', engines: { yaml: inert, json: inert, javascript: inert, js: inert, coffee: inert, coffeescript: inert, cson: inert, toml: inert } };
+const YAML_ONLY = {
+  language: 'yaml',
+  engines: { yaml: inert, json: inert, javascript: inert, js: inert, coffee: inert, coffeescript: inert, cson: inert, toml: inert },
+};
 
 /** The raw block gray-matter reads after a `---`/`---yaml` fence, or undefined if it finds none. */
 function grayMatterBlock(text: string): string | undefined {
@@ -46,7 +49,11 @@ export function findFrontmatter(text: string, openingFence: OpeningFence = 'requ
   if (!text.startsWith('---', bomLength)) return openingFence === 'optional' ? findUnopenedHeader(text, bomLength) : undefined;
   if (text.charAt(bomLength + 3) === '-') return undefined; // `----…` opens no frontmatter
   const firstLineEnd = lineEnd(text, bomLength);
-  const language = text.slice(bomLength + 3, firstLineEnd).replace(/\r$/, '').trim() || 'yaml';
+  const language =
+    text
+      .slice(bomLength + 3, firstLineEnd)
+      .replace(/\r$/, '')
+      .trim() || 'yaml';
   const yamlStart = firstLineEnd;
   let closeFenceStart: number | undefined;
   if (firstLineEnd < text.length && language === 'yaml') {

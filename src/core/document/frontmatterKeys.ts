@@ -54,7 +54,10 @@ function reportUnknownKey(name: string, key: YamlNode, reading: KeyReading): voi
  * The fields by Clausemark's names, each located at the key actually written (`fields` may map them), and the
  * pair each is read from. Keys that are no Clausemark field keep their own name.
  */
-export function fieldsRead(pairs: ReadonlyMap<string, FieldPair>, reading: KeyReading): { fields: Map<string, FrontmatterField>; read: Map<string, FieldPair> } {
+export function fieldsRead(
+  pairs: ReadonlyMap<string, FieldPair>,
+  reading: KeyReading,
+): { fields: Map<string, FrontmatterField>; read: Map<string, FieldPair> } {
   const fields = new Map<string, FrontmatterField>();
   const read = new Map<string, FieldPair>();
   for (const field of KNOWN_FIELDS) {
@@ -65,6 +68,7 @@ export function fieldsRead(pairs: ReadonlyMap<string, FieldPair>, reading: KeyRe
     // The index holds a field for every key of every document: unmapped known keys share one string each.
     fields.set(field, { key: source === field ? field : source, keyRange: reading.nodeRange(pair.key) });
   }
-  for (const [name, pair] of pairs) if (!reading.names.isRead(name) && !isKnownField(name)) fields.set(name, { key: name, keyRange: reading.nodeRange(pair.key) });
+  for (const [name, pair] of pairs)
+    if (!reading.names.isRead(name) && !isKnownField(name)) fields.set(name, { key: name, keyRange: reading.nodeRange(pair.key) });
   return { fields, read };
 }

@@ -84,7 +84,8 @@ export function readOutlineWithMarkdownIt(text: string, lines: LineIndex): Outli
     } else if (token.type === 'fence' && token.map) {
       const language = (token.info.trim().split(/\s+/)[0] ?? '').toLowerCase();
       // The source without the fence's last line break, as remark gives it: diagram checks count lines in it.
-      if (DIAGRAM_LANGUAGES.has(language)) diagrams.push({ language, source: detached(token.content.replace(/\n$/, '')), range: blockRange(text, lines, token.map, false) });
+      if (DIAGRAM_LANGUAGES.has(language))
+        diagrams.push({ language, source: detached(token.content.replace(/\n$/, '')), range: blockRange(text, lines, token.map, false) });
     }
   }
   return { headings, diagrams };
@@ -155,7 +156,9 @@ function outlineFromScan(scanned: ScannedOutline, lines: LineIndex): Outline {
   });
   const diagrams = scanned.fences.flatMap((fence): DiagramBlock[] => {
     const language = fence.language.toLowerCase();
-    return DIAGRAM_LANGUAGES.has(language) ? [{ language: sharedString(language), source: detached(fence.value), range: lines.range(fence.start, fence.end) }] : [];
+    return DIAGRAM_LANGUAGES.has(language)
+      ? [{ language: sharedString(language), source: detached(fence.value), range: lines.range(fence.start, fence.end) }]
+      : [];
   });
   return { headings, diagrams };
 }
@@ -169,11 +172,11 @@ function inlineTexts(contents: readonly string[]): string[] {
   if (contents.length === 0) return [];
   const tree = markdownParser.parse(contents.map((content) => `# ${content}`).join('\n'));
   const texts = tree.children.map((node) => (node.type === 'heading' ? toString(node) : undefined));
-  return texts.length === contents.length && texts.every((text) => text !== undefined) ? (texts) : contents.map((content) => inlineText(content));
+  return texts.length === contents.length && texts.every((text) => text !== undefined) ? texts : contents.map((content) => inlineText(content));
 }
 
 function inlineText(content: string): string {
-  const heading = (markdownParser.parse(`# ${content}`)).children[0];
+  const heading = markdownParser.parse(`# ${content}`).children[0];
   return heading?.type === 'heading' ? toString(heading) : content;
 }
 

@@ -16,7 +16,11 @@ export interface FieldReading {
 }
 
 /** `audit:` and `findings:` of an audit report (ISO/IEC 20000-1 9.2, 10.1). */
-export function readCycleFields(reader: FieldReading, audit: YamlNode | undefined, findings: YamlNode | undefined): { audit?: AuditDetails; findings?: AuditFinding[] } {
+export function readCycleFields(
+  reader: FieldReading,
+  audit: YamlNode | undefined,
+  findings: YamlNode | undefined,
+): { audit?: AuditDetails; findings?: AuditFinding[] } {
   const details = readAudit(reader, audit);
   return { ...(details ? { audit: details } : {}), ...(findings !== undefined ? { findings: readFindings(reader, findings) } : {}) };
 }
@@ -37,7 +41,16 @@ function readAudit(reader: FieldReading, node: YamlNode | undefined): AuditDetai
 }
 
 const PROPERTY_OF_KEY: Record<(typeof FINDING_KEYS)[number], keyof Omit<AuditFinding, 'itemRange'>> = {
-  id: 'id', clause: 'clause', grade: 'grade', summary: 'summary', raised_on: 'raisedOn', due: 'due', status: 'status', closed_on: 'closedOn', action: 'action', verified_on: 'verifiedOn',
+  id: 'id',
+  clause: 'clause',
+  grade: 'grade',
+  summary: 'summary',
+  raised_on: 'raisedOn',
+  due: 'due',
+  status: 'status',
+  closed_on: 'closedOn',
+  action: 'action',
+  verified_on: 'verifiedOn',
 };
 
 function readFindings(reader: FieldReading, node: YamlNode): AuditFinding[] {

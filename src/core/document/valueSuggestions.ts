@@ -7,8 +7,35 @@ import { sharedStems, stemOf, wordStems } from '../text/wordStems.js';
  */
 const SYNONYMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   type: {
-    ...each('agreement', ['sla', 'slas', 'ola', 'olas', 'uc', 'ucs', 'underpinning contract', 'contract', 'service level agreement', 'operational level agreement', 'memorandum of understanding', 'mou', 'terms of service']),
-    ...each('procedure', ['sop', 'sops', 'standard operating procedure', 'work instruction', 'instruction', 'instructions', 'runbook', 'run book', 'playbook', 'how to', 'manual', 'guide']),
+    ...each('agreement', [
+      'sla',
+      'slas',
+      'ola',
+      'olas',
+      'uc',
+      'ucs',
+      'underpinning contract',
+      'contract',
+      'service level agreement',
+      'operational level agreement',
+      'memorandum of understanding',
+      'mou',
+      'terms of service',
+    ]),
+    ...each('procedure', [
+      'sop',
+      'sops',
+      'standard operating procedure',
+      'work instruction',
+      'instruction',
+      'instructions',
+      'runbook',
+      'run book',
+      'playbook',
+      'how to',
+      'manual',
+      'guide',
+    ]),
     ...each('policy', ['policy statement', 'statement', 'principles', 'charter']),
     ...each('record', ['log', 'logs', 'minutes', 'meeting minutes', 'evidence', 'ticket', 'audit trail']),
     ...each('report', ['audit report', 'assessment', 'review report', 'kpi report']),
@@ -31,7 +58,10 @@ function each(target: string, names: readonly string[]): Record<string, string> 
 
 /** The allowed value someone most likely meant by `written` for `field` (`type`, `status`): a known synonym, else the nearest spelling. */
 export function suggestValue(field: string, written: string, allowed: readonly string[]): string | undefined {
-  const key = written.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = written
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   const synonym = SYNONYMS[field]?.[key];
   if (synonym !== undefined && allowed.includes(synonym)) return synonym;
   return nearestIds(written, allowed, 1)[0];
@@ -56,7 +86,10 @@ function kindOfName(words: readonly string[]): FieldKind {
  * preferring one of the same kind (`approved_date` → `approved_on`, a date, not `approved_by`); then spelling.
  */
 export function suggestField(name: string, known: readonly string[]): string | undefined {
-  const words = name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  const words = name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
   const stems = words.filter((word) => !DATE_WORDS.has(word) && !PERSON_WORDS.has(word)).map(stemOf);
   const kind = kindOfName(words);
   let best: { field: string; score: number } | undefined;

@@ -39,7 +39,10 @@ export class BlobReader {
   private readonly queue: Request[] = [];
   private draining = false;
 
-  constructor(private readonly gitRoot: string, private readonly run: GitRunner = runGit) {}
+  constructor(
+    private readonly gitRoot: string,
+    private readonly run: GitRunner = runGit,
+  ) {}
 
   /** The blob's content, or why git could not give it. `size` is the size the tree listed, for batching. */
   read(objectId: string, size: number): Promise<Uint8Array | { readonly error: string }> {

@@ -38,7 +38,10 @@ export async function gitChanges(gitRoot: string, base: string, head?: string, r
 }
 
 function splitNul(output: Buffer): string[] {
-  return output.toString('utf8').split('\0').filter((path) => path !== '');
+  return output
+    .toString('utf8')
+    .split('\0')
+    .filter((path) => path !== '');
 }
 
 /**

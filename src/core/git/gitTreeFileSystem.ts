@@ -75,7 +75,8 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
     const relativePath = this.treePath(absolutePath);
     const path = relativePath === undefined ? undefined : this.resolveLinks(relativePath);
     const entry = path === undefined ? undefined : this.entries.get(path);
-    if (path === undefined || !entry || entry.mode === SUBMODULE_MODE) throw Object.assign(new Error(`${absolutePath} is not a file of ${this.commit}`), { code: 'ENOENT' });
+    if (path === undefined || !entry || entry.mode === SUBMODULE_MODE)
+      throw Object.assign(new Error(`${absolutePath} is not a file of ${this.commit}`), { code: 'ENOENT' });
     if (entry.size > MAX_BLOB_BYTES) throw Object.assign(new Error(`${absolutePath} is over ${MAX_BLOB_BYTES} bytes in ${this.commit}`), { code: 'EFBIG' });
     let content = this.contents.get(path);
     if (!content) {
@@ -203,10 +204,12 @@ export class GitTreeFileSystem implements WorkspaceFileSystem {
    */
   async preloadLinks(): Promise<void> {
     await Promise.all(
-      [...this.entries].filter(([, entry]) => entry.mode === SYMLINK_MODE && entry.size <= MAX_LINK_TARGET_BYTES).map(async ([path, entry]) => {
-        const blob = await this.blobs.read(entry.objectId, entry.size);
-        if (blob instanceof Uint8Array) this.linkTargets.set(path, Buffer.from(blob).toString('utf8'));
-      }),
+      [...this.entries]
+        .filter(([, entry]) => entry.mode === SYMLINK_MODE && entry.size <= MAX_LINK_TARGET_BYTES)
+        .map(async ([path, entry]) => {
+          const blob = await this.blobs.read(entry.objectId, entry.size);
+          if (blob instanceof Uint8Array) this.linkTargets.set(path, Buffer.from(blob).toString('utf8'));
+        }),
     );
   }
 }

@@ -31,7 +31,13 @@ export function runGit(cwd: string, args: readonly string[], input?: string): Pr
           resolve({ ok: false, message: 'git is not installed or not on the PATH', notInstalled: true });
           return;
         }
-        const message = stderr.toString('utf8').trim().split('\n').filter((line) => line.trim() !== '').pop() ?? error.message;
+        const message =
+          stderr
+            .toString('utf8')
+            .trim()
+            .split('\n')
+            .filter((line) => line.trim() !== '')
+            .pop() ?? error.message;
         resolve({ ok: false, message });
       },
     );

@@ -73,11 +73,25 @@ export class IncrementalCoverage {
     for (const clause of changedClauses) {
       if (!this.catalog.get(clause)?.isLeaf) continue;
       const namers = [...(model.namedBy.get(clause) ?? [])].sort();
-      model.clauses.set(clause, clauseCoverageFrom(this.catalog, this.config, clause, namers.flatMap((path) => model.parts.get(path) ?? [])));
+      model.clauses.set(
+        clause,
+        clauseCoverageFrom(
+          this.catalog,
+          this.config,
+          clause,
+          namers.flatMap((path) => model.parts.get(path) ?? []),
+        ),
+      );
       changed = true;
     }
     // No clause changed: the report (and every finding kept per clause) stays the same object.
-    const report = !changed && this.last ? this.last.report : coverageReportOf(this.catalog, this.catalog.leaves().flatMap((leaf) => model.clauses.get(leaf.id) ?? []));
+    const report =
+      !changed && this.last
+        ? this.last.report
+        : coverageReportOf(
+            this.catalog,
+            this.catalog.leaves().flatMap((leaf) => model.clauses.get(leaf.id) ?? []),
+          );
     this.last = { model, report };
     this.memo = { day, report };
     return report;
@@ -102,7 +116,8 @@ export class IncrementalCoverage {
     let after: CoverageContribution | undefined;
     if (document) {
       let kept = this.contributions.get(path);
-      if (kept?.day !== model.day) this.contributions.set(path, (kept = { day: model.day, contribution: unlessSame(model.parts.get(path), coverageContribution(document, states)) }));
+      if (kept?.day !== model.day)
+        this.contributions.set(path, (kept = { day: model.day, contribution: unlessSame(model.parts.get(path), coverageContribution(document, states)) }));
       after = kept.contribution;
     } else {
       this.contributions.delete(path);

@@ -45,7 +45,8 @@ export class DocumentReader {
       const stat = await this.options.fs.stat(absolute);
       // A name that is not valid UTF-8 comes back from the folder listing with U+FFFD in place of its bad bytes,
       // and no file has that name: say so rather than skip a document the repository holds.
-      if (!stat && path.includes('\uFFFD')) return this.unreadable(path, inSmsFolder, 'its name is not valid UTF-8, so it cannot be opened by name; rename it', 'name');
+      if (!stat && path.includes('\uFFFD'))
+        return this.unreadable(path, inSmsFolder, 'its name is not valid UTF-8, so it cannot be opened by name; rename it', 'name');
       if (!stat || stat.kind === 'directory') return undefined;
       // Never read a pipe (it would block) or a device; say so rather than skip a file that should be a document.
       if (stat.kind !== 'file') return this.unreadable(path, inSmsFolder, 'it is not a regular file (a pipe, socket or device)', 'other');
@@ -55,13 +56,23 @@ export class DocumentReader {
       const limit = this.options.config.maxFileSizeKB * 1024;
       if (stat.size > limit) {
         // Outside the SMS folders a large file is most likely a changelog or generated page, not ours to report.
-        return this.unreadable(path, inSmsFolder, `it is ${Math.ceil(stat.size / 1024)} KB, over the ${this.options.config.maxFileSizeKB} KB limit (\`maxFileSizeKB\` in clausemark.json)`, `size:${stat.size}`);
+        return this.unreadable(
+          path,
+          inSmsFolder,
+          `it is ${Math.ceil(stat.size / 1024)} KB, over the ${this.options.config.maxFileSizeKB} KB limit (\`maxFileSizeKB\` in clausemark.json)`,
+          `size:${stat.size}`,
+        );
       }
       bytes = await this.options.fs.readFile(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined; // deleted while being read
-      return this.unreadable(path, true, code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : `reading it failed (${code ?? String(error)})`, `error:${code ?? ''}`);
+      return this.unreadable(
+        path,
+        true,
+        code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : `reading it failed (${code ?? String(error)})`,
+        `error:${code ?? ''}`,
+      );
     }
     const decoded = decodeText(bytes, this.options.config.maxFileSizeKB * 1024);
     if (!decoded.ok) {

@@ -25,7 +25,12 @@ export class FileDocumentCache implements DocumentCache {
   private readonly used = new Set<string>();
   private changed = false;
 
-  private constructor(private readonly file: string, private readonly root: string, private readonly format: string, private readonly key: Buffer | undefined) {}
+  private constructor(
+    private readonly file: string,
+    private readonly root: string,
+    private readonly format: string,
+    private readonly key: Buffer | undefined,
+  ) {}
 
   /**
    * Opens the cache in `folder`, a folder directly in the repository's root. Without a key (none could be kept on
@@ -54,13 +59,24 @@ export class FileDocumentCache implements DocumentCache {
     return {
       ...rest,
       lines,
-      ...(document ? { document: { ...document, fields: new FrontmatterFields(document.fields, lines), headings: document.headings.map((heading) => OutlineHeading.of(heading, lines)) } } : {}),
+      ...(document
+        ? {
+            document: {
+              ...document,
+              fields: new FrontmatterFields(document.fields, lines),
+              headings: document.headings.map((heading) => OutlineHeading.of(heading, lines)),
+            },
+          }
+        : {}),
     };
   }
 
   set(hash: string, result: ReadResult): void {
     const { lines, document, ...rest } = result;
-    const stored = { ...rest, ...(document ? { document: { ...document, fields: [...document.fields.entries()], headings: document.headings.map(plainHeading) } } : {}) };
+    const stored = {
+      ...rest,
+      ...(document ? { document: { ...document, fields: [...document.fields.entries()], headings: document.headings.map(plainHeading) } } : {}),
+    };
     this.entries.set(hash, compactRanges(stored, lines) as StoredResult);
     this.used.add(hash);
     this.changed = true;
@@ -100,7 +116,8 @@ function compactRanges(value: unknown, lines: LineIndex): unknown {
   if (value instanceof OffsetRange) return { $r: [value.startOffset, value.endOffset] } satisfies StoredRange;
   if (isSourceRange(value)) {
     const rebuilt = lines.range(value.start.offset, value.end.offset);
-    if (samePosition(rebuilt.start, value.start) && samePosition(rebuilt.end, value.end)) return { $r: [value.start.offset, value.end.offset] } satisfies StoredRange;
+    if (samePosition(rebuilt.start, value.start) && samePosition(rebuilt.end, value.end))
+      return { $r: [value.start.offset, value.end.offset] } satisfies StoredRange;
     return value;
   }
   const compacted: Record<string, unknown> = {};

@@ -77,7 +77,9 @@ export class RuleRunner {
     const findings: Finding[] = [];
     const { catalogs, config } = this;
     for (const rule of this.clauseRules) {
-      this.guarded(rule, place.file, place.anchor, `clause ${clause.clause}`, findings, (report) => rule.checkClause?.({ clause, anchor: place.anchor, catalog, catalogs, config, today, report }));
+      this.guarded(rule, place.file, place.anchor, `clause ${clause.clause}`, findings, (report) =>
+        rule.checkClause?.({ clause, anchor: place.anchor, catalog, catalogs, config, today, report }),
+      );
     }
     return findings;
   }

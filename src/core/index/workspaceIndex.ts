@@ -277,7 +277,11 @@ export class WorkspaceIndex implements RepositoryView {
 
   /** Findings about the repository as a whole: configuration and coverage. */
   repositoryFindings(): Finding[] {
-    const place = { file: this.repositoryFile, anchor: this.repositoryAnchor(), locateSetting: (path: (string | number)[], part?: 'key' | 'value') => this.project.locateSetting(path, part) };
+    const place = {
+      file: this.repositoryFile,
+      anchor: this.repositoryAnchor(),
+      locateSetting: (path: (string | number)[], part?: 'key' | 'value') => this.project.locateSetting(path, part),
+    };
     const today = this.today;
     const findings = [...this.project.findings];
     for (const clause of this.coverage().clauses) {
@@ -290,7 +294,13 @@ export class WorkspaceIndex implements RepositoryView {
     for (const other of this.catalogCoverages().slice(1)) {
       for (const clause of other.report.clauses) {
         let found = this.clauseFindings.get(clause);
-        if (!found) this.clauseFindings.set(clause, (found = this.runner.clauseFindings(clause, place, today, other.catalog).map((finding) => otherCatalogFinding(finding, other.alias, clause.clause))));
+        if (!found)
+          this.clauseFindings.set(
+            clause,
+            (found = this.runner
+              .clauseFindings(clause, place, today, other.catalog)
+              .map((finding) => otherCatalogFinding(finding, other.alias, clause.clause))),
+          );
         findings.push(...found);
       }
     }

@@ -14,20 +14,33 @@ export function clauseHover(catalog: ClauseCatalog, clauseId: string, coverage: 
   const parts = [`**${escapeMarkdown(clause.id)} ${escapeMarkdown(clause.title)}** — ${escapeMarkdown(catalog.title)}`];
   if (clause.summary) parts.push(escapeMarkdown(clause.summary));
   if (!clause.isLeaf) {
-    parts.push(`Groups ${catalog.leavesUnder(clause.id).map((leaf) => escapeMarkdown(leaf.id)).join(', ')}; claim the leaf clauses.`);
+    parts.push(
+      `Groups ${catalog
+        .leavesUnder(clause.id)
+        .map((leaf) => escapeMarkdown(leaf.id))
+        .join(', ')}; claim the leaf clauses.`,
+    );
     return parts.join('\n\n');
   }
   const needs: string[] = [];
   for (const requirement of clause.documents ?? []) {
-    needs.push(`- document (${requirement.types.join(' or ')}): ${escapeMarkdown(requirement.description)}${requirement.required === false ? ' *(common practice, not required)*' : ''}`);
+    needs.push(
+      `- document (${requirement.types.join(' or ')}): ${escapeMarkdown(requirement.description)}${requirement.required === false ? ' *(common practice, not required)*' : ''}`,
+    );
   }
   for (const requirement of clause.records ?? []) {
     needs.push(`- records: ${escapeMarkdown(requirement.description)}${requirement.required === false ? ' *(typical evidence, not required)*' : ''}`);
   }
-  parts.push(needs.length > 0 ? `**Documented information**\n\n${needs.join('\n')}` : 'No specific documented information is required; an approved document addressing it is enough.');
+  parts.push(
+    needs.length > 0
+      ? `**Documented information**\n\n${needs.join('\n')}`
+      : 'No specific documented information is required; an approved document addressing it is enough.',
+  );
   if (coverage) {
     const documents = coverage.documents.map((document) => `${escapeMarkdown(document.id)} (${escapeMarkdown(document.control.label)})`).join(', ');
-    parts.push(`**Coverage: ${STATUS_ICON[coverage.status]} ${coverage.status}**${documents ? ` — addressed by ${documents}` : ''}; evidence: ${escapeMarkdown(evidenceText(coverage))}.`);
+    parts.push(
+      `**Coverage: ${STATUS_ICON[coverage.status]} ${coverage.status}**${documents ? ` — addressed by ${documents}` : ''}; evidence: ${escapeMarkdown(evidenceText(coverage))}.`,
+    );
     if (coverage.reasons.length > 0) parts.push(coverage.reasons.map((reason) => `- ${escapeMarkdown(reason.text)}`).join('\n'));
   }
   return parts.join('\n\n');
@@ -38,7 +51,14 @@ export function documentHover(id: string, documents: readonly SmsDocument[]): st
   if (documents.length === 0) return `No document has the id **${escapeMarkdown(id)}**.`;
   return documents
     .map((document) => {
-      const facts = [document.type?.value, document.status?.value, document.version ? `v${document.version.value}` : undefined, document.owner ? `owner ${document.owner.value}` : undefined].filter(Boolean).join(' · ');
+      const facts = [
+        document.type?.value,
+        document.status?.value,
+        document.version ? `v${document.version.value}` : undefined,
+        document.owner ? `owner ${document.owner.value}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · ');
       const clauses = document.clauses.map((claim) => claim.clause).join(', ');
       return `**${escapeMarkdown(id)}** ${escapeMarkdown(document.title?.value ?? '')}\n\n${escapeMarkdown(facts)}\n\n${escapeMarkdown(document.path)}${clauses ? `\n\nClauses: ${escapeMarkdown(clauses)}` : ''}`;
     })
@@ -51,7 +71,14 @@ export function nonconformityHover(id: string, records: readonly NonconformityRe
   return records
     .map((nc) => {
       const facts = [nc.grade, nc.clause ? `clause ${nc.clause}` : undefined, `state: ${nc.state}`].filter(Boolean).join(' · ');
-      const dates = [nc.raisedOn ? `raised ${nc.raisedOn}` : undefined, nc.due ? `due ${nc.due}` : undefined, nc.closedOn ? `closed ${nc.closedOn}` : undefined, nc.verifiedOn ? `verified ${nc.verifiedOn}` : undefined].filter(Boolean).join(', ');
+      const dates = [
+        nc.raisedOn ? `raised ${nc.raisedOn}` : undefined,
+        nc.due ? `due ${nc.due}` : undefined,
+        nc.closedOn ? `closed ${nc.closedOn}` : undefined,
+        nc.verifiedOn ? `verified ${nc.verifiedOn}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ');
       const lines = [`**${escapeMarkdown(id)}**${nc.summary ? ` ${escapeMarkdown(nc.summary)}` : ''}`, escapeMarkdown(facts)];
       if (dates) lines.push(escapeMarkdown(dates));
       if (nc.action) lines.push(`Action: ${escapeMarkdown(nc.action)}`);

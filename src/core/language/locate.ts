@@ -23,7 +23,8 @@ export function targetAt(document: SmsDocument, text: string, lines: LineIndex, 
       return { kind: 'evidence-path', path: link.path.value, resolved: location.kind === 'inside' ? location.path : undefined, range: link.path.range };
     }
   }
-  for (const reference of document.related) if (inside(reference.range, offset)) return { kind: 'document-id', id: reference.value, range: reference.range, own: false };
+  for (const reference of document.related)
+    if (inside(reference.range, offset)) return { kind: 'document-id', id: reference.value, range: reference.range, own: false };
   for (const finding of document.findings ?? []) {
     if (finding.id && inside(finding.id.range, offset)) return { kind: 'nonconformity', id: finding.id.value, range: finding.id.range };
     if (finding.clause && inside(finding.clause.range, offset)) return { kind: 'clause', clause: finding.clause.value, range: finding.clause.range };

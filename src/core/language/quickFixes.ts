@@ -53,7 +53,13 @@ const PLACEHOLDER: Record<string, (context: QuickFixContext) => string> = {
 export function quickFixesFor(finding: Finding, context: QuickFixContext): QuickFix[] {
   const range = finding.range;
   const replaceWith = (values: readonly string[], label: (value: string) => string): QuickFix[] =>
-    range ? values.map((value, index) => ({ title: label(value), edits: [{ start: range.start.offset, end: range.end.offset, newText: value }], preferred: index === 0 })) : [];
+    range
+      ? values.map((value, index) => ({
+          title: label(value),
+          edits: [{ start: range.start.offset, end: range.end.offset, newText: value }],
+          preferred: index === 0,
+        }))
+      : [];
   const suggestions = finding.data?.suggestions ?? [];
 
   switch (finding.ruleId) {
@@ -80,10 +86,28 @@ export function quickFixesFor(finding: Finding, context: QuickFixContext): Quick
       if (!range) return [];
       const line = context.lines.lineRange(range.start.line);
       const nextLine = Math.min(context.text.length, line.end.offset + (context.text[line.end.offset] === '\r' ? 2 : 1));
-      return [{ title: `Remove the repeated ${finding.data?.clause ?? 'clause'}`, edits: [{ start: line.start.offset, end: nextLine, newText: '' }], preferred: true }];
+      return [
+        {
+          title: `Remove the repeated ${finding.data?.clause ?? 'clause'}`,
+          edits: [{ start: line.start.offset, end: nextLine, newText: '' }],
+          preferred: true,
+        },
+      ];
     }
     case 'frontmatter.missing': {
-      const skeleton = withMappedKeys(frontmatterSkeleton({ id: idFromPath(context.path), title: titleFromText(context.text) ?? idFromPath(context.path), type: typeFromPath(context.path), today: context.today, reviewCycleMonths: context.config.reviewCycleMonths }, newlineOf(context.text)), context);
+      const skeleton = withMappedKeys(
+        frontmatterSkeleton(
+          {
+            id: idFromPath(context.path),
+            title: titleFromText(context.text) ?? idFromPath(context.path),
+            type: typeFromPath(context.path),
+            today: context.today,
+            reviewCycleMonths: context.config.reviewCycleMonths,
+          },
+          newlineOf(context.text),
+        ),
+        context,
+      );
       return [{ title: 'Add Clausemark frontmatter', edits: [{ start: 0, end: 0, newText: skeleton }], preferred: true }];
     }
     case 'evidence.missing-file':
@@ -114,14 +138,23 @@ function createEvidence(finding: Finding, context: QuickFixContext): QuickFix[] 
   const link = context.document?.evidence.find((item) => item.path?.value === written);
   const clause = link?.clause?.value;
   const base = posix.basename(location.path).replace(/\.(md|markdown)$/i, '');
-  const content = withMappedKeys(documentTemplate({
-    id: `REC-${base.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 100),
-    title: base.replace(/[-_]+/g, ' ').replace(/^\d{4} \d{2} \d{2} /, '').replace(/^./, (c) => c.toUpperCase()),
-    type: 'record',
-    today: link?.date?.value ?? context.today,
-    reviewCycleMonths: context.config.reviewCycleMonths,
-    ...(clause ? { clauses: [clause] } : {}),
-  }), context);
+  const content = withMappedKeys(
+    documentTemplate({
+      id: `REC-${base
+        .toUpperCase()
+        .replace(/[^A-Z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}`.slice(0, 100),
+      title: base
+        .replace(/[-_]+/g, ' ')
+        .replace(/^\d{4} \d{2} \d{2} /, '')
+        .replace(/^./, (c) => c.toUpperCase()),
+      type: 'record',
+      today: link?.date?.value ?? context.today,
+      reviewCycleMonths: context.config.reviewCycleMonths,
+      ...(clause ? { clauses: [clause] } : {}),
+    }),
+    context,
+  );
   return [{ title: `Create ${location.path} from the record template`, edits: [], createFile: { path: location.path, content }, preferred: true }];
 }
 
@@ -136,15 +169,37 @@ function newlineOf(text: string): string {
 }
 
 function idFromPath(path: string): string {
-  const prefix: Partial<Record<DocumentType, string>> = { policy: 'POL', plan: 'PLN', process: 'PRC', procedure: 'PRO', catalogue: 'CAT', agreement: 'AGR', register: 'REG', record: 'REC', report: 'RPT' };
-  const base = posix.basename(path).replace(/\.(md|markdown)$/i, '').toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const prefix: Partial<Record<DocumentType, string>> = {
+    policy: 'POL',
+    plan: 'PLN',
+    process: 'PRC',
+    procedure: 'PRO',
+    catalogue: 'CAT',
+    agreement: 'AGR',
+    register: 'REG',
+    record: 'REC',
+    report: 'RPT',
+  };
+  const base = posix
+    .basename(path)
+    .replace(/\.(md|markdown)$/i, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${prefix[typeFromPath(path)] ?? 'DOC'}-${base || 'NEW'}`.slice(0, 100);
 }
 
 function typeFromPath(path: string): DocumentType {
   const folders: [RegExp, DocumentType][] = [
-    [/polic/i, 'policy'], [/plan/i, 'plan'], [/process/i, 'process'], [/procedure/i, 'procedure'], [/catalog/i, 'catalogue'],
-    [/agreement|contract|sla/i, 'agreement'], [/register/i, 'register'], [/record|evidence/i, 'record'], [/report/i, 'report'],
+    [/polic/i, 'policy'],
+    [/plan/i, 'plan'],
+    [/process/i, 'process'],
+    [/procedure/i, 'procedure'],
+    [/catalog/i, 'catalogue'],
+    [/agreement|contract|sla/i, 'agreement'],
+    [/register/i, 'register'],
+    [/record|evidence/i, 'record'],
+    [/report/i, 'report'],
   ];
   const folder = posix.dirname(path);
   return folders.find(([pattern]) => pattern.test(folder))?.[1] ?? 'other';

@@ -1,5 +1,18 @@
 /** The kinds of SMS document; the catalog says which kinds can satisfy a clause's documented information. */
-export const DOCUMENT_TYPES = ['policy', 'plan', 'process', 'procedure', 'catalogue', 'agreement', 'register', 'record', 'report', 'audit', 'management-review', 'other'] as const;
+export const DOCUMENT_TYPES = [
+  'policy',
+  'plan',
+  'process',
+  'procedure',
+  'catalogue',
+  'agreement',
+  'register',
+  'record',
+  'report',
+  'audit',
+  'management-review',
+  'other',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** Types whose documents are themselves evidence that activities ran (a register is kept up to date, so it is a document). */

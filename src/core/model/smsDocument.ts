@@ -120,7 +120,21 @@ export function isAuditKind(value: string): value is AuditKind {
 
 /** Known frontmatter fields, in the order a template writes them. */
 export const KNOWN_FIELDS = [
-  'id', 'title', 'type', 'owner', 'status', 'version', 'approved_by', 'approved_on', 'next_review', 'date',
-  'description', 'clauses', 'evidence', 'related', 'audit', 'findings',
+  'id',
+  'title',
+  'type',
+  'owner',
+  'status',
+  'version',
+  'approved_by',
+  'approved_on',
+  'next_review',
+  'date',
+  'description',
+  'clauses',
+  'evidence',
+  'related',
+  'audit',
+  'findings',
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];

@@ -48,7 +48,9 @@ ${pack.families.map((family) => [`<tr class="section"><th colspan="6" scope="col
 </tbody>
 </table>
 </section>
-${pack.otherCatalogs.map((other) => `<section id="coverage-${escapeHtml(other.alias)}">
+${pack.otherCatalogs
+  .map(
+    (other) => `<section id="coverage-${escapeHtml(other.alias)}">
 <h2>Statement of coverage: ${escapeHtml(other.catalog.title)} (${escapeHtml(other.alias)})</h2>
 ${coverageCards(other.summary)}
 <table>
@@ -58,18 +60,37 @@ ${other.clauses.map((clause) => clauseRow(clause, rowOptions(`${other.alias}:${c
 </tbody>
 </table>
 </section>
-`).join('')}${pack.soa.map((soa) => `<section id="soa-${escapeHtml(soa.alias)}">
+`,
+  )
+  .join('')}${pack.soa
+    .map(
+      (soa) => `<section id="soa-${escapeHtml(soa.alias)}">
 <h2>Statement of Applicability: ${escapeHtml(soa.catalog.title)} (${escapeHtml(soa.alias)})</h2>
-${htmlTable(['Control', 'Title', 'Applicable', 'Justification', 'Implementing documents', 'Status'], soa.rows.map((row) => [escapeHtml(row.control), escapeHtml(row.title), row.applicable ? 'yes' : 'no', escapeHtml(row.justification), row.documents.map(escapeHtml).join('<br>'), `<span class="status ${row.status}">${row.status}</span>`]), 'No controls.')}
+${htmlTable(
+  ['Control', 'Title', 'Applicable', 'Justification', 'Implementing documents', 'Status'],
+  soa.rows.map((row) => [
+    escapeHtml(row.control),
+    escapeHtml(row.title),
+    row.applicable ? 'yes' : 'no',
+    escapeHtml(row.justification),
+    row.documents.map(escapeHtml).join('<br>'),
+    `<span class="status ${row.status}">${row.status}</span>`,
+  ]),
+  'No controls.',
+)}
 </section>
-`).join('')}<section id="traceability">
+`,
+    )
+    .join('')}<section id="traceability">
 <h2>Traceability by clause family</h2>
 <p class="muted">Each clause, coloured by status, with the documents that address it (coloured by document status) and the evidence they link; evidence that is missing or does not count is drawn dashed in red or amber. Every box is a link: a clause to its row above, a document or evidence to its file.</p>
 ${pack.families
-  .map((family) => `<div class="family" id="family-${escapeHtml(family.id)}">
+  .map(
+    (family) => `<div class="family" id="family-${escapeHtml(family.id)}">
 <h3>${escapeHtml(family.label)} <small class="muted">${plural(family.clauses.length, 'leaf clause')}, ${plural(family.diagrams.length, 'diagram')}</small></h3>
 ${family.diagrams.map(diagramFigure).join('\n')}
-</div>`)
+</div>`,
+  )
   .join('\n')}
 </section>
 <section id="documents">

@@ -32,7 +32,12 @@ time, td.date, code.rule { white-space: nowrap; }
 /** One diagram with its caption and a legend of the states drawn in it. */
 export function diagramFigure(diagram: PackDiagram): string {
   const loose = diagram.source.includes('-.->') ? '<li><span class="edge"></span>evidence linked for a clause the document does not claim</li>' : '';
-  const legend = diagram.legend.map((entry) => `<li class="${escapeHtml(entry.className)}"><span class="swatch" style="${escapeHtml(cssStyle(entry.style))}"></span>${escapeHtml(entry.label)}</li>`).join('');
+  const legend = diagram.legend
+    .map(
+      (entry) =>
+        `<li class="${escapeHtml(entry.className)}"><span class="swatch" style="${escapeHtml(cssStyle(entry.style))}"></span>${escapeHtml(entry.label)}</li>`,
+    )
+    .join('');
   return `<figure class="diagram" id="${escapeHtml(diagram.id)}">
 <pre class="mermaid">${escapeHtml(diagram.source)}</pre>
 <figcaption>${escapeHtml(diagram.caption)}<ul class="legend" aria-label="Legend">${legend}${loose}</ul></figcaption>
@@ -50,8 +55,12 @@ export function registerTable(entries: readonly RegisterEntry[], empty: string):
       escapeHtml(entry.owner ?? ''),
       entry.version !== undefined ? escapeHtml(entry.version) : htmlDate(entry.date),
       escapeHtml(entry.status ?? ''),
-      [entry.approvedBy !== undefined ? escapeHtml(entry.approvedBy) : undefined, entry.approvedOn !== undefined ? htmlDate(entry.approvedOn) : undefined].filter((part) => part !== undefined).join(', '),
-      entry.overdue ? `<td class="date"><span class="overdue">${htmlDate(entry.nextReview)} overdue</span></td>` : `<td class="date">${htmlDate(entry.nextReview)}</td>`,
+      [entry.approvedBy !== undefined ? escapeHtml(entry.approvedBy) : undefined, entry.approvedOn !== undefined ? htmlDate(entry.approvedOn) : undefined]
+        .filter((part) => part !== undefined)
+        .join(', '),
+      entry.overdue
+        ? `<td class="date"><span class="overdue">${htmlDate(entry.nextReview)} overdue</span></td>`
+        : `<td class="date">${htmlDate(entry.nextReview)}</td>`,
     ]),
     empty,
   );
@@ -60,7 +69,10 @@ export function registerTable(entries: readonly RegisterEntry[], empty: string):
 /** The evidence register: the citing document and the evidence, each a link; what cannot be opened is said so. */
 export function evidenceTable(entries: readonly EvidenceEntry[]): string {
   const rows = entries.map((entry) => {
-    const target = entry.targetTitle !== undefined ? `${htmlLink(entry.targetTitle, entry.href)}<br><small class="muted">${htmlLink(entry.target, entry.href)}</small>` : htmlLink(entry.target, entry.href);
+    const target =
+      entry.targetTitle !== undefined
+        ? `${htmlLink(entry.targetTitle, entry.href)}<br><small class="muted">${htmlLink(entry.target, entry.href)}</small>`
+        : htmlLink(entry.target, entry.href);
     return `<tr id="${escapeHtml(entry.anchor)}"><td class="clause">${escapeHtml(entry.clause)}</td><td><a href="${escapeHtml(entry.documentHref)}"><code>${escapeHtml(entry.documentId)}</code></a></td><td>${target}</td><td class="date">${htmlDate(entry.date)}</td><td class="state-${escapeHtml(entry.state)}">${escapeHtml(entry.state)}</td></tr>`;
   });
   if (rows.length === 0) return '<p class="none">No evidence is linked.</p>';

@@ -25,14 +25,39 @@ export function renderAuditMarkdown(pack: AuditPack): string {
   }
   // With several catalogs: a statement of coverage for each catalog after the primary.
   for (const other of pack.otherCatalogs) {
-    lines.push('', `## Statement of coverage: ${escapeMarkdown(other.catalog.title)} (\`${escapeMarkdown(other.alias)}\`)`, '', `${escapeMarkdown(coverageSummaryText(other.summary))}.`, '', ...COVERAGE_HEADER);
+    lines.push(
+      '',
+      `## Statement of coverage: ${escapeMarkdown(other.catalog.title)} (\`${escapeMarkdown(other.alias)}\`)`,
+      '',
+      `${escapeMarkdown(coverageSummaryText(other.summary))}.`,
+      '',
+      ...COVERAGE_HEADER,
+    );
     for (const clause of other.clauses) lines.push(coverageRow(clause, `${other.alias}:${clause.clause}`));
   }
-  for (const soa of pack.soa) lines.push('', `## Statement of Applicability: ${escapeMarkdown(soa.catalog.title)} (\`${escapeMarkdown(soa.alias)}\`)`, '', ...soaMarkdownLines(soa));
+  for (const soa of pack.soa)
+    lines.push('', `## Statement of Applicability: ${escapeMarkdown(soa.catalog.title)} (\`${escapeMarkdown(soa.alias)}\`)`, '', ...soaMarkdownLines(soa));
   lines.push('', '## Traceability by clause family', '');
   for (const family of pack.families) lines.push(`### ${escapeMarkdown(family.label)}`, '', ...family.diagrams.flatMap(diagramBlock));
-  lines.push('## Document register', '', ...registerTable(pack.documents, 'No SMS documents.'), '', '## Evidence register', '', ...evidenceTable(pack.evidence));
-  lines.push('', '## Overdue reviews', '', ...registerTable(pack.overdue, `No review is overdue on ${pack.generatedOn}.`), '', '## Open findings', '', ...findingsTable(pack.findings));
+  lines.push(
+    '## Document register',
+    '',
+    ...registerTable(pack.documents, 'No SMS documents.'),
+    '',
+    '## Evidence register',
+    '',
+    ...evidenceTable(pack.evidence),
+  );
+  lines.push(
+    '',
+    '## Overdue reviews',
+    '',
+    ...registerTable(pack.overdue, `No review is overdue on ${pack.generatedOn}.`),
+    '',
+    '## Open findings',
+    '',
+    ...findingsTable(pack.findings),
+  );
   if (pack.cycle) lines.push('', ...cycleMarkdown(pack.cycle));
   lines.push('', `<sub>Clause titles are short labels, not the text of the standard. Catalog: ${escapeMarkdown(pack.catalog.id)}.</sub>`);
   return `${lines.join('\n')}\n`;

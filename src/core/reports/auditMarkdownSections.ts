@@ -11,7 +11,16 @@ export function markdownLink(text: string, href: string | undefined): string {
 export function diagramBlock(diagram: PackDiagram): string[] {
   const legend = diagram.legend.map((entry) => escapeMarkdown(entry.label)).join(' · ');
   const loose = diagram.source.includes('-.->') ? ' · dotted line: evidence linked for a clause the document does not claim' : '';
-  return [`#### ${escapeMarkdown(diagram.caption)}`, '', '```mermaid', diagram.source, '```', '', `<sub>Legend: ${legend}${loose}. Dashed outlines: drafts, and evidence that is missing or does not count.</sub>`, ''];
+  return [
+    `#### ${escapeMarkdown(diagram.caption)}`,
+    '',
+    '```mermaid',
+    diagram.source,
+    '```',
+    '',
+    `<sub>Legend: ${legend}${loose}. Dashed outlines: drafts, and evidence that is missing or does not count.</sub>`,
+    '',
+  ];
 }
 
 /** The document register (or the overdue reviews): each document a link to its file, overdue reviews marked. */
@@ -24,7 +33,14 @@ export function registerTable(entries: readonly RegisterEntry[], empty: string):
       const cells = [
         escapeMarkdown(entry.id),
         `${markdownLink(entry.title, entry.href)} (${markdownLink(entry.path, entry.href)})`,
-        ...[entry.type, entry.owner, entry.version ?? entry.date, entry.status, [entry.approvedBy, entry.approvedOn].filter((part) => part !== undefined).join(', '), entry.nextReview].map((value) => escapeMarkdown(value ?? '')),
+        ...[
+          entry.type,
+          entry.owner,
+          entry.version ?? entry.date,
+          entry.status,
+          [entry.approvedBy, entry.approvedOn].filter((part) => part !== undefined).join(', '),
+          entry.nextReview,
+        ].map((value) => escapeMarkdown(value ?? '')),
       ];
       if (entry.overdue) cells[cells.length - 1] = `**${cells[cells.length - 1]} overdue**`;
       return `| ${cells.join(' | ')} |`;
@@ -38,7 +54,10 @@ export function evidenceTable(entries: readonly EvidenceEntry[]): string[] {
     '| Clause | Document | Evidence | Date | State |',
     '| --- | --- | --- | --- | --- |',
     ...entries.map((entry) => {
-      const target = entry.targetTitle !== undefined ? `${markdownLink(entry.targetTitle, entry.href)} (${markdownLink(entry.target, entry.href)})` : markdownLink(entry.target, entry.href);
+      const target =
+        entry.targetTitle !== undefined
+          ? `${markdownLink(entry.targetTitle, entry.href)} (${markdownLink(entry.target, entry.href)})`
+          : markdownLink(entry.target, entry.href);
       const state = entry.state === 'current' || entry.state === 'undated' ? entry.state : `**${entry.state}**`;
       return `| ${escapeMarkdown(entry.clause)} | ${markdownLink(entry.documentId, entry.documentHref)} | ${target} | ${escapeMarkdown(entry.date ?? '')} | ${state} |`;
     }),

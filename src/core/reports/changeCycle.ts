@@ -20,7 +20,12 @@ function auditLine(added: AuditAdded): CycleChangeLine {
   const by = audit.auditor !== undefined ? ` by ${audit.auditor}` : '';
   const findings = added.findings === 1 ? '1 finding' : `${added.findings} findings`;
   const holds = added.holds ? `; it shows the planned ${added.holds.kind} audit of ${added.holds.date} was held` : '';
-  return { title: 'audit report added', text: `Audit report ${audit.documentId} added: ${audit.kind} audit ending ${audit.date}${by}, ${findings}${holds}.`, file: audit.path, range: added.range };
+  return {
+    title: 'audit report added',
+    text: `Audit report ${audit.documentId} added: ${audit.kind} audit ending ${audit.date}${by}, ${findings}${holds}.`,
+    file: audit.path,
+    range: added.range,
+  };
 }
 
 function nonconformityLine(change: NonconformityChange): CycleChangeLine {

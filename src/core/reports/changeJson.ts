@@ -18,12 +18,30 @@ export interface ChangeJson {
   readonly fixed: readonly JsonFinding[];
   readonly coverage: { readonly before: CoverageSummary; readonly after: CoverageSummary; readonly clauses: readonly ClauseDelta[] };
   /** With several catalogs: each catalog's delta after the primary's (`coverage`), under its alias. */
-  readonly catalogs?: readonly { readonly alias: string; readonly before: CoverageSummary; readonly after: CoverageSummary; readonly clauses: readonly ClauseDelta[] }[];
-  readonly documents: readonly { readonly path: string; readonly id: string | null; readonly kind: DocumentChangeKind; readonly bodyChanged: boolean; readonly clausesChanged: boolean }[];
+  readonly catalogs?: readonly {
+    readonly alias: string;
+    readonly before: CoverageSummary;
+    readonly after: CoverageSummary;
+    readonly clauses: readonly ClauseDelta[];
+  }[];
+  readonly documents: readonly {
+    readonly path: string;
+    readonly id: string | null;
+    readonly kind: DocumentChangeKind;
+    readonly bodyChanged: boolean;
+    readonly clausesChanged: boolean;
+  }[];
   readonly reReview: readonly { readonly path: string; readonly id: string | null; readonly via: 'related' | 'evidence'; readonly target: string }[];
   /** What the change did to the certification cycle: audit reports added, nonconformities raised, closed, reopened or removed. */
   readonly cycle: {
-    readonly auditsAdded: readonly { readonly documentId: string; readonly path: string; readonly kind: string; readonly date: string; readonly findings: number; readonly holds: { readonly kind: string; readonly date: string } | null }[];
+    readonly auditsAdded: readonly {
+      readonly documentId: string;
+      readonly path: string;
+      readonly kind: string;
+      readonly date: string;
+      readonly findings: number;
+      readonly holds: { readonly kind: string; readonly date: string } | null;
+    }[];
     readonly nonconformities: readonly {
       readonly kind: NonconformityChangeKind;
       readonly id: string;
@@ -49,7 +67,9 @@ export function buildChangeJson(review: ChangeReview): ChangeJson {
     fixedFindings: review.fixedFindings.length,
     fixed: review.fixedFindings.map(jsonFinding),
     coverage: { before: review.delta.before, after: review.delta.after, clauses: review.delta.clauses },
-    ...(review.catalogDeltas.length > 0 ? { catalogs: review.catalogDeltas.map(({ alias, delta }) => ({ alias, before: delta.before, after: delta.after, clauses: delta.clauses })) } : {}),
+    ...(review.catalogDeltas.length > 0
+      ? { catalogs: review.catalogDeltas.map(({ alias, delta }) => ({ alias, before: delta.before, after: delta.after, clauses: delta.clauses })) }
+      : {}),
     documents: review.documents.map((change) => ({
       path: change.path,
       id: (change.head ?? change.base)?.id?.value ?? null,
@@ -59,7 +79,14 @@ export function buildChangeJson(review: ChangeReview): ChangeJson {
     })),
     reReview: review.suspects.map((suspect) => ({ path: suspect.path, id: suspect.documentId ?? null, via: suspect.via, target: suspect.target })),
     cycle: {
-      auditsAdded: review.cycle.auditsAdded.map(({ audit, findings, holds }) => ({ documentId: audit.documentId, path: audit.path, kind: audit.kind, date: audit.date, findings, holds: holds ?? null })),
+      auditsAdded: review.cycle.auditsAdded.map(({ audit, findings, holds }) => ({
+        documentId: audit.documentId,
+        path: audit.path,
+        kind: audit.kind,
+        date: audit.date,
+        findings,
+        holds: holds ?? null,
+      })),
       nonconformities: review.cycle.nonconformities.map((change) => {
         const record: NonconformityRecord = (change.after ?? change.before)!;
         return {

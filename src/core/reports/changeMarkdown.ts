@@ -49,21 +49,35 @@ export function renderChangeMarkdown(review: ChangeReview, options: ChangeMarkdo
     '',
     ...summaryTable(delta.before, delta.after),
     // With several catalogs: each catalog after the primary in a line of its own.
-    ...review.catalogDeltas.flatMap(({ alias, title, delta: other }) => ['', `Catalog \`${escapeMarkdown(alias)}\` (${escapeMarkdown(title)}): coverage ${formatPercent(other.before.percent)} → ${formatPercent(other.after.percent)}${movedText(other)}.`]),
+    ...review.catalogDeltas.flatMap(({ alias, title, delta: other }) => [
+      '',
+      `Catalog \`${escapeMarkdown(alias)}\` (${escapeMarkdown(title)}): coverage ${formatPercent(other.before.percent)} → ${formatPercent(other.after.percent)}${movedText(other)}.`,
+    ]),
   ];
   const diagram = diagramSection(review, options.diagramNodes ?? 40);
   const footer = ['', `<sub>Clausemark ${escapeMarkdown(options.toolVersion)} · dates judged against ${escapeMarkdown(review.head.result.today)}</sub>`];
   // Every list goes through the budget: each of the four below may take a fifth of what is left after the
   // fixed parts (the slack covers their headings and folding), and the findings table takes whatever remains.
   const share = Math.max(0, Math.floor((maxLength - [...head, ...diagram, ...footer].join('\n').length - 2000) / 5));
-  const sections = [...cycleSection(review, collapseAbove, share), ...deltaSection(delta, collapseAbove, share), ...documentsSection(review.documents, collapseAbove, share), ...suspectSection(review.suspects, collapseAbove, share), ...diagram];
+  const sections = [
+    ...cycleSection(review, collapseAbove, share),
+    ...deltaSection(delta, collapseAbove, share),
+    ...documentsSection(review.documents, collapseAbove, share),
+    ...suspectSection(review.suspects, collapseAbove, share),
+    ...diagram,
+  ];
   const fixedLength = [...head, ...sections, ...footer].join('\n').length + 600;
   const base = options.linkBase !== undefined ? markdownLinkTarget(options.linkBase.endsWith('/') ? options.linkBase : `${options.linkBase}/`) : undefined;
   const tables = { base, prefix: normalisePrefix(options.pathPrefix), collapseAbove };
   const findings = findingsTableSection(review.newFindings, { ...tables, budget: Math.max(0, maxLength - fixedLength), heading: 'New findings' });
   // The fixed findings share what is left of the budget, so the new ones are never cut for them.
   const fixedBudget = Math.max(0, maxLength - fixedLength - findings.join('\n').length);
-  const fixed = findingsTableSection(review.fixedFindings, { ...tables, budget: fixedBudget, heading: 'Findings this change fixes', fullList: '`clausemark diff --format json` (`change.fixed`)' });
+  const fixed = findingsTableSection(review.fixedFindings, {
+    ...tables,
+    budget: fixedBudget,
+    heading: 'Findings this change fixes',
+    fullList: '`clausemark diff --format json` (`change.fixed`)',
+  });
   return `${[...head, ...findings, ...fixed, ...sections, ...footer].join('\n')}\n`;
 }
 
@@ -85,8 +99,16 @@ function summaryTable(before: CoverageSummary, after: CoverageSummary): string[]
 function cycleSection(review: ChangeReview, collapseAbove: number, budget: number): string[] {
   const lines = cycleChangeLines(review.cycle);
   if (lines.length === 0) return [];
-  const items = lines.map((line) => `- ${escapeMarkdown(line.text)}${line.file !== undefined ? ` <sub>${escapeMarkdown(line.file)}${line.range ? `:${line.range.start.line}` : ''}</sub>` : ''}`);
-  return ['', '### Certification cycle', '', ...collapsible(rowsWithinBudget(items, budget, 'cycle change'), lines.length > collapseAbove, plural(lines.length, 'cycle change'))];
+  const items = lines.map(
+    (line) =>
+      `- ${escapeMarkdown(line.text)}${line.file !== undefined ? ` <sub>${escapeMarkdown(line.file)}${line.range ? `:${line.range.start.line}` : ''}</sub>` : ''}`,
+  );
+  return [
+    '',
+    '### Certification cycle',
+    '',
+    ...collapsible(rowsWithinBudget(items, budget, 'cycle change'), lines.length > collapseAbove, plural(lines.length, 'cycle change')),
+  ];
 }
 
 function signed(value: number): string {
@@ -97,13 +119,23 @@ function deltaSection(delta: CoverageDelta, collapseAbove: number, budget: numbe
   const moved = delta.clauses.filter((clause) => clause.before !== clause.after);
   const lines = ['', '### Coverage delta', ''];
   if (moved.length === 0) {
-    lines.push(delta.clauses.length === 0 ? 'No clause is affected by this change.' : `No clause changed status; ${plural(delta.clauses.length, 'clause')} had addressing documents edited.`);
+    lines.push(
+      delta.clauses.length === 0
+        ? 'No clause is affected by this change.'
+        : `No clause changed status; ${plural(delta.clauses.length, 'clause')} had addressing documents edited.`,
+    );
     return lines;
   }
   const order = { uncovered: 0, partial: 1, 'at-risk': 2, covered: 3, excluded: 4 } as const;
   const sorted = [...moved].sort((a, b) => order[a.after] - order[b.after] || a.clause.localeCompare(b.clause, 'en', { numeric: true }));
-  const table = ['| Clause | Title | Before | After | Documents |', '| --- | --- | --- | --- | --- |', ...rowsWithinBudget(sorted.map(deltaRow), budget, 'clause')];
-  const counts = (['covered', 'at-risk', 'partial', 'uncovered'] as const).map((status) => `${moved.filter((clause) => clause.after === status).length} newly ${status}`).join(', ');
+  const table = [
+    '| Clause | Title | Before | After | Documents |',
+    '| --- | --- | --- | --- | --- |',
+    ...rowsWithinBudget(sorted.map(deltaRow), budget, 'clause'),
+  ];
+  const counts = (['covered', 'at-risk', 'partial', 'uncovered'] as const)
+    .map((status) => `${moved.filter((clause) => clause.after === status).length} newly ${status}`)
+    .join(', ');
   lines.push(`${counts}.`, '');
   return [...lines, ...collapsible(table, moved.length > collapseAbove, `${plural(moved.length, 'clause')} changed status`)];
 }
@@ -112,7 +144,9 @@ function deltaRow(clause: ClauseDelta): string {
   const documents = [
     ...clause.documentsAdded.map((id) => `+ ${escapeMarkdown(id)}`),
     ...clause.documentsRemoved.map((id) => `− ${escapeMarkdown(id)}`),
-    ...clause.documentsChanged.filter((id) => !clause.documentsAdded.includes(id) && !clause.documentsRemoved.includes(id)).map((id) => `✎ ${escapeMarkdown(id)}`),
+    ...clause.documentsChanged
+      .filter((id) => !clause.documentsAdded.includes(id) && !clause.documentsRemoved.includes(id))
+      .map((id) => `✎ ${escapeMarkdown(id)}`),
   ];
   return `| ${escapeMarkdown(clause.clause)} | ${escapeMarkdown(clause.title)} | ${clause.before} | **${clause.after}** | ${firstItems(documents, DOCUMENTS_PER_CLAUSE).join('<br>')} |`;
 }
@@ -125,11 +159,14 @@ const KIND_LABEL: Record<DocumentChange['kind'], string> = { added: 'added', mod
 function documentsSection(changes: readonly DocumentChange[], collapseAbove: number, budget: number): string[] {
   if (changes.length === 0) return [];
   const rows = changes.map((change) => {
-      const document = change.head ?? change.base;
-      const id = document?.id?.value ?? change.path;
-      const title = document?.title?.value ?? '';
-      const what = change.kind === 'modified' || change.kind === 'moved' ? [KIND_LABEL[change.kind], change.bodyChanged ? 'text' : '', change.clausesChanged ? 'clauses' : ''].filter((part) => part !== '').join(', ') : KIND_LABEL[change.kind];
-      return `| <code>${escapeMarkdown(id)}</code> ${escapeMarkdown(title)}<br><sub>${escapeMarkdown(change.path)}</sub> | ${what} | ${transition(change.base?.version?.value, change.head?.version?.value)} | ${transition(change.base?.status?.value, change.head?.status?.value)} | ${transition(change.base?.approvedOn?.value, change.head?.approvedOn?.value)} |`;
+    const document = change.head ?? change.base;
+    const id = document?.id?.value ?? change.path;
+    const title = document?.title?.value ?? '';
+    const what =
+      change.kind === 'modified' || change.kind === 'moved'
+        ? [KIND_LABEL[change.kind], change.bodyChanged ? 'text' : '', change.clausesChanged ? 'clauses' : ''].filter((part) => part !== '').join(', ')
+        : KIND_LABEL[change.kind];
+    return `| <code>${escapeMarkdown(id)}</code> ${escapeMarkdown(title)}<br><sub>${escapeMarkdown(change.path)}</sub> | ${what} | ${transition(change.base?.version?.value, change.head?.version?.value)} | ${transition(change.base?.status?.value, change.head?.status?.value)} | ${transition(change.base?.approvedOn?.value, change.head?.approvedOn?.value)} |`;
   });
   const table = ['| Document | Change | Version | Status | Approved |', '| --- | --- | --- | --- | --- |', ...rowsWithinBudget(rows, budget, 'document')];
   return ['', '### Documents changed', '', ...collapsible(table, changes.length > collapseAbove, plural(changes.length, 'document'))];
@@ -146,7 +183,14 @@ function suspectSection(suspects: readonly SuspectLink[], collapseAbove: number,
     (suspect) =>
       `- <code>${escapeMarkdown(suspect.documentId ?? suspect.path)}</code> ${escapeMarkdown(suspect.documentTitle ?? '')} (${escapeMarkdown(suspect.path)}) relies on ${suspect.via === 'related' ? `<code>${escapeMarkdown(suspect.target)}</code>` : `the evidence file ${escapeMarkdown(suspect.target)}`}, which changed`,
   );
-  return ['', '### Re-review (suspect links)', '', 'These documents were not edited, but something they rely on was:', '', ...collapsible(rowsWithinBudget(items, budget, 'document link'), suspects.length > collapseAbove, plural(suspects.length, 'document link'))];
+  return [
+    '',
+    '### Re-review (suspect links)',
+    '',
+    'These documents were not edited, but something they rely on was:',
+    '',
+    ...collapsible(rowsWithinBudget(items, budget, 'document link'), suspects.length > collapseAbove, plural(suspects.length, 'document link')),
+  ];
 }
 
 function collapsible(lines: readonly string[], collapse: boolean, summary: string): string[] {
@@ -191,7 +235,9 @@ export function changeDiagram(review: ChangeReview, maxNodes: number): { readonl
         omitted++;
         continue;
       }
-      lines.push(after.has(clause) ? (before.has(clause) ? `  ${docId} --> ${clauseId}` : `  ${docId} -->|added| ${clauseId}`) : `  ${docId} -.->|removed| ${clauseId}`);
+      lines.push(
+        after.has(clause) ? (before.has(clause) ? `  ${docId} --> ${clauseId}` : `  ${docId} -->|added| ${clauseId}`) : `  ${docId} -.->|removed| ${clauseId}`,
+      );
     }
   }
   for (const suspect of review.suspects.filter((item) => item.via === 'related')) {
@@ -212,12 +258,30 @@ function diagramSection(review: ChangeReview, maxNodes: number): string[] {
   const diagram = changeDiagram(review, maxNodes);
   if (!diagram) return [];
   const note = diagram.omitted > 0 ? [`<sub>${plural(diagram.omitted, 'more node')} left out to keep the diagram readable.</sub>`, ''] : [];
-  return ['', '### What the change touches', '', '<details open><summary>Diagram: changed documents and their clauses</summary>', '', '```mermaid', diagram.source, '```', '', ...note, '</details>'];
+  return [
+    '',
+    '### What the change touches',
+    '',
+    '<details open><summary>Diagram: changed documents and their clauses</summary>',
+    '',
+    '```mermaid',
+    diagram.source,
+    '```',
+    '',
+    ...note,
+    '</details>',
+  ];
 }
 
 /** `; newly covered: A.5.24, A.5.26` — the clauses of a catalog the change moved, by their new state. */
 function movedText(delta: CoverageDelta): string {
   const moved = delta.clauses.filter((clause) => clause.before !== clause.after);
-  const byState = [...new Set(moved.map((clause) => clause.after))].map((state) => `newly ${state}: ${moved.filter((clause) => clause.after === state).map((clause) => escapeMarkdown(clause.clause)).join(', ')}`);
+  const byState = [...new Set(moved.map((clause) => clause.after))].map(
+    (state) =>
+      `newly ${state}: ${moved
+        .filter((clause) => clause.after === state)
+        .map((clause) => escapeMarkdown(clause.clause))
+        .join(', ')}`,
+  );
   return byState.length > 0 ? `; ${byState.join('; ')}` : '';
 }

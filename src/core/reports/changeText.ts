@@ -16,12 +16,15 @@ export function changeSummaryText(review: ChangeReview): string {
   const cycle = cycleChangeLines(review.cycle);
   if (cycle.length > 0) {
     lines.push(`Certification cycle (${plural(cycle.length, 'change')}):`);
-    for (const line of cycle) lines.push(`  ${neutraliseControls(line.text)}${line.file !== undefined ? `  (${neutraliseControls(formatLocation(line.file, line.range))})` : ''}`);
+    for (const line of cycle)
+      lines.push(`  ${neutraliseControls(line.text)}${line.file !== undefined ? `  (${neutraliseControls(formatLocation(line.file, line.range))})` : ''}`);
   }
   if (review.fixedFindings.length > 0) {
     lines.push(`Fixed by this change (${plural(review.fixedFindings.length, 'finding')} on ${neutraliseControls(base)}, gone now; lines as on the base):`);
     for (const finding of review.fixedFindings) {
-      lines.push(`  ${neutraliseControls(formatLocation(finding.file, finding.range))}  ${finding.severity}  ${neutraliseControls(finding.ruleId)}  ${neutraliseControls(finding.message)}`);
+      lines.push(
+        `  ${neutraliseControls(formatLocation(finding.file, finding.range))}  ${finding.severity}  ${neutraliseControls(finding.ruleId)}  ${neutraliseControls(finding.message)}`,
+      );
     }
   }
   if (review.suspects.length > 0) {

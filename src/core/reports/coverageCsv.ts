@@ -26,7 +26,16 @@ export function renderCoverageCsv(input: CoverageReportInput, options: CoverageC
   const rows: (string | number)[][] = [[...(several ? ['Catalog'] : []), 'Clause', 'Title', 'Status', 'Documents', 'Evidence', 'Usable evidence', 'Reasons']];
   for (const { alias, report } of catalogs) {
     for (const clause of report.clauses) {
-      rows.push([...(several ? [alias ?? ''] : []), clause.clause, clause.title, clause.status, documentLabels(clause).join('; '), clause.evidenceCount.linked, clause.evidenceCount.usable, reasonTexts(clause).join('; ')]);
+      rows.push([
+        ...(several ? [alias ?? ''] : []),
+        clause.clause,
+        clause.title,
+        clause.status,
+        documentLabels(clause).join('; '),
+        clause.evidenceCount.linked,
+        clause.evidenceCount.usable,
+        reasonTexts(clause).join('; '),
+      ]);
     }
   }
   return `${options.bom ? '\ufeff' : ''}${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -8,11 +8,22 @@ export interface JsonCycle {
   readonly certifiedOn: string | null;
   readonly expiresOn: string | null;
   /** The planned external audits, in `certification.audits` order, each `held`, `overdue` or `upcoming`. */
-  readonly plannedAudits: readonly { readonly kind: string; readonly date: string; readonly state: 'held' | 'overdue' | 'upcoming'; readonly heldBy: string | null }[];
+  readonly plannedAudits: readonly {
+    readonly kind: string;
+    readonly date: string;
+    readonly state: 'held' | 'overdue' | 'upcoming';
+    readonly heldBy: string | null;
+  }[];
   /** The first planned external audit on or after `today`, with the days left until it. */
   readonly nextAudit: { readonly kind: string; readonly date: string; readonly daysLeft: number } | null;
   /** Audit reports dated on or before `today`, oldest first. */
-  readonly audits: readonly { readonly documentId: string; readonly path: string; readonly kind: string; readonly date: string; readonly auditor: string | null }[];
+  readonly audits: readonly {
+    readonly documentId: string;
+    readonly path: string;
+    readonly kind: string;
+    readonly date: string;
+    readonly auditor: string | null;
+  }[];
   readonly nonconformities: readonly JsonNonconformity[];
   readonly lastManagementReview: { readonly documentId: string; readonly path: string; readonly date: string } | null;
   readonly managementReviewDue: string | null;
@@ -45,7 +56,13 @@ export function jsonCycle(cycle: CycleState): JsonCycle | undefined {
     expiresOn: cycle.certification?.expiresOn ?? null,
     plannedAudits: cycle.planned.map((audit) => ({ kind: audit.kind, date: audit.date, state: audit.state, heldBy: audit.heldBy?.documentId ?? null })),
     nextAudit: next ? { kind: next.kind, date: next.date, daysLeft: daysBetween(cycle.day, next.date) } : null,
-    audits: cycle.audits.map((audit) => ({ documentId: audit.documentId, path: audit.path, kind: audit.kind, date: audit.date, auditor: audit.auditor ?? null })),
+    audits: cycle.audits.map((audit) => ({
+      documentId: audit.documentId,
+      path: audit.path,
+      kind: audit.kind,
+      date: audit.date,
+      auditor: audit.auditor ?? null,
+    })),
     nonconformities: cycle.nonconformities.map((nc) => ({
       id: nc.id ?? null,
       documentId: nc.documentId ?? null,

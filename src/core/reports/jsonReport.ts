@@ -106,7 +106,15 @@ export function jsonFinding(finding: Finding): JsonFinding {
 /** A document addressing a clause, as both JSON formats (check and coverage) print it. */
 export function jsonAddressingDocument(document: ClauseCoverage['documents'][number]): JsonAddressingDocument {
   const { approval, review, label, defects } = document.control;
-  return { id: document.id, title: document.title, path: document.path, type: document.type ?? null, status: document.status ?? null, control: { approval, review, label, defects: [...defects] }, ...(document.viaCrosswalk !== undefined ? { viaCrosswalk: document.viaCrosswalk } : {}) };
+  return {
+    id: document.id,
+    title: document.title,
+    path: document.path,
+    type: document.type ?? null,
+    status: document.status ?? null,
+    control: { approval, review, label, defects: [...defects] },
+    ...(document.viaCrosswalk !== undefined ? { viaCrosswalk: document.viaCrosswalk } : {}),
+  };
 }
 
 /** The reasons for a clause's status as both JSON formats print them, with the gaps alone for earlier readers. */
@@ -138,7 +146,15 @@ export function jsonClauseCoverage(clause: ClauseCoverage): JsonClauseCoverage {
 
 /** The summary's fields in their printed order. */
 function jsonSummary(summary: CoverageSummary): CoverageSummary {
-  return { leaves: summary.leaves, covered: summary.covered, atRisk: summary.atRisk, partial: summary.partial, uncovered: summary.uncovered, excluded: summary.excluded, percent: summary.percent };
+  return {
+    leaves: summary.leaves,
+    covered: summary.covered,
+    atRisk: summary.atRisk,
+    partial: summary.partial,
+    uncovered: summary.uncovered,
+    excluded: summary.excluded,
+    percent: summary.percent,
+  };
 }
 
 /** Builds the JSON report object (what `renderJson` serialises). */

@@ -41,7 +41,9 @@ export function renderJunit(input: ReportInput): string {
       `    <testcase name="coverage" classname="clausemark" time="0">\n      <failure message="${escapeXmlAttribute(`${uncovered.length} uncovered leaf clause${uncovered.length === 1 ? '' : 's'}`)}" type="coverage">${escapeXmlText(`${coverageText}\n${list}`)}</failure>\n    </testcase>`,
     );
   } else {
-    cases.push(`    <testcase name="coverage" classname="clausemark" time="0">\n      <system-out>${escapeXmlText(coverageText)}</system-out>\n    </testcase>`);
+    cases.push(
+      `    <testcase name="coverage" classname="clausemark" time="0">\n      <system-out>${escapeXmlText(coverageText)}</system-out>\n    </testcase>`,
+    );
   }
 
   const counts = `tests="${tests}" failures="${failingCases}" errors="0" skipped="0" time="0"`;

@@ -13,7 +13,13 @@ export function rowsWithinBudget(rows: readonly string[], budget: number, noun: 
     kept.push(row);
   }
   const omitted = rows.length - kept.length;
-  return omitted > 0 ? [...kept, '', `…and ${plural(omitted, `more ${noun}`, `more ${nounPlural ?? `${noun}s`}`)} not shown here; run \`clausemark check --base\` for the full list.`] : kept;
+  return omitted > 0
+    ? [
+        ...kept,
+        '',
+        `…and ${plural(omitted, `more ${noun}`, `more ${nounPlural ?? `${noun}s`}`)} not shown here; run \`clausemark check --base\` for the full list.`,
+      ]
+    : kept;
 }
 
 /** The first `limit` items, then how many more there are: one table cell must not grow with the repository. */

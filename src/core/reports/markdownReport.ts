@@ -88,7 +88,8 @@ export function findingsTableSection(findings: readonly Finding[], options: Find
   const omitted = findings.length - rows.length;
   if (omitted > 0) table.push('', `…and ${plural(omitted, 'more finding')} not shown here; run ${options.fullList ?? '`clausemark check`'} for the full list.`);
   const section = ['', `### ${options.heading ?? 'Findings'}`, ''];
-  if (findings.length > options.collapseAbove) section.push(`<details><summary>${plural(findings.length, 'finding')}</summary>`, '', ...table, '', '</details>');
+  if (findings.length > options.collapseAbove)
+    section.push(`<details><summary>${plural(findings.length, 'finding')}</summary>`, '', ...table, '', '</details>');
   else section.push(...table);
   return section;
 }

@@ -9,7 +9,9 @@ function heading(report: ReadinessReport): string {
 }
 
 function verdictLine(report: ReadinessReport): string {
-  const review = report.lastManagementReview ? `last management review ${report.lastManagementReview.documentId} on ${report.lastManagementReview.date}` : 'no management review recorded';
+  const review = report.lastManagementReview
+    ? `last management review ${report.lastManagementReview.documentId} on ${report.lastManagementReview.date}`
+    : 'no management review recorded';
   return `${report.verdict === 'ready' ? 'Ready: nothing blocks' : `Blocked: ${report.blockers} item${report.blockers === 1 ? '' : 's'} block${report.blockers === 1 ? 's' : ''}`}; ${review}.`;
 }
 
@@ -32,7 +34,10 @@ export function renderReadinessMarkdown(report: ReadinessReport): string {
   const lines = [`# ${escapeMarkdownMessage(heading(report))}`, '', `**${escapeMarkdownMessage(verdictLine(report))}**`];
   for (const [section, items] of grouped(report)) {
     lines.push('', `## ${READINESS_SECTION_TITLES[section]}`, '', '| | item | file |', '|---|---|---|');
-    for (const item of items) lines.push(`| ${item.blocks ? 'blocks' : 'ok'} | ${escapeMarkdownMessage(item.message)} | ${item.path ? escapeMarkdownMessage(`\`${item.path}\``) : ''} |`);
+    for (const item of items)
+      lines.push(
+        `| ${item.blocks ? 'blocks' : 'ok'} | ${escapeMarkdownMessage(item.message)} | ${item.path ? escapeMarkdownMessage(`\`${item.path}\``) : ''} |`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -43,12 +48,14 @@ export function renderReadinessJson(report: ReadinessReport): string {
 
 export function renderReadinessHtml(report: ReadinessReport, toolVersion: string): string {
   const title = heading(report);
-  const sections = grouped(report).map(([section, items]) => `<section>
+  const sections = grouped(report).map(
+    ([section, items]) => `<section>
 <h2>${escapeHtml(READINESS_SECTION_TITLES[section])}</h2>
 <table><thead><tr><th scope="col"></th><th scope="col">Item</th><th scope="col">File</th></tr></thead><tbody>
 ${items.map((item) => `<tr><td><span class="status ${item.blocks ? 'uncovered' : 'covered'}">${item.blocks ? 'blocks' : 'ok'}</span></td><td>${escapeHtml(item.message)}</td><td>${item.path ? `<code>${escapeHtml(item.path)}</code>` : ''}</td></tr>`).join('\n')}
 </tbody></table>
-</section>`);
+</section>`,
+  );
   return `${htmlHead({ title, toolVersion, csp: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'", style: HTML_STYLE })}
 <body>
 <header>

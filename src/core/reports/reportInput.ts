@@ -49,4 +49,3 @@ export function inputForCatalog<T extends CoverageReportInput>(input: T, coverag
   const { catalogs: _all, ...rest } = input;
   return { ...rest, coverage: coverage.report, catalog: coverage.catalog } as T;
 }
-

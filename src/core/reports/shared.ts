@@ -68,7 +68,10 @@ export function pascalCase(id: string): string {
 /** Normalises a `pathPrefix` option: posix slashes, no leading `./` or trailing `/`; `''` for none. */
 export function normalisePrefix(prefix: string | undefined): string {
   if (prefix === undefined) return '';
-  const cleaned = prefix.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+  const cleaned = prefix
+    .replace(/\\/g, '/')
+    .replace(/^(?:\.\/)+/, '')
+    .replace(/\/+$/, '');
   return cleaned === '.' ? '' : cleaned;
 }
 

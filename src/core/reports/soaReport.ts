@@ -7,7 +7,10 @@ export function soaMarkdownLines(soa: StatementOfApplicability): string[] {
   return [
     '| Control | Title | Applicable | Justification | Implementing documents | Status |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...soa.rows.map((row) => `| ${escapeMarkdown(row.control)} | ${escapeMarkdown(row.title)} | ${row.applicable ? 'yes' : 'no'} | ${escapeMarkdown(row.justification)} | ${row.documents.map(escapeMarkdown).join('<br>')} | ${row.status} |`),
+    ...soa.rows.map(
+      (row) =>
+        `| ${escapeMarkdown(row.control)} | ${escapeMarkdown(row.title)} | ${row.applicable ? 'yes' : 'no'} | ${escapeMarkdown(row.justification)} | ${row.documents.map(escapeMarkdown).join('<br>')} | ${row.status} |`,
+    ),
   ];
 }
 
@@ -19,7 +22,10 @@ export function renderSoaMarkdown(soa: StatementOfApplicability, today: string):
 
 /** The Statement of Applicability as RFC 4180 CSV. */
 export function renderSoaCsv(soa: StatementOfApplicability): string {
-  const rows = [['Control', 'Title', 'Applicable', 'Justification', 'Implementing documents', 'Status'], ...soa.rows.map((row) => [row.control, row.title, row.applicable ? 'yes' : 'no', row.justification, row.documents.join('; '), row.status])];
+  const rows = [
+    ['Control', 'Title', 'Applicable', 'Justification', 'Implementing documents', 'Status'],
+    ...soa.rows.map((row) => [row.control, row.title, row.applicable ? 'yes' : 'no', row.justification, row.documents.join('; '), row.status]),
+  ];
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -63,11 +63,15 @@ export function renderText(input: ReportInput, options: TextReportOptions): stri
 
   if (clauseFindings.length > 0) {
     // One condensed block: a clause per line in the standard's order, the documents involved named in the message.
-    const sorted = [...clauseFindings].sort((a, b) => (a.data?.clause ?? '').localeCompare(b.data?.clause ?? '', 'en', { numeric: true }) || compareFindings(a, b));
+    const sorted = [...clauseFindings].sort(
+      (a, b) => (a.data?.clause ?? '').localeCompare(b.data?.clause ?? '', 'en', { numeric: true }) || compareFindings(a, b),
+    );
     const clauses = new Set(sorted.map((finding) => finding.data?.clause)).size;
     const first = sorted[0];
     const where = first && first.file !== REPOSITORY_FILE ? ` (${clean(formatLocation(first.file, first.range))})` : '';
-    lines.push(paint('underline', paint('bold', `${coverageScope(input)}: ${plural(clauses, 'clause')} ${clauses === 1 ? 'needs' : 'need'} attention${where}`)));
+    lines.push(
+      paint('underline', paint('bold', `${coverageScope(input)}: ${plural(clauses, 'clause')} ${clauses === 1 ? 'needs' : 'need'} attention${where}`)),
+    );
     const width = Math.max(...sorted.map((finding) => finding.ruleId.length));
     for (const finding of sorted) {
       const marker = input.baseline?.get(finding) === 'new' ? `${paint('bold', 'new')}  ` : '';
@@ -93,7 +97,8 @@ export function renderText(input: ReportInput, options: TextReportOptions): stri
   }
   const whole = isLimited(input) ? ` (whole repository, not only ${input.paths.map(clean).join(', ')})` : '';
   // One line per catalog shown, the primary first.
-  for (const { report } of input.catalogs ?? [{ report: input.coverage }]) lines.push(`Coverage of ${clean(report.catalog.title)}${whole}: ${coverageSummaryText(report.summary)}`);
+  for (const { report } of input.catalogs ?? [{ report: input.coverage }])
+    lines.push(`Coverage of ${clean(report.catalog.title)}${whole}: ${coverageSummaryText(report.summary)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -76,7 +76,20 @@ function cycleSheets(cycle: PackCycle): WorkbookSheet[] {
     {
       name: 'Nonconformities',
       headers: ['Id', 'Clause', 'Grade', 'Summary', 'Raised', 'Due', 'Status', 'Closed', 'Action', 'Verified', 'State', 'Report'],
-      rows: cycle.nonconformities.map((nc) => [text(nc.id), text(nc.clause), text(nc.grade), text(nc.summary), day(nc.raisedOn), day(nc.due), text(nc.status), day(nc.closedOn), text(nc.action), day(nc.verifiedOn), nc.state, nc.documentId ?? nc.documentPath]),
+      rows: cycle.nonconformities.map((nc) => [
+        text(nc.id),
+        text(nc.clause),
+        text(nc.grade),
+        text(nc.summary),
+        day(nc.raisedOn),
+        day(nc.due),
+        text(nc.status),
+        day(nc.closedOn),
+        text(nc.action),
+        day(nc.verifiedOn),
+        nc.state,
+        nc.documentId ?? nc.documentPath,
+      ]),
     },
     {
       name: 'Audit programme',

@@ -24,7 +24,7 @@ export async function renderXlsx(sheets: readonly WorkbookSheet[], meta: { reado
     for (const row of sheet.rows) worksheet.addRow(row.map(cellValue));
     worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rows.length + 1), column: sheet.headers.length } };
     sheet.headers.forEach((_, column) => {
-      const wrap = sheet.rows.some((row) => typeof row[column] === 'string' && (row[column]).includes('\n'));
+      const wrap = sheet.rows.some((row) => typeof row[column] === 'string' && row[column].includes('\n'));
       const excelColumn = worksheet.getColumn(column + 1);
       if (sheet.rows.some((row) => isDateCell(row[column] ?? null))) excelColumn.numFmt = 'yyyy-mm-dd';
       if (wrap) excelColumn.alignment = { wrapText: true, vertical: 'top' };

@@ -11,7 +11,13 @@ export function createFinding(ruleId: RuleId, file: string, range: SourceRange |
 }
 
 /** Builds a finding of a rule object (the registry's, or one a test or tool runs besides them). */
-export function findingOf(rule: { readonly id: string; readonly defaultSeverity: Severity }, file: string, range: SourceRange | undefined, message: string, extras: Extras = {}): Finding {
+export function findingOf(
+  rule: { readonly id: string; readonly defaultSeverity: Severity },
+  file: string,
+  range: SourceRange | undefined,
+  message: string,
+  extras: Extras = {},
+): Finding {
   return {
     // A rule run besides the registry's (a test's) has an id outside the union; everything else is one of it.
     ruleId: rule.id as RuleId,

@@ -1,8 +1,6 @@
 import { posix } from 'node:path';
 
-export type EvidenceLocation =
-  | { readonly kind: 'inside'; readonly path: string }
-  | { readonly kind: 'outside'; readonly reason: string };
+export type EvidenceLocation = { readonly kind: 'inside'; readonly path: string } | { readonly kind: 'outside'; readonly reason: string };
 
 /**
  * Resolves an evidence `path` (relative to the document) to a repository-relative path, without touching

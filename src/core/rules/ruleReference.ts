@@ -5,7 +5,11 @@ export const REFERENCE_END = '<!-- end of rule reference -->';
 
 /** The README's rule reference: a table of every rule, then a section per rule with its documentation. */
 export function renderRuleReference(rules: readonly RuleDefinition[]): string {
-  const table = ['| rule | default | checks |', '|---|---|---|', ...rules.map((rule) => `| [\`${rule.id}\`](#${anchorOf(rule.id)}) | ${rule.defaultSeverity} | ${rule.description.replace(/\|/g, '\\|')} |`)];
+  const table = [
+    '| rule | default | checks |',
+    '|---|---|---|',
+    ...rules.map((rule) => `| [\`${rule.id}\`](#${anchorOf(rule.id)}) | ${rule.defaultSeverity} | ${rule.description.replace(/\|/g, '\\|')} |`),
+  ];
   const sections = rules.map((rule) => `### \`${rule.id}\`\n${rule.documentation.trim()}`);
   return [REFERENCE_START, table.join('\n'), ...sections, REFERENCE_END].join('\n\n');
 }

@@ -135,7 +135,12 @@ export class ProjectSession {
           return true;
         }
         const validateDiagram = this.options.validateDiagram?.();
-        const index = new WorkspaceIndex({ project: loaded.project, fs: this.fs, ...(this.options.now ? { now: this.options.now } : {}), ...(validateDiagram ? { validateDiagram } : {}) });
+        const index = new WorkspaceIndex({
+          project: loaded.project,
+          fs: this.fs,
+          ...(this.options.now ? { now: this.options.now } : {}),
+          ...(validateDiagram ? { validateDiagram } : {}),
+        });
         await index.scan((done, total) => {
           check();
           progress?.(done, total);
@@ -202,15 +207,18 @@ export class ProjectSession {
     const absolute = this.absoluteOf(path);
     this.buffers.set(absolute, { text, version });
     clearTimeout(this.timers.get(path));
-    this.timers.set(path, setTimeout(() => {
-      this.timers.delete(path);
-      void this.queue.run(async () => {
-        // A newer edit is queued behind this one: let that one report.
-        const index = this.index;
-        if (!index || this.buffers.get(absolute)?.version !== version || !index.includes(path)) return;
-        await this.apply(await index.setDocument(path, text), new Map([[path, version]]));
-      });
-    }, delay));
+    this.timers.set(
+      path,
+      setTimeout(() => {
+        this.timers.delete(path);
+        void this.queue.run(async () => {
+          // A newer edit is queued behind this one: let that one report.
+          const index = this.index;
+          if (!index || this.buffers.get(absolute)?.version !== version || !index.includes(path)) return;
+          await this.apply(await index.setDocument(path, text), new Map([[path, version]]));
+        });
+      }, delay),
+    );
   }
 
   private async apply(affected: ReadonlySet<string>, versions: ReadonlyMap<string, number> = new Map()): Promise<void> {
@@ -220,7 +228,11 @@ export class ProjectSession {
       this.report(versions.keys(), versions, false);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    this.report([...affected].filter((path) => !versions.has(path)), new Map(), false);
+    this.report(
+      [...affected].filter((path) => !versions.has(path)),
+      new Map(),
+      false,
+    );
   }
 
   /** Reports the paths whose findings changed since last reported; an edited path is always reported. */

@@ -20,5 +20,8 @@ const KEPT_SEQUENCES = /(\n|\r|\u001b\[[0-9;]*[mK])/;
  * shown as a visible escape instead of acting.
  */
 export function neutraliseForTerminal(text: string): string {
-  return text.split(KEPT_SEQUENCES).map((part, index) => (index % 2 === 1 ? part : neutraliseControls(part))).join('');
+  return text
+    .split(KEPT_SEQUENCES)
+    .map((part, index) => (index % 2 === 1 ? part : neutraliseControls(part)))
+    .join('');
 }

@@ -10,8 +10,7 @@ export interface JsonProblem {
 }
 
 export type JsonParseResult<T> =
-  | { readonly ok: true; readonly value: T; readonly tree: Node; readonly lines: LineIndex }
-  | { readonly ok: false; readonly problems: readonly JsonProblem[] };
+  { readonly ok: true; readonly value: T; readonly tree: Node; readonly lines: LineIndex } | { readonly ok: false; readonly problems: readonly JsonProblem[] };
 
 let ajv: Ajv | undefined;
 
@@ -40,7 +39,12 @@ export function parseJsonDocument<T>(text: string, validate: ValidateFunction): 
   // The parser, the value builder and the schema check all recurse per level: 3,000 levels overflow the stack.
   const tooDeepAt = excessiveJsonNesting(text);
   if (tooDeepAt !== undefined) {
-    return { ok: false, problems: [{ message: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels, which no config or catalog needs`, range: lines.range(tooDeepAt, tooDeepAt + 1) }] };
+    return {
+      ok: false,
+      problems: [
+        { message: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels, which no config or catalog needs`, range: lines.range(tooDeepAt, tooDeepAt + 1) },
+      ],
+    };
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -62,7 +66,7 @@ export function parseJsonDocument<T>(text: string, validate: ValidateFunction): 
 export function rangeOfPath(tree: Node, lines: LineIndex, path: (string | number)[], part: 'value' | 'key' = 'value'): SourceRange | undefined {
   const node = findNodeAtLocation(tree, path);
   if (!node) return undefined;
-  const target = part === 'key' && node.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
+  const target = part === 'key' && node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
   return lines.range(target.offset, target.offset + target.length);
 }
 

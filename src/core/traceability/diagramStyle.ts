@@ -86,7 +86,13 @@ export function diagramLegend(graph: TraceGraph): LegendEntry[] {
       if (node.kind !== kind) continue;
       const className = nodeClass(node);
       if (entries.has(className)) continue;
-      entries.set(className, { className, kind, status: node.status, label: node.status !== undefined ? `${KIND_LABEL[kind]}: ${node.status}` : KIND_LABEL[kind], style: nodeStyle(node) });
+      entries.set(className, {
+        className,
+        kind,
+        status: node.status,
+        label: node.status !== undefined ? `${KIND_LABEL[kind]}: ${node.status}` : KIND_LABEL[kind],
+        style: nodeStyle(node),
+      });
     }
   }
   return [...entries.values()];

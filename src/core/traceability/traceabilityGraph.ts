@@ -39,9 +39,13 @@ export function traceabilityGraph(scope: TraceScope, documents: readonly SmsDocu
   const node = (identity: string, make: (key: string) => TraceNode): string => builder.node(identity, make);
   const edge = (from: string, to: string): void => builder.edge(from, to);
   const statusOf = new Map(coverage.clauses.map((clause) => [clause.clause, clause.status]));
-  const evidenceStateOf = new Map(coverage.clauses.flatMap((clause) => clause.evidence.map((item) => [`${item.documentPath}#${item.range.start.offset}`, item.state] as const)));
+  const evidenceStateOf = new Map(
+    coverage.clauses.flatMap((clause) => clause.evidence.map((item) => [`${item.documentPath}#${item.range.start.offset}`, item.state] as const)),
+  );
   const inFamily = (clause: string): boolean => scope.kind !== 'family' || clause === scope.clause || clause.startsWith(`${scope.clause}.`);
-  const selected = documents.filter((document) => (scope.kind === 'document' ? document.path === scope.path : document.clauses.some((claim) => inFamily(claim.clause))));
+  const selected = documents.filter((document) =>
+    scope.kind === 'document' ? document.path === scope.path : document.clauses.some((claim) => inFamily(claim.clause)),
+  );
 
   for (const document of selected) {
     const documentKey = node(`d:${document.path}`, (key) => ({
@@ -68,7 +72,13 @@ export function traceabilityGraph(scope: TraceScope, documents: readonly SmsDocu
       // Labelled by what a reader can find: the repository path, not the path as written from the document's folder.
       const label = link.description ?? target ?? link.url?.value ?? link.path?.value ?? 'evidence';
       const state = evidenceStateOf.get(`${document.path}#${link.itemRange.start.offset}`);
-      const evidenceKey = node(`e:${target ?? link.url?.value ?? label}|${state ?? ''}`, (key) => ({ key, kind: 'evidence', label, ...(state ? { status: state } : {}), ...(target ? { path: target } : {}) }));
+      const evidenceKey = node(`e:${target ?? link.url?.value ?? label}|${state ?? ''}`, (key) => ({
+        key,
+        kind: 'evidence',
+        label,
+        ...(state ? { status: state } : {}),
+        ...(target ? { path: target } : {}),
+      }));
       edge(documentKey, evidenceKey);
     }
   }

@@ -31,7 +31,14 @@ export const nodeFileSystem: WorkspaceFileSystem = {
   },
   async findFiles(root, include, exclude) {
     // Symlinked folders are not followed: a link loop or a link out of the repository must not widen the scan.
-    const files = await glob([...include], { cwd: root, ignore: [...exclude], onlyFiles: true, followSymbolicLinks: false, dot: false, expandDirectories: false });
+    const files = await glob([...include], {
+      cwd: root,
+      ignore: [...exclude],
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      dot: false,
+      expandDirectories: false,
+    });
     return files.sort();
   },
 };

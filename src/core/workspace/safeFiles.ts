@@ -1,6 +1,20 @@
 // Only Node built-ins here: the result cache uses this before the checker is loaded.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
@@ -14,7 +28,10 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 
 /** A refused path; `code` is `ESYMLINK` (a link on the way), `ENOTREG` (not a regular file) or `EFBIG` (too large). */
 export class UnsafePathError extends Error {
-  constructor(message: string, readonly code: 'ESYMLINK' | 'ENOTREG' | 'EFBIG') {
+  constructor(
+    message: string,
+    readonly code: 'ESYMLINK' | 'ENOTREG' | 'EFBIG',
+  ) {
     super(message);
   }
 }

@@ -55,17 +55,29 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<Node> 
     switch (node.kind) {
       case 'audit': {
         const audit = summary.nextAudit;
-        const item = new vscode.TreeItem(audit ? `Next audit: ${audit.kind} on ${audit.date}` : 'No external audit ahead', vscode.TreeItemCollapsibleState.None);
-        item.description = audit ? `${audit.daysLeft} day${audit.daysLeft === 1 ? '' : 's'} left · ${audit.verdict === 'ready' ? 'ready' : `${audit.blockers} blocking`}` : summary.noAudit;
+        const item = new vscode.TreeItem(
+          audit ? `Next audit: ${audit.kind} on ${audit.date}` : 'No external audit ahead',
+          vscode.TreeItemCollapsibleState.None,
+        );
+        item.description = audit
+          ? `${audit.daysLeft} day${audit.daysLeft === 1 ? '' : 's'} left · ${audit.verdict === 'ready' ? 'ready' : `${audit.blockers} blocking`}`
+          : summary.noAudit;
         item.iconPath = new vscode.ThemeIcon('calendar', audit?.verdict === 'blocked' ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.tooltip = summary.certifiedOn !== undefined ? `Certified on ${summary.certifiedOn}; the certificate runs to ${summary.expiresOn}.` : summary.noAudit;
+        item.tooltip =
+          summary.certifiedOn !== undefined ? `Certified on ${summary.certifiedOn}; the certificate runs to ${summary.expiresOn}.` : summary.noAudit;
         item.contextValue = 'certification.audit';
         return item;
       }
       case 'blockers': {
         const count = summary.nextAudit?.blockers ?? 0;
-        const item = new vscode.TreeItem(count === 0 ? 'Nothing blocks the audit' : `Blocks the audit (${count})`, count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
-        item.iconPath = new vscode.ThemeIcon(count === 0 ? 'pass-filled' : 'error', new vscode.ThemeColor(count === 0 ? 'testing.iconPassed' : 'list.errorForeground'));
+        const item = new vscode.TreeItem(
+          count === 0 ? 'Nothing blocks the audit' : `Blocks the audit (${count})`,
+          count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded,
+        );
+        item.iconPath = new vscode.ThemeIcon(
+          count === 0 ? 'pass-filled' : 'error',
+          new vscode.ThemeColor(count === 0 ? 'testing.iconPassed' : 'list.errorForeground'),
+        );
         item.contextValue = 'certification.blockers';
         return item;
       }
@@ -84,7 +96,10 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<Node> 
       }
       case 'nonconformities': {
         const count = summary.openNonconformities.length;
-        const item = new vscode.TreeItem(`Open nonconformities (${count})`, count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(
+          `Open nonconformities (${count})`,
+          count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded,
+        );
         item.iconPath = new vscode.ThemeIcon('issues');
         item.contextValue = 'certification.nonconformities';
         return item;
@@ -92,9 +107,14 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<Node> 
       case 'nonconformity': {
         const { nc } = node;
         const item = new vscode.TreeItem(nc.id, vscode.TreeItemCollapsibleState.None);
-        item.description = [nc.grade, nc.clause, nc.state === 'overdue' ? `overdue since ${nc.due}` : nc.due !== undefined ? `due ${nc.due}` : undefined].filter((part) => part !== undefined).join(' · ');
+        item.description = [nc.grade, nc.clause, nc.state === 'overdue' ? `overdue since ${nc.due}` : nc.due !== undefined ? `due ${nc.due}` : undefined]
+          .filter((part) => part !== undefined)
+          .join(' · ');
         item.tooltip = [nc.summary, nc.documentId !== undefined ? `Raised in ${nc.documentId}` : undefined].filter((part) => part !== undefined).join('\n');
-        item.iconPath = new vscode.ThemeIcon(nc.state === 'overdue' ? 'warning' : 'circle-large-outline', nc.state === 'overdue' ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.iconPath = new vscode.ThemeIcon(
+          nc.state === 'overdue' ? 'warning' : 'circle-large-outline',
+          nc.state === 'overdue' ? new vscode.ThemeColor('list.warningForeground') : undefined,
+        );
         item.resourceUri = uriOf(summary, nc.location.path);
         item.command = openCommand(summary, nc.location);
         item.contextValue = `certification.nonconformity.${nc.state}`;

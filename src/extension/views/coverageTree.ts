@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import type { CoverageCatalogNode, CoverageClauseNode, CoverageDocumentNode, CoverageEvidenceNode, CoverageFolderNode, WireGroupStatus, WireRange } from '../../protocol/clausemarkProtocol.js';
+import type {
+  CoverageCatalogNode,
+  CoverageClauseNode,
+  CoverageDocumentNode,
+  CoverageEvidenceNode,
+  CoverageFolderNode,
+  WireGroupStatus,
+  WireRange,
+} from '../../protocol/clausemarkProtocol.js';
 
 type Node =
   | { readonly kind: 'folder'; readonly folder: CoverageFolderNode }
@@ -78,7 +86,10 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
       }
       case 'clause': {
         const { clause } = node;
-        const item = new vscode.TreeItem(clause.label, clause.isLeaf && clause.documents.length === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(
+          clause.label,
+          clause.isLeaf && clause.documents.length === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.id = `${node.folder.uri}#${clause.id}`;
         item.iconPath = STATUS_ICON[clause.status];
         item.description = clause.isLeaf ? clause.status : undefined;
@@ -92,7 +103,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(document.label, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = document.description;
         const approved = document.status === 'approved';
-        item.iconPath = document.soundApproval ? new vscode.ThemeIcon('file') : new vscode.ThemeIcon(approved ? 'warning' : 'file-text', approved ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.iconPath = document.soundApproval
+          ? new vscode.ThemeIcon('file')
+          : new vscode.ThemeIcon(approved ? 'warning' : 'file-text', approved ? new vscode.ThemeColor('list.warningForeground') : undefined);
         const uri = vscode.Uri.parse(document.uri);
         item.resourceUri = uri;
         item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection: toRange(document.range) }] };

@@ -10,10 +10,13 @@ export class ReadingProgress {
       let last = 0;
       let finish: () => void = () => undefined;
       let progress: vscode.Progress<{ message?: string; increment?: number }> | undefined;
-      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Clausemark: reading ${folder}`, cancellable: false }, (reporter) => {
-        progress = reporter;
-        return new Promise<void>((resolve) => (finish = resolve));
-      });
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Clausemark: reading ${folder}`, cancellable: false },
+        (reporter) => {
+          progress = reporter;
+          return new Promise<void>((resolve) => (finish = resolve));
+        },
+      );
       entry = {
         report: (doneNow, totalNow) => {
           const percent = totalNow === 0 ? 100 : (doneNow / totalNow) * 100;

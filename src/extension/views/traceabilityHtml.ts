@@ -2,7 +2,13 @@
 export function traceabilityHtml(options: { cspSource: string; nonce: string; mermaidUri: string; scriptUri: string; styleUri: string }): string {
   const { cspSource, nonce, mermaidUri, scriptUri, styleUri } = options;
   // mermaid writes <style> into the SVG it draws, hence 'unsafe-inline' for styles (never for scripts).
-  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${cspSource} 'unsafe-inline'`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'unsafe-inline'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

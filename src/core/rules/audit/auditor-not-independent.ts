@@ -5,9 +5,9 @@ export default defineRule({
   id: 'audit.auditor-not-independent',
   defaultSeverity: 'warning',
   scope: 'repository',
-  description: 'The auditor of an internal audit owns a document whose clauses are in that audit\'s scope.',
+  description: "The auditor of an internal audit owns a document whose clauses are in that audit's scope.",
   documentation: [
-    'At an internal audit\'s `auditor`: the auditor is the `owner` of a document that claims a clause in the audit\'s',
+    "At an internal audit's `auditor`: the auditor is the `owner` of a document that claims a clause in the audit's",
     'scope. ISO/IEC 20000-1 asks that auditors do not audit their own work; have someone else audit those clauses.',
   ].join('\n'),
   checkAcrossDocuments({ document, report, cycle }) {
@@ -16,9 +16,13 @@ export default defineRule({
     const audit = heldAuditAt(cycle(), document.path);
     if (!audit || audit.ownWork.length === 0 || !audit.auditorRange) return;
     const work = audit.ownWork.map((owned) => `${owned.documentId} (${owned.clauses.join(', ')})`).join(', ');
-    report(audit.auditorRange, `${audit.auditor} audits their own work: they own ${work}, in this audit's scope; an internal auditor must be independent of what they audit.`, {
-      related: audit.ownWork.map((owned) => ({ file: owned.path, message: `owned by ${audit.auditor}` })),
-    });
+    report(
+      audit.auditorRange,
+      `${audit.auditor} audits their own work: they own ${work}, in this audit's scope; an internal auditor must be independent of what they audit.`,
+      {
+        related: audit.ownWork.map((owned) => ({ file: owned.path, message: `owned by ${audit.auditor}` })),
+      },
+    );
   },
 });
 

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'audit.clause-not-audited',
   defaultSeverity: 'warning',
   scope: 'repository',
-  description: 'A leaf clause was in no internal audit\'s `scope` within the last `internalAuditMonths` (with a `certification` block).',
+  description: "A leaf clause was in no internal audit's `scope` within the last `internalAuditMonths` (with a `certification` block).",
   documentation: [
     'One finding per leaf clause (on `clausemark.json`, at `certification`) that no internal audit (`type: audit`,',
     '`audit.kind: internal`, dated on or before today) had in its `scope` within the last `internalAuditMonths`; the',

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'change.version-not-bumped',
   defaultSeverity: 'warning',
   scope: 'change',
-  description: 'A document\'s body or clauses changed, but its `version` did not.',
+  description: "A document's body or clauses changed, but its `version` did not.",
   documentation: [
     'Only with `clausemark check --base` (or `diff`). The Markdown after the frontmatter, or the set of claimed',
     'clauses, differs from the base revision while `version` is the same: readers and auditors cannot tell the',

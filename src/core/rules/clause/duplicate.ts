@@ -5,9 +5,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   scope: 'document',
   description: 'The same clause is listed twice in one document.',
-  documentation: [
-    'The clause is listed twice; keep one.',
-  ].join('\n'),
+  documentation: ['The clause is listed twice; keep one.'].join('\n'),
   checkDocument({ document, catalogs, report }) {
     const seen = new Map<string, (typeof document.clauses)[number]>();
     for (const claim of document.clauses) {

@@ -24,9 +24,13 @@ export default defineRule({
       const wanted = claim.section.value.replace(/^#/, '');
       if (headings.known.has(wanted)) continue;
       const suggestions = budget.nearest(wanted, headings.slugs, 3, nearestAnchors);
-      report(claim.section.range, `No heading of this document has the anchor \`${wanted}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '.'}`, {
-        data: { clause: claim.clause, suggestions },
-      });
+      report(
+        claim.section.range,
+        `No heading of this document has the anchor \`${wanted}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '.'}`,
+        {
+          data: { clause: claim.clause, suggestions },
+        },
+      );
     }
   },
 });

@@ -16,14 +16,19 @@ export default defineRule({
     for (const claim of document.clauses) {
       const resolved = resolveClaim(catalogs, claim, budget);
       if (resolved.kind === 'unknown-alias') {
-        const known = catalogs.aliases().map((alias) => `\`${alias}\``).join(', ');
+        const known = catalogs
+          .aliases()
+          .map((alias) => `\`${alias}\``)
+          .join(', ');
         const offered = resolved.suggestions.length > 0 ? `; did you mean ${resolved.suggestions.join(', ')}?` : '.';
         report(claim.alias?.range ?? claim.range, `\`${resolved.alias}\` is not a catalog alias of this project (${known})${offered}`, {
           data: { clause: claim.clause, suggestions: resolved.suggestions.map((alias) => (claim.alias ? alias : `${alias}:${resolved.id}`)) },
         });
       } else if (resolved.kind === 'unknown-id') {
         const offered = resolved.suggestions.length > 0 ? `; did you mean ${resolved.suggestions.join(', ')}?` : '.';
-        report(claim.range, `\`${resolved.id}\` is not a clause of ${resolved.catalog.title}${offered}`, { data: { clause: claim.clause, suggestions: resolved.suggestions } });
+        report(claim.range, `\`${resolved.id}\` is not a clause of ${resolved.catalog.title}${offered}`, {
+          data: { clause: claim.clause, suggestions: resolved.suggestions },
+        });
       }
     }
   },

@@ -6,7 +6,5 @@ export default defineRule({
   defaultSeverity: 'warning',
   scope: 'repository',
   description: 'The configuration sets the severity of a rule that does not exist.',
-  documentation: [
-    '`rules` in the config names a rule id that does not exist (the nearest ids are suggested).',
-  ].join('\n'),
+  documentation: ['`rules` in the config names a rule id that does not exist (the nearest ids are suggested).'].join('\n'),
 });

@@ -9,9 +9,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   scope: 'document',
   description: 'An approved document has no `next_review` date.',
-  documentation: [
-    'Approved policies, plans and processes are reviewed at planned intervals; give the next date.',
-  ].join('\n'),
+  documentation: ['Approved policies, plans and processes are reviewed at planned intervals; give the next date.'].join('\n'),
   checkDocument({ document, report }) {
     if (document.status?.value !== 'approved') return;
     if (KEPT_NOT_REVISED.has(document.type?.value)) return;

@@ -13,9 +13,16 @@ export default defineRule({
   checkClause({ clause, catalog, anchor, report }) {
     if (clause.status !== 'partial' || !clause.documents.some((document) => document.status === 'approved')) return;
     if (!clause.recordsRequired || clause.evidence.length > 0) return;
-    report(anchor, `${catalog.label(clause.clause)}: this clause calls for records (${catalog.requiredRecords(clause.clause).map((r) => r.description).join('; ')}), but no evidence is linked to it.`, {
-      related: claimsOf(clause),
-      data: { clause: clause.clause },
-    });
+    report(
+      anchor,
+      `${catalog.label(clause.clause)}: this clause calls for records (${catalog
+        .requiredRecords(clause.clause)
+        .map((r) => r.description)
+        .join('; ')}), but no evidence is linked to it.`,
+      {
+        related: claimsOf(clause),
+        data: { clause: clause.clause },
+      },
+    );
   },
 });

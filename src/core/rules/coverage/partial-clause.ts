@@ -12,9 +12,13 @@ export default defineRule({
   ].join('\n'),
   checkClause({ clause, catalog, anchor, report }) {
     if (clause.status !== 'partial' || clause.documents.some((document) => document.status === 'approved')) return;
-    report(anchor, `${catalog.label(clause.clause)}: no approved document addresses this clause; it is claimed only by ${clause.documents.map((d) => `${d.id} (${d.control.label})`).join(', ')}.`, {
-      related: claimsOf(clause),
-      data: { clause: clause.clause },
-    });
+    report(
+      anchor,
+      `${catalog.label(clause.clause)}: no approved document addresses this clause; it is claimed only by ${clause.documents.map((d) => `${d.id} (${d.control.label})`).join(', ')}.`,
+      {
+        related: claimsOf(clause),
+        data: { clause: clause.clause },
+      },
+    );
   },
 });

@@ -7,8 +7,8 @@ export default defineRule({
   scope: 'document',
   description: 'A ```mermaid block is too large or too slow to parse (over 50,000 characters or 2 s), so it was not checked.',
   documentation: [
-    'A ```` ```mermaid ```` block that could not be checked within Clausemark\'s limits, reported at its opening fence:',
-    'over 50,000 characters (mermaid\'s own renderer refuses more, so it is not parsed at all), over 2 s to parse',
+    "A ```` ```mermaid ```` block that could not be checked within Clausemark's limits, reported at its opening fence:",
+    "over 50,000 characters (mermaid's own renderer refuses more, so it is not parsed at all), over 2 s to parse",
     '(the parser is not linear: `graph TD` and 16 KB of spaces took 18 s), or parsing it stopped the diagram worker',
     '(out of memory). The parse is stopped, the worker replaced, and the other diagrams are still checked. Only',
     'reported while `diagram.invalid-mermaid` is on, since only then are diagrams parsed. A result from the time',

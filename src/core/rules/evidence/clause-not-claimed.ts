@@ -5,9 +5,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   scope: 'document',
   description: 'Evidence names a clause that the document does not claim.',
-  documentation: [
-    'The evidence is for a clause the document does not list under `clauses`; claim the clause or fix the number.',
-  ].join('\n'),
+  documentation: ['The evidence is for a clause the document does not list under `clauses`; claim the clause or fix the number.'].join('\n'),
   checkDocument({ document, catalogs, report }) {
     // `8.6.1` and `20000:8.6.1` name the same clause when 20000 is the primary catalog.
     const claimed = new Set(document.clauses.map((claim) => catalogs.key(claim.clause)));

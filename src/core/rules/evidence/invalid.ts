@@ -5,9 +5,7 @@ export default defineRule({
   defaultSeverity: 'error',
   scope: 'document',
   description: 'An evidence entry has neither `path` nor `url`, or both.',
-  documentation: [
-    'Each evidence entry names one thing: a `path` or a `url`.',
-  ].join('\n'),
+  documentation: ['Each evidence entry names one thing: a `path` or a `url`.'].join('\n'),
   checkDocument({ document, report }) {
     for (const link of document.evidence) {
       if (!link.path && !link.url) {

@@ -16,7 +16,9 @@ export default defineRule({
       if (!link.path || evidenceState(document, link, repository) !== 'missing') continue;
       const location = resolveEvidencePath(document.path, link.path.value);
       const found = location.kind === 'inside' ? repository.targetState(location.path) : undefined;
-      const message = found?.exists ? `The evidence \`${link.path.value}\` is not a file (a folder, say); evidence must be a file, so link the record itself.` : `The evidence file \`${link.path.value}\` does not exist.`;
+      const message = found?.exists
+        ? `The evidence \`${link.path.value}\` is not a file (a folder, say); evidence must be a file, so link the record itself.`
+        : `The evidence file \`${link.path.value}\` does not exist.`;
       report(link.path.range, message, { data: { evidencePath: link.path.value } });
     }
   },

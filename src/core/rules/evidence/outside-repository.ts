@@ -27,7 +27,9 @@ export default defineRule({
     for (const link of document.evidence) {
       if (!link.path || resolveEvidencePath(document.path, link.path.value).kind !== 'inside') continue;
       if (evidenceState(document, link, repository) !== 'outside') continue;
-      report(link.path.range, `The evidence \`${link.path.value}\` is a link to a place outside the repository; Clausemark does not follow it.`, { data: { evidencePath: link.path.value } });
+      report(link.path.range, `The evidence \`${link.path.value}\` is a link to a place outside the repository; Clausemark does not follow it.`, {
+        data: { evidencePath: link.path.value },
+      });
     }
   },
 });

@@ -8,10 +8,9 @@ export default defineRule({
   defaultSeverity: 'error',
   scope: 'document',
   description: 'An evidence `url` is not an http or https address.',
-  documentation: [
-    'Only `http:` and `https:` URLs are accepted (`javascript:`, `file:` and the like are refused). URLs are',
-    'recorded, never fetched.',
-  ].join('\n'),
+  documentation: ['Only `http:` and `https:` URLs are accepted (`javascript:`, `file:` and the like are refused). URLs are', 'recorded, never fetched.'].join(
+    '\n',
+  ),
   checkDocument({ document, report }) {
     for (const link of document.evidence) {
       if (link.url && !SAFE_URL.test(link.url.value.trim())) {

@@ -6,7 +6,5 @@ export default defineRule({
   defaultSeverity: 'error',
   scope: 'document',
   description: 'A frontmatter key appears twice; YAML readers disagree on which one wins.',
-  documentation: [
-    'A key appears twice; YAML tools disagree on which value wins. Clausemark uses the first and points at both.',
-  ].join('\n'),
+  documentation: ['A key appears twice; YAML tools disagree on which value wins. Clausemark uses the first and points at both.'].join('\n'),
 });

@@ -6,7 +6,5 @@ export default defineRule({
   defaultSeverity: 'error',
   scope: 'document',
   description: 'A field every SMS document needs (`id`, `title`, `type`) is missing.',
-  documentation: [
-    '`id`, `title` and `type` identify a document; without them it cannot be traced.',
-  ].join('\n'),
+  documentation: ['`id`, `title` and `type` identify a document; without them it cannot be traced.'].join('\n'),
 });

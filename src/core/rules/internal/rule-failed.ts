@@ -9,6 +9,6 @@ export default defineRule({
   documentation: [
     'A check threw an error on this document, or the file could not be parsed at all. The message names the rules',
     'whose check failed (turn them off under `rules` until it is fixed); the other checks and files still ran.',
-    'Please report the document\'s shape.',
+    "Please report the document's shape.",
   ].join('\n'),
 });

@@ -15,7 +15,11 @@ export default defineRule({
     for (const finding of document.findings ?? []) {
       if (nonconformityState(finding, today) !== 'unverified' || !finding.status) continue;
       const { name, extras } = findingName(finding);
-      report(finding.status.range, `${name} is closed${finding.closedOn ? ` (${finding.closedOn.value})` : ''} but has no \`verified_on\`: record when the action was checked to be effective.`, extras);
+      report(
+        finding.status.range,
+        `${name} is closed${finding.closedOn ? ` (${finding.closedOn.value})` : ''} but has no \`verified_on\`: record when the action was checked to be effective.`,
+        extras,
+      );
     }
   },
 });

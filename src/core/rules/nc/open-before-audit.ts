@@ -22,7 +22,11 @@ export default defineRule({
       const state = nonconformityState(finding, today);
       if (finding.grade?.value.toLowerCase() !== 'major' || state === 'closed' || state === 'unverified' || !finding.status) continue;
       const { name, extras } = findingName(finding);
-      report(finding.status.range, `${name} is a major nonconformity still open, and the ${nextAudit.kind} audit is on ${nextAudit.date} (in ${days} day${days === 1 ? '' : 's'}).`, extras);
+      report(
+        finding.status.range,
+        `${name} is a major nonconformity still open, and the ${nextAudit.kind} audit is on ${nextAudit.date} (in ${days} day${days === 1 ? '' : 's'}).`,
+        extras,
+      );
     }
   },
 });

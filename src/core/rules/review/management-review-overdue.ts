@@ -7,7 +7,7 @@ export default defineRule({
   description: 'No management review within `managementReviewMonths` (with a `certification` block).',
   documentation: [
     'On `clausemark.json`: the last management review (`type: management-review`, by its `date`), or the',
-    'certificate\'s `certifiedOn` when there is none, is more than `managementReviewMonths` ago.',
+    "certificate's `certifiedOn` when there is none, is more than `managementReviewMonths` ago.",
   ].join('\n'),
   checkRepository({ cycle: cycleOf, anchor, locateSetting, report }) {
     const cycle = cycleOf();
