@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { isoDay } from '../core/model/dates.js';
-import { DOCUMENT_TYPES, type DocumentType } from '../core/model/documentTypes.js';
+import { DOCUMENT_ID_PREFIX, DOCUMENT_TYPES, type DocumentType } from '../core/model/documentTypes.js';
 import { documentTemplate } from '../core/templates/documentTemplate.js';
 import {
   DocumentInfoRequest,
@@ -30,20 +30,6 @@ const FOLDER_FOR_TYPE: Record<DocumentType, string> = {
   audit: 'audits',
   'management-review': 'reviews',
   other: 'other',
-};
-const ID_PREFIX: Record<DocumentType, string> = {
-  policy: 'POL',
-  plan: 'PLN',
-  process: 'PRC',
-  procedure: 'PRO',
-  catalogue: 'CAT',
-  agreement: 'AGR',
-  register: 'REG',
-  record: 'REC',
-  report: 'RPT',
-  audit: 'AUD',
-  'management-review': 'MR',
-  other: 'DOC',
 };
 
 /** The commands: each asks the language server, which holds every state; the extension only shows it. */
@@ -142,7 +128,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         .normalize('NFKD')
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'document';
-    const suggestedId = `${ID_PREFIX[type]}-${slug.toUpperCase().slice(0, 24).replace(/-$/, '')}`;
+    const suggestedId = `${DOCUMENT_ID_PREFIX[type]}-${slug.toUpperCase().slice(0, 24).replace(/-$/, '')}`;
     const used = new Set(folder.ids);
     const id =
       preset?.id ??

@@ -4,7 +4,7 @@ import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import { documentReadOptions } from '../config/documentFormat.js';
 import { addMonths } from '../model/dates.js';
 import type { Finding } from '../model/finding.js';
-import type { DocumentType } from '../model/documentTypes.js';
+import { DOCUMENT_ID_PREFIX, type DocumentType } from '../model/documentTypes.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import { resolveEvidencePath } from '../rules/evidencePath.js';
 import { documentTemplate, frontmatterSkeleton, yamlText } from '../templates/documentTemplate.js';
@@ -169,24 +169,13 @@ function newlineOf(text: string): string {
 }
 
 function idFromPath(path: string): string {
-  const prefix: Partial<Record<DocumentType, string>> = {
-    policy: 'POL',
-    plan: 'PLN',
-    process: 'PRC',
-    procedure: 'PRO',
-    catalogue: 'CAT',
-    agreement: 'AGR',
-    register: 'REG',
-    record: 'REC',
-    report: 'RPT',
-  };
   const base = posix
     .basename(path)
     .replace(/\.(md|markdown)$/i, '')
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `${prefix[typeFromPath(path)] ?? 'DOC'}-${base || 'NEW'}`.slice(0, 100);
+  return `${DOCUMENT_ID_PREFIX[typeFromPath(path)]}-${base || 'NEW'}`.slice(0, 100);
 }
 
 function typeFromPath(path: string): DocumentType {
