@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { BUILTIN_CATALOGS } from '../../src/core/catalog/builtinCatalogs.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../book/pdfTools.js';
 import { clausemarkInProcess } from '../support/cli.js';
 
 export const PACK_TODAY = ['--today', '2026-11-21', '--no-cache'];
@@ -46,18 +47,6 @@ export function unescapeHtml(text: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Debian's headless Chromium, driven by playwright-core. */
 export async function launchChromium(): Promise<Browser> {
