@@ -4,7 +4,7 @@ import type { WorkspaceIndex } from './index/workspaceIndex.js';
 
 /**
  * The Certification view's model for one checked folder: the index's cycle today and readiness for the next
- * planned audit. The editor calls this directly; a language server would call it to answer the view's request.
+ * planned audit. The language server calls it to answer the Certification view's request.
  * `root` is the folder's absolute path, which the summary's paths are relative to.
  */
 export function certificationOfIndex(index: WorkspaceIndex, root: string): CertificationSummary {

@@ -14,7 +14,7 @@ type Node =
 
 /**
  * The Certification view: the next audit and days left, what blocks it, the open nonconformities and the last
- * management review. It only renders the summary the getter gives (computed in core; later sent by a server).
+ * management review. It only renders the summary the getter gives (computed in core, sent by the server).
  */
 export class CertificationTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
