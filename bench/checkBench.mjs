@@ -20,6 +20,11 @@ const WARM_SHARE = 0.05;
 const catalog = BUILTIN_CATALOGS.get('iso20000-1:2018');
 const parents = new Set(catalog.clauses.map((clause) => clause.parent).filter(Boolean));
 const leafClauses = catalog.clauses.filter((clause) => !parents.has(clause.id)).map((clause) => clause.id);
+const annexAControls = BUILTIN_CATALOGS.get('iso27001:2022')
+  .clauses.map((clause) => clause.id)
+  .filter((id) => /^A\.\d+\.\d+$/.test(id));
+/** The three-catalog case may cost at most this much more than one catalog over the same documents. */
+const THREE_CATALOG_LIMIT = 1.1;
 
 const clausemark = join(project, 'bin', 'clausemark.js');
 export const checkArgs = (repo, ...extra) => [clausemark, 'check', repo, '--today', TODAY, '--fail-on', 'never', ...extra];
@@ -35,7 +40,7 @@ export default { plugins: [remarkFrontmatter, [remarkLintFrontmatterSchema, { sc
  * `runs`: warm runs (medians); `coldRuns`: separate cold processes (the memory figure is their worst);
  * `peerRuns`: runs of each peer; `edits`: one-document edits in the editor index.
  */
-export function benchSize(size, { runs, coldRuns, peerRuns, edits }) {
+export function benchSize(size, { runs, coldRuns, peerRuns, edits, threeRuns = 3 }) {
   const repo = join(here, 'work', `repo-${size}`);
   const generated = generateRepository(repo, size, leafClauses);
   copyFileSync(join(project, 'schemas', 'sms-document.schema.json'), join(repo, 'sms-document.schema.json'));
@@ -62,11 +67,36 @@ export function benchSize(size, { runs, coldRuns, peerRuns, edits }) {
   if (served.status !== 0) throw new Error(`server edit loop failed: ${served.stderr.toString().slice(0, 2000)}`);
   const server = JSON.parse(served.stdout.toString());
   log(`server edit p50 ${server.p50.toFixed(1)} ms, p95 ${server.p95.toFixed(1)} ms; client CPU ${server.clientCpuMs.toFixed(0)} ms of the server's ${server.serverCpuMs.toFixed(0)} ms while it reads`);
+  const three = threeCatalogs(size, threeRuns, repo);
+  log(`three catalogs ${spread(three.three)}, peak ${three.three.rssMb.toFixed(0)} MB; one catalog ${spread(three.one)}`);
   const lint = repeat(peerRuns, undefined, markdownlint, repo);
   log(`markdownlint-cli2 ${times(lint)}`);
   const schema = repeat(peerRuns, undefined, remark, repo);
   log(`remark-cli ${times(schema)}`);
-  return { size, files: generated.files.length, megabytes: generated.bytes / 1e6, cold, warm, warmTouched, ...edit, server, lint, schema };
+  return { size, files: generated.files.length, megabytes: generated.bytes / 1e6, cold, warm, warmTouched, ...edit, server, lint, schema, ...three };
+}
+
+/**
+ * The same documents claiming three catalogs (20000-1, 27001 with Annex A, a custom catalog file) against one,
+ * cold, runs interleaved so both see the same machine. Issue 14: several catalogs must not make a check slower.
+ */
+function threeCatalogs(size, runs, repo) {
+  const repoThree = join(here, 'work', `repo-${size}-three-catalogs`);
+  generateRepository(repoThree, size, leafClauses, undefined, { annexAControls });
+  const one = [];
+  const three = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [folder, into] of [[repo, one], [repoThree, three]]) {
+      rmSync(join(folder, '.clausemark-cache'), { recursive: true, force: true });
+      into.push(measure(checkArgs(folder, '--no-cache'), project));
+    }
+  }
+  return { one: summarise(one), three: summarise(three) };
+}
+
+function summarise(results) {
+  const wall = results.map((r) => r.ms);
+  return { ms: median(wall), minMs: Math.min(...wall), maxMs: Math.max(...wall), cpuMs: median(results.map((r) => r.cpuMs)), rssMb: Math.max(...results.map((r) => r.rssMb)), runs: results.length };
 }
 
 /** The editor path in-process (bench/editLoop.mjs), with that process's peak memory. */
@@ -96,9 +126,12 @@ export function checkTable(results) {
     rows.push(`| ${label} | one-document edit in the index (median, p90) | ${r.editMs.toFixed(1)} ms, ${r.editP90.toFixed(1)} ms | | | | | ${editTarget} |`);
     const serverTarget = r.size === 10000 ? `p95 < 50 ms: ${verdict(r.server.p95 < 50)}` : '';
     rows.push(`| ${label} | edit → publishDiagnostics over the language server, stdio (median, p95) | ${r.server.p50.toFixed(1)} ms, ${r.server.p95.toFixed(1)} ms | | | | | ${serverTarget} |`);
-    const share = (100 * r.server.clientCpuMs) / r.server.serverCpuMs;
-    const shareTarget = r.size === 10000 ? `< 5%: ${verdict(share < 5)}` : '';
-    rows.push(`| ${label} | CPU of the LSP client while the server reads (share of the server's) | ${r.server.clientCpuMs.toFixed(0)} ms of ${r.server.serverCpuMs.toFixed(0)} ms (${share.toFixed(1)}%) | | | | | ${shareTarget} |`);
+    const clientShare = (100 * r.server.clientCpuMs) / r.server.serverCpuMs;
+    const shareTarget = r.size === 10000 ? `< 5%: ${verdict(clientShare < 5)}` : '';
+    rows.push(`| ${label} | CPU of the LSP client while the server reads (share of the server's) | ${r.server.clientCpuMs.toFixed(0)} ms of ${r.server.serverCpuMs.toFixed(0)} ms (${clientShare.toFixed(1)}%) | | | | | ${shareTarget} |`);
+    const threeRatio = r.three.ms / r.one.ms;
+    const threeTarget = `≤ ${THREE_CATALOG_LIMIT}× one catalog: ${verdict(threeRatio <= THREE_CATALOG_LIMIT)} (${threeRatio.toFixed(2)}× wall, ${(r.three.cpuMs / r.one.cpuMs).toFixed(2)}× CPU, ${(r.three.rssMb / r.one.rssMb).toFixed(2)}× memory)`;
+    rows.push(`| ${label} | cold check, three catalogs (20000-1, 27001, custom) against one, interleaved: min / median / max of ${r.three.runs} (CPU); peak | ${spread(r.three)}; ${r.three.rssMb.toFixed(0)} MB — one catalog ${spread(r.one)}; ${r.one.rssMb.toFixed(0)} MB | | | | | ${threeTarget} |`);
     const memoryTarget = r.size === 10000 ? `cold < ${MEMORY_LIMIT_MB} MB, worst of ${r.cold.runs}: ${verdict(r.cold.rssMb < MEMORY_LIMIT_MB)}` : '';
     const eachRun = r.cold.rssEachMb.map((mb) => mb.toFixed(0)).join(', ');
     rows.push(`| ${label} | peak memory: cold check, worst of ${r.cold.runs} (each run); editor index | ${r.cold.rssMb.toFixed(0)} MB (${eachRun}); ${r.editorRssMb.toFixed(0)} MB | ${r.lint.rssMb.toFixed(0)} MB | ${r.schema.rssMb.toFixed(0)} MB | ${(r.cold.rssMb / r.lint.rssMb).toFixed(2)}× | ${(r.cold.rssMb / r.schema.rssMb).toFixed(2)}× | ${memoryTarget} |`);

@@ -145,15 +145,32 @@ function slugOf(text) {
   return text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
 }
 
+/** The custom catalog of the three-catalog repository: 9 groups of 9 criteria, as a team's own control list. */
+const CUSTOM_CATALOG = {
+  id: 'controls:bench',
+  title: 'Customer assurance criteria (benchmark)',
+  clauses: Array.from({ length: 9 }, (_, g) => [
+    { id: `CC${g + 1}`, title: `Criteria group ${g + 1}` },
+    ...Array.from({ length: 9 }, (_, c) => ({ id: `CC${g + 1}.${c + 1}`, title: `Criterion ${g + 1}.${c + 1}`, parent: `CC${g + 1}` })),
+  ]).flat(),
+};
+
 /**
  * Writes the repository into `folder` (emptied first) and returns what it wrote.
- * `clauseIds` are the catalog's leaf clause ids.
+ * `clauseIds` are the catalog's leaf clause ids. With `annexAControls` (ids of ISO/IEC 27001:2022 Annex A) the
+ * repository claims three catalogs: `catalogs` maps 20000, 27001 and TSC (a custom catalog file), and every
+ * policy, process and procedure also claims 1–3 controls of 27001 and 1–2 TSC criteria in the mapping form. The
+ * extra claims come from a random stream of their own, so the files are otherwise the same bytes as without.
  */
-export function generateRepository(folder, count, clauseIds, seed = 20000) {
+export function generateRepository(folder, count, clauseIds, seed = 20000, { annexAControls } = {}) {
   const random = randomFrom(seed + count);
+  const extra = randomFrom(seed + count + 27001);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'clausemark.json'), `${JSON.stringify({ catalog: 'iso20000-1:2018', smsFolders: ['sms/**'], certification: CERTIFICATION }, null, 2)}\n`);
+  const catalogs = annexAControls ? { catalogs: { 20000: 'iso20000-1:2018', 27001: 'iso27001:2022', TSC: './tsc.catalog.json' } } : { catalog: 'iso20000-1:2018' };
+  writeFileSync(join(folder, 'clausemark.json'), `${JSON.stringify({ ...catalogs, smsFolders: ['sms/**'], certification: CERTIFICATION }, null, 2)}\n`);
+  if (annexAControls) writeFileSync(join(folder, 'tsc.catalog.json'), `${JSON.stringify(CUSTOM_CATALOG, null, 2)}\n`);
+  const criteria = CUSTOM_CATALOG.clauses.filter((clause) => clause.parent).map((clause) => clause.id);
   const files = [];
   const smsCount = Math.round(count * (1 - OTHER_SHARE));
   // Plan every document first, so evidence and `related` can name documents written later.
@@ -185,13 +202,19 @@ export function generateRepository(folder, count, clauseIds, seed = 20000) {
       const reviewYear = random.chance(0.03) ? 2025 : 2027; // a few overdue reviews
       lines.push(`next_review: ${reviewYear}-0${random.int(1, 9)}-1${random.int(0, 9)}`);
     }
-    lines.push('clauses:');
+    const claimsThree = annexAControls !== undefined && !isRecord;
+    lines.push(claimsThree ? 'clauses:\n  "20000":' : 'clauses:');
     const claimed = [...new Set(Array.from({ length: random.int(1, 4) }, () => (random.chance(0.01) ? '8.99.1' : random.pick(clauseIds))))]; // a few unknown clauses
     for (const clause of claimed) {
       if (!isRecord && headings.length > 0 && random.chance(0.3)) {
         const section = random.chance(0.03) ? 'no-such-section' : slugOf(random.pick(headings));
         lines.push(`  - clause: ${clause}`, `    section: ${section}`);
       } else lines.push(`  - ${clause}`);
+    }
+    if (claimsThree) {
+      const controls = [...new Set(Array.from({ length: extra.int(1, 3) }, () => extra.pick(annexAControls)))];
+      const picked = [...new Set(Array.from({ length: extra.int(1, 2) }, () => extra.pick(criteria)))];
+      lines.push(`  "27001": [${controls.join(', ')}]`, `  TSC: [${picked.join(', ')}]`);
     }
     if (!isRecord) {
       lines.push('evidence:');

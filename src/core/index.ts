@@ -16,6 +16,7 @@ export { type CatalogCoverage, pickCatalogs } from './coverage/catalogCoverage.j
 export { type ClauseCoverage, type CoverageReport, type CoverageSummary } from './coverage/coverageReport.js';
 export { statementOfApplicability } from './coverage/statementOfApplicability.js';
 export { assessReadiness, type ReadinessTarget, resolveTarget } from './cycle/readiness.js';
+export { compactHeap } from './memory/compactHeap.js';
 export { mermaidWorkerPool } from './diagrams/mermaidWorkerPool.js';
 export { describeHead } from './git/gitRevision.js';
 export { FileDocumentCache } from './index/fileDocumentCache.js';

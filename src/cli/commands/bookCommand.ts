@@ -66,7 +66,7 @@ export async function bookCommand(args: string[], io: CliIo): Promise<number> {
   }
   const result = await runCheckWith(io, values, positionals);
   if (typeof result === 'number') return result;
-  const book = buildDocumentBook(result, await bookOptions(result));
+  const book = await buildDocumentBook(result, await bookOptions(result));
   const html = renderBookHtml(book, { mermaidScript: await fs.readFile(mermaidScriptPath(), 'utf8'), nonce: randomBytes(18).toString('base64') });
   if (!(await writeNewFile(io, htmlFile, html, values.force, result.project.root))) return 2;
   io.writeStdout(`Wrote ${htmlFile} (${book.documents.length} ${book.documents.length === 1 ? 'document' : 'documents'})\n`);

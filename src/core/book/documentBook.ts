@@ -1,7 +1,6 @@
 import { buildAuditPack, type PackRevision, type RegisterEntry } from '../audit/auditPack.js';
 import type { CheckResult } from '../check.js';
 import { DOCUMENT_TYPES } from '../model/documentTypes.js';
-import { markdownToBookHtml } from './markdownToHtml.js';
 
 /** One controlled document in the book: its register entry (the control block), its clauses and its body. */
 export interface BookDocument {
@@ -38,7 +37,9 @@ export interface BookOptions {
  * Gathers the book from one check. The control block of each document is its line of the audit pack's document
  * register, so book, pack and workbook say the same; documents come by type (policies first), then by id.
  */
-export function buildDocumentBook(result: CheckResult, options: BookOptions): DocumentBook {
+export async function buildDocumentBook(result: CheckResult, options: BookOptions): Promise<DocumentBook> {
+  // The HTML pipeline (remark-gfm, rehype) is loaded only for a book, not by every command that loads the core.
+  const { markdownToBookHtml } = await import('./markdownToHtml.js');
   const { config } = result.project;
   const register = buildAuditPack(result, { toolVersion: options.toolVersion }).documents.filter(
     (entry) => (options.includes?.(entry.path) ?? true) && options.texts.has(entry.path),

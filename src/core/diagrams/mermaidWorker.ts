@@ -1,8 +1,10 @@
 // A worker thread that validates diagrams with its own copy of mermaid (see mermaidWorkerPool.ts).
 import { parentPort, workerData } from 'node:worker_threads';
+import { compactHeap } from '../memory/compactHeap.js';
 import type { DiagramProblem } from './diagramValidator.js';
 import { mermaidValidator } from './mermaidValidator.js';
 
+compactHeap();
 const { scriptPath, answered } = workerData as { scriptPath: string; answered: Int32Array };
 // This worker's global is its own, so mermaid runs in it directly rather than in a slower `vm` context.
 const validate = mermaidValidator(scriptPath, 'thread-global');

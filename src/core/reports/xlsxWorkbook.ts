@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { columnWidth, isDateCell, type WorkbookCell, type WorkbookSheet } from './workbookRows.js';
 import { stripIllegalXml } from './xmlEscape.js';
 
@@ -12,7 +12,9 @@ const MAX_CELL_TEXT = 32_767;
  * module never builds, so a title such as `=HYPERLINK(…)` stays text.
  */
 export async function renderXlsx(sheets: readonly WorkbookSheet[], meta: { readonly toolVersion: string; readonly created: string }): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is written: exceljs costs every other command about 25 MB of memory.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = `Clausemark ${meta.toolVersion}`;
   // A fixed time (the day the data was judged on) keeps the file the same for the same check.
   workbook.created = new Date(`${meta.created}T00:00:00Z`);
