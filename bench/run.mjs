@@ -5,9 +5,13 @@
 //   BENCH_RUNS=3              warm runs per median (default 3)
 //   BENCH_COLD_RUNS=5         separate cold processes per size; the memory figure is the worst of them (default 5)
 //   BENCH_EDITS=60            one-document edits in the editor index
+//   BENCH_HOST_RUNS=3         VS Code sessions for the extension host's CPU share, at the largest size
 //   node bench/run.mjs --only hostile   only the hostile-repository case
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { activationTable, benchActivation } from './activationBench.mjs';
 import { benchSize, checkTable } from './checkBench.mjs';
+import { benchExtensionHost, extensionHostRow } from './extensionHostBench.mjs';
 import { hostileCase } from './hostileBench.mjs';
 import { memorySource } from './measure.mjs';
 import { loadLine, machineLine, recordSection, stamp } from './recordResults.mjs';
@@ -35,11 +39,16 @@ for (const size of sizes) {
   process.stderr.write(`benchmark at ${size} documents\n`);
   results.push(benchSize(size, { runs, coldRuns, peerRuns: peerRunsFor(size), edits }));
 }
+const here = dirname(fileURLToPath(import.meta.url));
+const largest = Math.max(...sizes);
+process.stderr.write(`benchmark of the VS Code extension host at ${largest} documents\n`);
+const host = benchExtensionHost(join(here, 'work', `repo-${largest}`), Math.max(1, Number(process.env.BENCH_HOST_RUNS ?? 3)));
+const hostTable = host ? `\n\n| Documents | Scenario | Clausemark | Target |\n|---:|---|---:|---|\n${extensionHostRow(largest, host)}` : '';
 const notes = [
   `Cold checks: ${coldRuns} separate processes, wall time min / median / max with the median CPU time (user + system, all threads) in brackets; warm checks: medians of ${runs} runs; peers: medians of ${runs} runs at 1,000 documents, 1 run above; edits: median of ${edits}.`,
   `Times are of the whole process, Node start-up included; ratios are Clausemark over the peer (wall, then CPU). Peak memory is the process's max RSS with its worker threads, from ${memorySource}; for the cold check the largest of its ${coldRuns} runs.`,
   `Load average when the run ended: ${loadLine()}.`,
 ].join('\n');
-const tables = `${checkTable(results)}\n\n${activationTable(activation)}`;
+const tables = `${checkTable(results)}${hostTable}\n\n${activationTable(activation)}`;
 process.stdout.write(`\n${machineLine()}\n${notes}\n\n${tables}\n`);
 recordSection('bench', `Latest run: ${stamp()}, \`BENCH_SIZES=${sizes.join(',')} npm run bench\`, on ${machineLine()}.\n${notes}\n\n${tables}`);

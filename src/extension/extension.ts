@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node.js';
 import {
   CertificationSummaryRequest,
+  CoverageDocumentsRequest,
   CoverageTreeRequest,
   DidChangeNotification,
   DocumentInfoRequest,
@@ -41,7 +42,10 @@ const VIEW_REFRESH_MS = 100;
 export function activate(context: vscode.ExtensionContext): ClausemarkApi {
   const client = clausemarkClient(context);
   const changed = new vscode.EventEmitter<void>();
-  const coverageTree = new CoverageTreeProvider(async (gapsOnly) => (await client.sendRequest(CoverageTreeRequest, { gapsOnly })).folders);
+  const coverageTree = new CoverageTreeProvider(
+    async (gapsOnly) => (await client.sendRequest(CoverageTreeRequest, { gapsOnly })).folders,
+    (folderUri, clause) => client.sendRequest(CoverageDocumentsRequest, { folderUri, clause }),
+  );
   const statusBar = new CoverageStatusBar(() => client.sendRequest(StatusBarRequest));
   // The tree renders synchronously: it shows the summary the server last answered.
   let certification: CertificationSummary | undefined;

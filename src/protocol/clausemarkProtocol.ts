@@ -37,7 +37,8 @@ export interface CoverageClauseNode {
   readonly status: WireGroupStatus;
   readonly tooltip: string;
   readonly children: readonly CoverageClauseNode[];
-  readonly documents: readonly CoverageDocumentNode[];
+  /** A leaf's documents: how many; their nodes come from `clausemark/coverageDocuments` when the leaf is opened. */
+  readonly documentCount: number;
 }
 
 export interface CoverageFolderNode {
@@ -67,6 +68,18 @@ export interface CoverageTreeParams {
 
 /** The coverage tree of every folder that could be read. */
 export const CoverageTreeRequest = new RequestType<CoverageTreeParams, { readonly folders: readonly CoverageFolderNode[] }, void>('clausemark/coverageTree');
+
+export interface CoverageDocumentsParams {
+  readonly folderUri: string;
+  /** The leaf's node id in the tree (qualified for a catalog other than the primary, `27001:A.5.24`). */
+  readonly clause: string;
+}
+
+/**
+ * The documents under one leaf of the coverage tree, with their evidence. Asked for when the leaf is opened: a
+ * clause of a 10,000-document SMS has hundreds, and the whole tree with them was 11 MB per refresh.
+ */
+export const CoverageDocumentsRequest = new RequestType<CoverageDocumentsParams, readonly CoverageDocumentNode[], void>('clausemark/coverageDocuments');
 
 /** The status-bar text over every folder, or null when no folder has SMS coverage. */
 export const StatusBarRequest = new RequestType0<{ readonly text: string; readonly tooltip: string } | null, void>('clausemark/statusBar');

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import {
   CertificationSummaryRequest,
+  CoverageDocumentsRequest,
   CoverageTreeRequest,
   DocumentInfoRequest,
   ExportCoverageRequest,
@@ -126,7 +127,7 @@ export function startClausemarkServer(connection: Connection, options: ServerOpt
     const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
     for (const change of params.changes) workspace.fileEvent(change.uri, kinds[change.type]);
   });
-  connection.onDidChangeConfiguration(() => void ready.then(() => workspace.restartAll()));
+  connection.onDidChangeConfiguration(() => void ready.then(() => workspace.settingsChanged()));
 
   connection.onHover((params) => features.hover(params.textDocument.uri, params.position));
   connection.onCompletion((params, token) => {
@@ -148,6 +149,11 @@ export function startClausemarkServer(connection: Connection, options: ServerOpt
     await ready;
     checkCancelled(token);
     return views.coverageTree(params.gapsOnly === true);
+  });
+  connection.onRequest(CoverageDocumentsRequest, async (params, token) => {
+    await ready;
+    checkCancelled(token);
+    return views.coverageDocuments(params.folderUri, params.clause);
   });
   connection.onRequest(StatusBarRequest, async () => {
     await ready;

@@ -31,3 +31,8 @@ export function readServerSettings(section: unknown): ServerSettings {
     codeLens: settings.codeLens !== false,
   };
 }
+
+/** Whether two readings of the settings say the same (both come from `readServerSettings`, so key order is fixed). */
+export function sameSettings(a: ServerSettings, b: ServerSettings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

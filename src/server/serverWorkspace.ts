@@ -15,7 +15,7 @@ import {
   type SessionChange,
 } from '../core/index.js';
 import { DidChangeNotification, ProgressNotification } from '../protocol/clausemarkProtocol.js';
-import { readServerSettings, type ServerSettings } from './serverSettings.js';
+import { readServerSettings, sameSettings, type ServerSettings } from './serverSettings.js';
 import { toDiagnostic, toWireRange } from './wireRange.js';
 
 /** One workspace folder the editor opened, with its session. */
@@ -136,6 +136,19 @@ export class ServerWorkspace {
 
   async restartAll(): Promise<void> {
     await Promise.all(this.all().map((entry) => this.start(entry)));
+  }
+
+  /**
+   * The editor says its settings changed: only a folder whose settings now differ from those it was read with is
+   * read again. VS Code's client says so twice as it starts (its settings sync, then the dynamic registration),
+   * with nothing changed: re-reading every folder each time read a large SMS three times over.
+   */
+  async settingsChanged(): Promise<void> {
+    await Promise.all(
+      this.all().map(async (entry) => {
+        if (!sameSettings(readServerSettings(await this.settingsFor(entry.uri)), entry.settings)) await this.start(entry);
+      }),
+    );
   }
 
   opened(document: TextDocument): void {

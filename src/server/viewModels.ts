@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type {
   CoverageCatalogNode,
   CoverageClauseNode,
+  CoverageDocumentNode,
   CoverageFolderNode,
   DocumentInfo,
   FolderInfo,
@@ -86,7 +87,7 @@ export class ViewModels {
                 const child = catalog.get(id);
                 return child ? node(child) : [];
               }),
-          documents: leaf ? this.documentNodes(folder, leaf) : [],
+          documentCount: leaf?.documents.length ?? 0,
         },
       ];
     };
@@ -94,6 +95,18 @@ export class ViewModels {
       .all()
       .filter((clause) => clause.parent === undefined)
       .flatMap(node);
+  }
+
+  /** The documents under a leaf of the coverage tree (`clause` as the tree's node id), or none when it is not a leaf. */
+  coverageDocuments(folderUri: string, clause: string): CoverageDocumentNode[] {
+    const folder = this.workspace.folder(folderUri);
+    for (const coverage of folder?.session.current?.index.catalogCoverages() ?? []) {
+      const prefix = `${coverage.alias}:`;
+      const id = coverage.primary ? clause : clause.startsWith(prefix) ? clause.slice(prefix.length) : undefined;
+      const leaf = id === undefined ? undefined : coverage.report.clauses.find((candidate) => candidate.clause === id);
+      if (folder && leaf) return this.documentNodes(folder, leaf);
+    }
+    return [];
   }
 
   /** The first folder with a `certification` block wins (else the first folder read). */
@@ -166,7 +179,7 @@ export class ViewModels {
     return this.workspace.all().flatMap((folder) => (folder.session.current ? [folder.session.current.index.catalogCoverages()] : []));
   }
 
-  private documentNodes(folder: FolderEntry, coverage: ClauseCoverage): CoverageClauseNode['documents'] {
+  private documentNodes(folder: FolderEntry, coverage: ClauseCoverage): CoverageDocumentNode[] {
     return coverage.documents.map((document) => ({
       label: `${document.id} ${document.title}`,
       description: documentDescription(document),

@@ -3,7 +3,13 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node.js';
 import { builtinCatalog } from '../../src/core/catalog/loadCatalog.js';
-import { CoverageTreeRequest, SettledRequest, StatusBarRequest, type CoverageClauseNode } from '../../src/protocol/clausemarkProtocol.js';
+import {
+  CoverageDocumentsRequest,
+  CoverageTreeRequest,
+  SettledRequest,
+  StatusBarRequest,
+  type CoverageClauseNode,
+} from '../../src/protocol/clausemarkProtocol.js';
 import { threeCatalogRepository } from '../catalogs/support.js';
 import { tempRepository } from '../support/cliRunner.js';
 import { fileUri, startServer, type TestClient } from '../support/languageServerClient.js';
@@ -44,13 +50,21 @@ describe('language server with several catalogs (the real server over stdio)', f
     // The primary's tree is also the folder's own (what a single-catalog client shows).
     assert.deepEqual(folder?.clauses, folder?.catalogs?.[0]?.clauses);
     const nodes = (alias: string): CoverageClauseNode[] => flatten(folder?.catalogs?.find((catalog) => catalog.alias === alias)?.clauses ?? []);
-    const documentsOf = (alias: string, id: string): string[] =>
-      (nodes(alias).find((node) => node.id === id)?.documents ?? []).map((document) => document.label);
-    assert.deepEqual(documentsOf('20000', '8.6.1'), ['PRC-INC Incident management process']);
+    // A leaf's documents are asked for when it is opened; the tree says how many there are.
+    const documentsOf = async (alias: string, id: string): Promise<string[]> => {
+      const count = nodes(alias).find((node) => node.id === id)?.documentCount;
+      const documents = await client.connection.sendRequest(CoverageDocumentsRequest, { folderUri: folder.uri, clause: id });
+      assert.equal(documents.length, count, `the tree's count of documents under ${id}`);
+      return documents.map((document) => document.label);
+    };
+    assert.deepEqual(await documentsOf('20000', '8.6.1'), ['PRC-INC Incident management process']);
     // Other catalogs' node ids are qualified, so a tree item id never collides with the primary's.
-    assert.deepEqual(documentsOf('27001', '27001:A.5.24'), ['PRC-INC Incident management process']);
-    assert.deepEqual(documentsOf('27001', '27001:A.5.15'), ['POL-ACC Access policy']);
-    assert.deepEqual(documentsOf('TSC', 'TSC:CC6.1'), ['POL-ACC Access policy']);
+    assert.deepEqual(await documentsOf('27001', '27001:A.5.24'), ['PRC-INC Incident management process']);
+    assert.deepEqual(await documentsOf('27001', '27001:A.5.15'), ['POL-ACC Access policy']);
+    assert.deepEqual(await documentsOf('TSC', 'TSC:CC6.1'), ['POL-ACC Access policy']);
+    // A group, or an id the catalog does not have, has no documents.
+    assert.deepEqual(await client.connection.sendRequest(CoverageDocumentsRequest, { folderUri: folder.uri, clause: '8.6' }), []);
+    assert.deepEqual(await client.connection.sendRequest(CoverageDocumentsRequest, { folderUri: folder.uri, clause: '27001:A.99' }), []);
     assert.equal(
       nodes('27001').find((node) => node.id === 'A.5.24'),
       undefined,

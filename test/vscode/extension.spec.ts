@@ -226,34 +226,34 @@ describe('Clausemark in VS Code', () => {
   describe('views', () => {
     it('shows the clause tree with a status per clause, documents under leaves', async () => {
       await vscode.commands.executeCommand('clausemark.showCoverage');
-      const roots = api.coverageTree.getChildren();
+      const roots = await api.coverageTree.getChildren();
       const labels = roots.map((node) => api.coverageTree.getTreeItem(node).label);
       assert.deepEqual(
         labels.map((label) => String(label).split(' ')[0]),
         ['4', '5', '6', '7', '8', '9', '10'],
       );
       const support = roots[3]!;
-      const knowledge = api.coverageTree
-        .getChildren(support)
+      const knowledge = (await api.coverageTree.getChildren(support))
         .map((node) => api.coverageTree.getTreeItem(node))
         .find((item) => String(item.label).startsWith('7.6 '));
       assert.equal(knowledge?.description, 'uncovered');
       const operation = roots[4]!;
-      const resolution = api.coverageTree.getChildren(operation).find((node) => String(api.coverageTree.getTreeItem(node).label).startsWith('8.6 '));
-      const incident = api.coverageTree.getChildren(resolution).find((node) => String(api.coverageTree.getTreeItem(node).label).startsWith('8.6.1 '));
-      const documents = api.coverageTree.getChildren(incident).map((node) => String(api.coverageTree.getTreeItem(node).label));
+      const resolution = (await api.coverageTree.getChildren(operation)).find((node) => String(api.coverageTree.getTreeItem(node).label).startsWith('8.6 '));
+      const incident = (await api.coverageTree.getChildren(resolution)).find((node) => String(api.coverageTree.getTreeItem(node).label).startsWith('8.6.1 '));
+      const documents = (await api.coverageTree.getChildren(incident)).map((node) => String(api.coverageTree.getTreeItem(node).label));
       assert.ok(
         documents.some((label) => label.startsWith('PRC-INC ')),
         documents.join(', '),
       );
       // 8.6.3 rests on PRC-PRB, approved without `approved_on`: at-risk, with its own icon and the reason in the tooltip.
-      const problemNode = api.coverageTree.getChildren(resolution).find((node) => String(api.coverageTree.getTreeItem(node).label).startsWith('8.6.3 '));
+      const problemNode = (await api.coverageTree.getChildren(resolution)).find((node) =>
+        String(api.coverageTree.getTreeItem(node).label).startsWith('8.6.3 '),
+      );
       const problem = api.coverageTree.getTreeItem(problemNode!);
       assert.equal(problem.description, 'at-risk');
       assert.equal((problem.iconPath as vscode.ThemeIcon).id, 'shield');
       assert.match(String(problem.tooltip), /PRC-PRB: approval incomplete \(no `approved_on`\)/);
-      const prb = api.coverageTree
-        .getChildren(problemNode)
+      const prb = (await api.coverageTree.getChildren(problemNode))
         .map((node) => api.coverageTree.getTreeItem(node))
         .find((item) => String(item.label).startsWith('PRC-PRB '));
       assert.equal(prb?.description, 'process · approval incomplete');
@@ -261,16 +261,17 @@ describe('Clausemark in VS Code', () => {
 
     it('filters the tree to gaps', async () => {
       await vscode.commands.executeCommand('clausemark.showGapsOnly');
-      const leavesShown = (nodes: ReturnType<typeof api.coverageTree.getChildren>): string[] =>
-        nodes.flatMap((node) => {
+      type TreeNode = Awaited<ReturnType<typeof api.coverageTree.getChildren>>[number];
+      const leavesShown = async (nodes: readonly TreeNode[]): Promise<string[]> => {
+        const leaves: string[] = [];
+        for (const node of nodes) {
           const item = api.coverageTree.getTreeItem(node);
-          return item.contextValue?.startsWith('clause.')
-            ? [String(item.label).split(' ')[0] ?? '']
-            : item.contextValue === 'clauseGroup'
-              ? leavesShown(api.coverageTree.getChildren(node))
-              : [];
-        });
-      const gaps = leavesShown(api.coverageTree.getChildren());
+          if (item.contextValue?.startsWith('clause.')) leaves.push(String(item.label).split(' ')[0] ?? '');
+          else if (item.contextValue === 'clauseGroup') leaves.push(...(await leavesShown(await api.coverageTree.getChildren(node))));
+        }
+        return leaves;
+      };
+      const gaps = await leavesShown(await api.coverageTree.getChildren());
       await vscode.commands.executeCommand('clausemark.showAllClauses');
       assert.ok(gaps.includes('7.6') && gaps.includes('8.4.2'), gaps.join(', '));
       assert.ok(!gaps.includes('8.6.1'));

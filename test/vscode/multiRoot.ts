@@ -36,7 +36,7 @@ export async function run(): Promise<void> {
 
     it('shows one coverage root per folder', async () => {
       const api = await clausemark();
-      const roots = api.coverageTree.getChildren().map((node) => api.coverageTree.getTreeItem(node));
+      const roots = (await api.coverageTree.getChildren()).map((node) => api.coverageTree.getTreeItem(node));
       assert.deepEqual(
         roots.map((item) => item.label),
         ['acme-msp', 'second-sms'],

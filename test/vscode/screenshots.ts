@@ -73,12 +73,12 @@ async function hover(): Promise<void> {
 
 /** Expands the top-level clause `top`, its child `child`, that child's first clause and its first document, with list commands on the focused tree. */
 async function expandClauses(api: ClausemarkApi, top: string, child: string): Promise<void> {
-  const labelOf = (node: ReturnType<typeof api.coverageTree.getChildren>[number]) => String(api.coverageTree.getTreeItem(node).label).split(' ')[0];
-  const tops = api.coverageTree.getChildren();
+  const labelOf = (node: Awaited<ReturnType<typeof api.coverageTree.getChildren>>[number]) => String(api.coverageTree.getTreeItem(node).label).split(' ')[0];
+  const tops = await api.coverageTree.getChildren();
   const topIndex = tops.findIndex((node) => labelOf(node) === top);
   const topNode = tops[topIndex];
   if (!topNode) throw new Error(`clause ${top} is not in the coverage tree`);
-  const childIndex = api.coverageTree.getChildren(topNode).findIndex((node) => labelOf(node) === child);
+  const childIndex = (await api.coverageTree.getChildren(topNode)).findIndex((node) => labelOf(node) === child);
   if (childIndex < 0) throw new Error(`clause ${child} is not under ${top}`);
   const list = async (command: string) => {
     await vscode.commands.executeCommand(command);
@@ -98,7 +98,7 @@ async function coverageTree(api: ClausemarkApi): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await openAt(INCIDENT_PROCESS, 'clauses:');
   await vscode.commands.executeCommand('clausemark.showCoverage');
-  await waitFor('the coverage tree', () => api.coverageTree.getChildren().length > 0);
+  await waitFor('the coverage tree', async () => (await api.coverageTree.getChildren()).length > 0);
   // The list commands act on the focused tree: let the view render and take focus first.
   await pause(SETTLE_MS);
   await vscode.commands.executeCommand('clausemark.coverage.focus');

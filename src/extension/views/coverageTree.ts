@@ -38,7 +38,10 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
   private gapsOnly = false;
   private folders: readonly CoverageFolderNode[] = [];
 
-  constructor(private readonly fetch: (gapsOnly: boolean) => Promise<readonly CoverageFolderNode[]>) {}
+  constructor(
+    private readonly fetch: (gapsOnly: boolean) => Promise<readonly CoverageFolderNode[]>,
+    private readonly fetchDocuments: (folderUri: string, clause: string) => Promise<readonly CoverageDocumentNode[]>,
+  ) {}
 
   /** Asks the server for the current model and redraws. */
   async refresh(): Promise<void> {
@@ -52,7 +55,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
     await this.refresh();
   }
 
-  getChildren(node?: Node): Node[] {
+  getChildren(node?: Node): Node[] | Promise<Node[]> {
     if (!node) {
       const only = this.folders.length === 1 ? this.folders[0] : undefined;
       return only ? this.topOf(only) : this.folders.map((folder) => ({ kind: 'folder', folder }));
@@ -63,7 +66,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
       case 'catalog':
         return this.clauses(node.folder, node.catalog.clauses);
       case 'clause':
-        return node.clause.isLeaf ? node.clause.documents.map((document) => ({ kind: 'document', document })) : this.clauses(node.folder, node.clause.children);
+        return node.clause.isLeaf ? this.documentsOf(node.folder, node.clause) : this.clauses(node.folder, node.clause.children);
       case 'document':
         return node.document.evidence.map((evidence) => ({ kind: 'evidence', evidence }));
       default:
@@ -88,7 +91,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
         const { clause } = node;
         const item = new vscode.TreeItem(
           clause.label,
-          clause.isLeaf && clause.documents.length === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
+          clause.isLeaf && clause.documentCount === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
         );
         item.id = `${node.folder.uri}#${clause.id}`;
         item.iconPath = STATUS_ICON[clause.status];
@@ -120,6 +123,11 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
         return item;
       }
     }
+  }
+
+  /** A leaf's documents, asked for when it is opened (they are not part of the tree's model). */
+  private async documentsOf(folder: CoverageFolderNode, clause: CoverageClauseNode): Promise<Node[]> {
+    return (await this.fetchDocuments(folder.uri, clause.id)).map((document) => ({ kind: 'document', document }));
   }
 
   /** The primary catalog's clauses, or one node per catalog when the folder has several. */

@@ -1,0 +1,41 @@
+// Runs inside a real VS Code extension host (scripts/vscode-offline/run-tests.mjs loads it as a test suite):
+// activates Clausemark on the opened repository, waits until its language server has read every file and the
+// host has taken all it published, then writes the CPU time the extension host spent over that span and the
+// server process's CPU time (from /proc, worker threads included) to $CLAUSEMARK_BENCH_OUT.
+// The host figure is the whole extension host process: built-in extensions running there are counted too.
+const vscode = require('vscode');
+const { readFileSync, writeFileSync } = require('node:fs');
+
+/** User + system CPU of a process from /proc/PID/stat, in ms (clock ticks are 1/100 s on Linux). */
+function processCpuMs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function run() {
+  const out = process.env.CLAUSEMARK_BENCH_OUT;
+  if (!out) throw new Error('CLAUSEMARK_BENCH_OUT is not set');
+  const extension = vscode.extensions.getExtension('clausemark.clausemark');
+  if (!extension) throw new Error('the Clausemark extension is not installed in this host');
+  const before = process.cpuUsage();
+  const started = Date.now();
+  const api = await extension.activate();
+  await api.ready;
+  await api.settled();
+  // Diagnostics reach the host as notifications; wait until their count has not moved for a second.
+  let count = -1;
+  for (let stable = 0; stable < 10; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = vscode.languages.getDiagnostics().reduce((sum, [, list]) => sum + list.filter((d) => d.source === 'clausemark').length, 0);
+    stable = now === count ? stable + 1 : 0;
+    count = now;
+  }
+  const host = process.cpuUsage(before);
+  const serverCpuMs = processCpuMs(await api.serverPid());
+  const result = { hostCpuMs: (host.user + host.system) / 1000, serverCpuMs, wallMs: Date.now() - started, diagnostics: count };
+  writeFileSync(out, JSON.stringify(result));
+  console.log(`extension host CPU ${result.hostCpuMs.toFixed(0)} ms, server CPU ${serverCpuMs.toFixed(0)} ms, ${count} diagnostics`);
+}
+
+module.exports = { run };
