@@ -136,8 +136,11 @@ describe('the document book (clausemark book)', function () {
       await page.locator('a', { hasText: 'Click me' }).click();
       assert.equal(await page.evaluate('typeof window.__injected'), 'undefined', 'no injected script ran');
       assert.deepEqual(requests, [pathToFileURL(htmlFile).href], 'nothing but the book itself is loaded');
+      // To sanitise the hostile label, DOMPurify (inside mermaid) parses it in an inert DOMParser document; Chromium
+      // 156 reports the `onerror` it sees there as a blocked inline handler although nothing runs (asserted above).
+      const inertParse = /^Executing inline event handler violates the following Content Security Policy directive 'script-src 'nonce-/;
       assert.deepEqual(
-        problems.filter((problem) => !/Parse error|Syntax error/i.test(problem)),
+        problems.filter((problem) => !/Parse error|Syntax error/i.test(problem) && !inertParse.test(problem)),
         [],
         'no error but the broken diagram',
       );
