@@ -5,6 +5,7 @@ import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import { assembleCoverage, type CoverageContribution } from './computeCoverage.js';
 import type { Crosswalk } from '../crosswalk/crosswalk.js';
 import type { CoverageReport } from './coverageReport.js';
+import type { Finding } from '../model/finding.js';
 
 /** The coverage of one catalog of the project, under its alias. */
 export interface CatalogCoverage {
@@ -78,4 +79,14 @@ export function pickCatalogs(coverages: readonly CatalogCoverage[], alias: strin
   if (alias === undefined) return coverages;
   const picked = coverages.filter((coverage) => coverage.alias === alias || coverage.catalog.id === alias);
   return picked.length > 0 ? picked.slice(0, 1) : undefined;
+}
+
+/**
+ * Whether a finding belongs in the report of catalog `alias` alone (`--catalog`): every finding but those about
+ * another catalog's coverage. Coverage findings name their catalog; those without one (and the change review's
+ * lost-coverage findings, worked out on the primary catalog) are the primary's.
+ */
+export function shownForCatalog(finding: Finding, coverages: readonly CatalogCoverage[], alias: string): boolean {
+  const aboutCoverage = finding.ruleId.startsWith('coverage.') || finding.ruleId === 'change.last-coverage-removed';
+  return !aboutCoverage || (finding.data?.catalog ?? coverages[0]?.alias) === alias;
 }
