@@ -5,7 +5,7 @@ import { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { Project } from '../config/loadProject.js';
 import { SeverityPolicy } from '../config/severityPolicy.js';
-import { catalogCoverages, type CatalogCoverage } from '../coverage/catalogCoverage.js';
+import { catalogCoverages, primaryWithCrosswalk, type CatalogCoverage } from '../coverage/catalogCoverage.js';
 import { documentControl } from '../coverage/documentControl.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { computeCycle, type CycleState } from '../cycle/cycleState.js';
@@ -334,6 +334,8 @@ export class WorkspaceIndex implements RepositoryView {
       documentControl: (document: SmsDocument) => documentControl(document, day, this.config.reviewWarningDays),
       // `TSC:CC6.1` (a qualified id, or an id listed under its alias) counts for CC6.1 even with one catalog.
       clauseKey: (written: string) => this.catalogs.key(written),
+      // With 20000-1 after the primary, its claims count for the primary through the crosswalk too.
+      crosswalked: (part) => primaryWithCrosswalk(this.catalogs, part, this.project.crosswalk),
     });
   }
 
