@@ -200,6 +200,21 @@ describe('the crosswalk, whatever the order of the catalogs', () => {
         assert.doesNotMatch(improvement, /addressed by/);
       });
 
+      it('takes a corrective action in an audit report as evidence of 20000-1 10.1, never of 27001 10.1 or 9001 10.1', async () => {
+        const findings =
+          '\n  - id: NC-1\n    grade: minor\n    summary: Gap\n    raised_on: 2026-10-09\n    due: 2027-01-31\n    status: open\n    action: PRC-NC';
+        const audit = documentText({ id: 'RPT-AUD', title: 'Internal audit', type: 'audit', date: '2026-10-09', clauses: '\n  - 20000:9.2', findings });
+        const result = await checkOf({ ...orderedFilesOf(order), 'sms/audit.md': audit });
+        const evidenced = (alias: string, clause: string): string[] =>
+          result.catalogs
+            .find((coverage) => coverage.alias === alias)!
+            .report.clauses.find((entry) => entry.clause === clause)!
+            .evidence.map((item) => item.documentId);
+        assert.deepEqual(evidenced('20000', '10.1'), ['RPT-AUD']);
+        assert.deepEqual(evidenced('27001', '10.1'), []);
+        assert.deepEqual(evidenced('9001', '10.1'), []);
+      });
+
       it("lists a control counted through a project's own crosswalk in the Statement of Applicability, as via crosswalk", async () => {
         const own = JSON.stringify({
           from: 'iso20000-1:2018',

@@ -11,7 +11,7 @@ import { addTo, removeFrom } from './pathSets.js';
  * How a document's part of the coverage model judges its evidence and its control; `crosswalked` adds what a
  * crosswalk counts for the catalog of the model (see primaryWithCrosswalk).
  */
-export type CoverageStates = Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl' | 'clauseKey'> & {
+export type CoverageStates = Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl' | 'clauseKey' | 'cycleClauseKey'> & {
   readonly crosswalked?: (part: CoverageContribution) => CoverageContribution;
 };
 
