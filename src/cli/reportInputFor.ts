@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { findGitRoot, nodeFileSystem, pickCatalogs, toPosix, type CheckResult, type ReportInput } from '../core/index.js';
+import { findGitRoot, nodeFileSystem, pickCatalogs, shownForCatalog, toPosix, type CheckResult, type ReportInput } from '../core/index.js';
 import { TOOL_VERSION } from './toolVersion.js';
 import { UsageError } from './usageError.js';
 
@@ -13,10 +13,7 @@ export function reportInputFor(result: CheckResult, catalog?: string): ReportInp
   if (!shown)
     throw new UsageError(`--catalog ${catalog}: the project has no catalog of that alias (${result.catalogs.map((coverage) => coverage.alias).join(', ')})`);
   const first = shown[0]!;
-  const findings =
-    catalog === undefined
-      ? result.findings
-      : result.findings.filter((finding) => !finding.ruleId.startsWith('coverage.') || (finding.data?.catalog ?? result.catalogs[0]!.alias) === first.alias);
+  const findings = catalog === undefined ? result.findings : result.findings.filter((finding) => shownForCatalog(finding, result.catalogs, first.alias));
   // Repository-level findings need a real file in SARIF: the config, else the README, else the first document.
   const paths = index.paths();
   const anchor = project.configFile ?? (paths.includes('README.md') ? 'README.md' : paths[0]);

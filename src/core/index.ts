@@ -9,10 +9,11 @@ export { importCatalog, MAX_IMPORT_BYTES, type ImportFormat } from './catalog/im
 export { parseCatalog } from './catalog/loadCatalog.js';
 export { checkChange } from './change/checkChange.js';
 export { type ChangeReview } from './change/reviewChange.js';
+export { reviewForCatalog } from './change/reviewForCatalog.js';
 export { checkRepository, type CheckResult } from './check.js';
 export { CACHE_FOLDER, type ClausemarkConfig, CONFIG_FILE_NAME, DEFAULT_CONFIG } from './config/clausemarkConfig.js';
 export { findGitRoot, loadProject, type Project, type SetupProblem, toPosix } from './config/loadProject.js';
-export { type CatalogCoverage, pickCatalogs } from './coverage/catalogCoverage.js';
+export { type CatalogCoverage, pickCatalogs, shownForCatalog } from './coverage/catalogCoverage.js';
 export { type ClauseCoverage, type CoverageReport, type CoverageSummary } from './coverage/coverageReport.js';
 export { statementOfApplicability } from './coverage/statementOfApplicability.js';
 export { assessReadiness, type ReadinessTarget, resolveTarget } from './cycle/readiness.js';

@@ -127,6 +127,38 @@ describe('claims of several catalogs', () => {
     );
   });
 
+  it('reports an evidence clause of an unknown alias or id as clause.unknown at the value, with suggestions from its catalog, and not also as unclaimed', async () => {
+    const evidence = ['tsc:CC6.1', '27001:A.5.99', '8.6.9', '27001:A.5.25']
+      .map((clause, item) => `\n  - path: incident.md\n    clause: ${clause}\n    date: 2026-10-0${item + 1}`)
+      .join('');
+    const files = threeCatalogRepository();
+    files['sms/incident.md'] = files['sms/incident.md']!.replace('\n---\n', `\nevidence:${evidence}\n---\n`);
+    const { index } = await indexOf(files);
+    const of = (rule: string) => index.allFindings().filter((finding) => finding.ruleId === rule);
+    const unknown = of('clause.unknown');
+    assert.deepEqual(unknown.map(describeFinding), [
+      'sms/incident.md:16:13-16:22 clause.unknown',
+      'sms/incident.md:19:13-19:25 clause.unknown',
+      'sms/incident.md:22:13-22:18 clause.unknown',
+    ]);
+    assert.deepEqual(
+      unknown.map((finding) => [finding.message, finding.data?.suggestions]),
+      [
+        ['`tsc` is not a catalog alias of this project (`20000`, `27001`, `TSC`); did you mean TSC?', ['TSC:CC6.1']],
+        [
+          '`A.5.99` is not a clause of ISO/IEC 27001:2022 Information security management system requirements; did you mean 27001:A.5.9, 27001:A.5.19, 27001:A.5.29?',
+          ['27001:A.5.9', '27001:A.5.19', '27001:A.5.29'],
+        ],
+        [
+          '`8.6.9` is not a clause of ISO/IEC 20000-1:2018 Service management system requirements; did you mean 8.6.1, 8.6.2, 8.6.3?',
+          ['8.6.1', '8.6.2', '8.6.3'],
+        ],
+      ],
+    );
+    // Only the known clause the document does not claim is unclaimed evidence.
+    assert.deepEqual(of('evidence.clause-not-claimed').map(describeFinding), ['sms/incident.md:25:13-25:25 evidence.clause-not-claimed']);
+  });
+
   it('lets the document schema accept the alias mapping and qualified ids, and still refuse a bad entry', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync('schemas/sms-document.schema.json', 'utf8')) as object);
     assert.equal(

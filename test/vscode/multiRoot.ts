@@ -43,6 +43,36 @@ export async function run(): Promise<void> {
       );
       assert.match(String(roots[0]?.description), /% covered$/);
     });
+
+    it('shows one node per catalog under a folder with two catalogs, each over its own clauses', async () => {
+      const api = await clausemark();
+      const tree = api.coverageTree;
+      const second = tree.getChildren().find((node) => tree.getTreeItem(node).label === 'second-sms');
+      assert.ok(second, 'the second folder has a root');
+      const catalogs = tree.getChildren(second);
+      assert.deepEqual(
+        catalogs.map((node) => tree.getTreeItem(node).label),
+        ['20000: ISO/IEC 20000-1:2018 Service management system requirements', '27001: ISO/IEC 27001:2022 Information security management system requirements'],
+      );
+      const leaves = (nodes: ReturnType<typeof tree.getChildren>): vscode.TreeItem[] =>
+        nodes.flatMap((node) => {
+          const item = tree.getTreeItem(node);
+          return item.contextValue === 'clauseGroup' ? leaves(tree.getChildren(node)) : item.contextValue?.startsWith('clause.') ? [item] : [];
+        });
+      const policyOf = (catalog: (typeof catalogs)[number]): string[] =>
+        leaves(tree.getChildren(catalog))
+          .filter((item) => item.collapsibleState !== vscode.TreeItemCollapsibleState.None)
+          .map((item) => `${String(item.label).split(' ')[0]} ${String(item.description)}`);
+      // Only the 27001 node holds the policy's control; 20000-1 has no clause addressed (8.6.4 is unknown).
+      assert.deepEqual(policyOf(catalogs[0]!), []);
+      assert.deepEqual(policyOf(catalogs[1]!), ['A.5.1 covered']);
+      // Each catalog node its own figure (1 of 123 leaves of 27001); the folder keeps the primary's.
+      assert.deepEqual(
+        catalogs.map((node) => tree.getTreeItem(node).description),
+        ['0% covered', '0.8% covered'],
+      );
+      assert.equal(tree.getTreeItem(second).description, '0% covered');
+    });
   });
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {

@@ -12,6 +12,7 @@ import {
   renderMarkdown,
   renderSarif,
   renderText,
+  reviewForCatalog,
   type Finding,
   type ReportInput,
   type Severity,
@@ -42,7 +43,8 @@ Options:
   --force              replace the --output file if it exists
   --fail-on LEVEL      exit 1 when a finding is at or above LEVEL: error (default), warning, info, never
   --today YYYY-MM-DD   judge review and evidence dates as of this day (default: today, UTC)
-  --catalog ALIAS      with several catalogs: report the coverage of this one only (default: each)
+  --catalog ALIAS      with several catalogs: report the coverage (with --base, the coverage
+                       delta) of this one only (default: each)
   --no-cache           read every file afresh and leave no cache behind
   --base REF           review a change: also check the git revision REF (read from git, the
                        working tree is not touched) and report only findings that are new,
@@ -110,13 +112,15 @@ interface ChangeCheckValues {
   readonly output?: string;
   readonly 'no-cache'?: boolean;
   readonly force?: boolean;
+  /** `--catalog ALIAS`: that catalog's coverage and delta only. */
+  readonly catalog?: string;
   readonly format: (typeof FORMATS)[number];
   readonly failOn: (typeof FAIL_ON)[number];
 }
 
 /** `check --base REF`: both sides checked, then only what the change introduced (or all, marked). */
 export async function changeCheck(io: CliIo, values: ChangeCheckValues, paths: readonly string[]): Promise<number> {
-  const review = await runChangeCheck(io, {
+  const checked = await runChangeCheck(io, {
     paths,
     base: values.base,
     ...(values.head !== undefined ? { head: values.head } : {}),
@@ -124,9 +128,12 @@ export async function changeCheck(io: CliIo, values: ChangeCheckValues, paths: r
     useCache: values['no-cache'] !== true,
     ...(values.today !== undefined ? { today: values.today } : {}),
   });
-  if (typeof review === 'number') return review;
+  if (typeof checked === 'number') return checked;
+  // reportInputFor rejects an alias the project has not, with the plain check's usage error.
+  const shown = reportInputFor(checked.head.result, values.catalog);
+  const review = values.catalog === undefined ? checked : reviewForCatalog(checked, values.catalog)!;
   const findings = values.all ? review.findings : review.newFindings;
-  const input: ReportInput = { ...reportInputFor(review.head.result), findings, baseline: review.states };
+  const input: ReportInput = { ...shown, findings, baseline: review.states };
   const pathPrefix =
     values.format === 'sarif' || values.format === 'github' || values.format === 'markdown' ? await checkoutPathPrefix(review.head.result.project.root) : '';
   const summary = (): string => renderChangeMarkdown(review, { toolVersion: TOOL_VERSION, pathPrefix });

@@ -15,6 +15,7 @@ Options:
   --output FILE        write to FILE instead of standard output
   --fail-on LEVEL      exit 1 on a new finding at or above LEVEL: error (default, as for
                        check --base), warning, info, never
+  --catalog ALIAS      with several catalogs: the coverage delta of this one only (default: each)
   --config FILE, --today YYYY-MM-DD, --no-cache   as for check
   -h, --help           show this help
 `;
@@ -29,6 +30,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
       format: { type: 'string', default: 'markdown' },
       'fail-on': { type: 'string', default: 'error' },
       all: { type: 'boolean', default: false },
+      catalog: { type: 'string' },
     },
   });
   if (values.help) {

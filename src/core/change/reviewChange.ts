@@ -39,6 +39,8 @@ export interface ChangeReview {
   readonly changedLines: ReadonlyMap<string, LineRanges>;
   readonly documents: readonly DocumentChange[];
   readonly delta: CoverageDelta;
+  /** Set when the review shows one catalog only (`--catalog`): the catalog `delta` is of. */
+  readonly catalog?: { readonly alias: string; readonly title: string };
   /** With several catalogs: the delta of each catalog after the primary (`delta`), in config order. */
   readonly catalogDeltas: readonly CatalogDelta[];
   readonly suspects: readonly SuspectLink[];

@@ -20,6 +20,11 @@ export interface CoverageInput {
   documentControl(document: SmsDocument): DocumentControl;
   /** The key a clause id as written counts under (see CatalogSet.key); the id itself when absent (one catalog). */
   clauseKey?(written: string): string;
+  /**
+   * The key an ISO/IEC 20000-1 clause that a record of the certification cycle is evidence for by what it is
+   * (9.2, 9.3, 10.1) counts under: 20000-1's alias when it is not the primary catalog; the id itself when absent.
+   */
+  cycleClauseKey?(id: string): string;
 }
 
 /** What one document adds to the coverage model: the clauses it addresses and the evidence it links, per clause. */
@@ -36,7 +41,7 @@ const NO_CONTRIBUTION: CoverageContribution = { addressing: [], evidence: [] };
  */
 export function coverageContribution(
   document: SmsDocument,
-  input: Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl' | 'clauseKey'>,
+  input: Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl' | 'clauseKey' | 'cycleClauseKey'>,
 ): CoverageContribution {
   if (!document.id || document.status?.value === 'retired') return NO_CONTRIBUTION;
   const addressing: [string, AddressingDocument][] = [];
@@ -86,7 +91,8 @@ export function coverageContribution(
     const state = input.recordState(document);
     // An audit report is evidence of internal audit (9.2), a management review of 9.3, and a nonconformity with
     // its corrective action of 10.1, whatever the document claims.
-    for (const clause of [...claimed, ...cycleClauses(document).filter((clause) => !claimed.has(clause))]) {
+    const cycleKeys = cycleClauses(document).map((clause) => (input.cycleClauseKey ? input.cycleClauseKey(clause) : clause));
+    for (const clause of [...claimed, ...cycleKeys.filter((clause) => !claimed.has(clause))]) {
       evidence.push([
         clause,
         {

@@ -7,8 +7,13 @@ import type { SmsDocument } from '../model/smsDocument.js';
 import { OffsetRange } from '../text/lineIndex.js';
 import { addTo, removeFrom } from './pathSets.js';
 
-/** How a document's part of the coverage model judges its evidence and its control. */
-export type CoverageStates = Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl' | 'clauseKey'>;
+/**
+ * How a document's part of the coverage model judges its evidence and its control; `crosswalked` adds what a
+ * crosswalk counts for the catalog of the model (see primaryWithCrosswalk).
+ */
+export type CoverageStates = Pick<CoverageInput, 'evidenceState' | 'recordState' | 'documentControl' | 'clauseKey' | 'cycleClauseKey'> & {
+  readonly crosswalked?: (part: CoverageContribution) => CoverageContribution;
+};
 
 /** What is kept of the coverage model for one day. */
 interface CoverageModel {
@@ -116,8 +121,10 @@ export class IncrementalCoverage {
     let after: CoverageContribution | undefined;
     if (document) {
       let kept = this.contributions.get(path);
-      if (kept?.day !== model.day)
-        this.contributions.set(path, (kept = { day: model.day, contribution: unlessSame(model.parts.get(path), coverageContribution(document, states)) }));
+      if (kept?.day !== model.day) {
+        const part = coverageContribution(document, states);
+        this.contributions.set(path, (kept = { day: model.day, contribution: unlessSame(model.parts.get(path), states.crosswalked?.(part) ?? part) }));
+      }
       after = kept.contribution;
     } else {
       this.contributions.delete(path);

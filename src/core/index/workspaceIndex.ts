@@ -5,7 +5,7 @@ import { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import { ALWAYS_EXCLUDED, type ClausemarkConfig } from '../config/clausemarkConfig.js';
 import type { Project } from '../config/loadProject.js';
 import { SeverityPolicy } from '../config/severityPolicy.js';
-import { catalogCoverages, type CatalogCoverage } from '../coverage/catalogCoverage.js';
+import { catalogCoverages, primaryWithCrosswalk, type CatalogCoverage } from '../coverage/catalogCoverage.js';
 import { documentControl } from '../coverage/documentControl.js';
 import type { ClauseCoverage, CoverageReport } from '../coverage/coverageReport.js';
 import { computeCycle, type CycleState } from '../cycle/cycleState.js';
@@ -328,12 +328,18 @@ export class WorkspaceIndex implements RepositoryView {
 
   coverage(): CoverageReport {
     const day = this.today;
+    const cycleAlias = this.catalogs.isSingle ? undefined : this.catalogs.entries.find((entry) => entry.catalog.id === 'iso20000-1:2018')?.alias;
     return this.coverageModel.report(day, this.orderedPaths(), (path) => this.documentAt(path), {
       evidenceState: (document: SmsDocument, link: EvidenceLink) => evidenceState(document, link, this),
       recordState: (document: SmsDocument) => recordState(document, this),
       documentControl: (document: SmsDocument) => documentControl(document, day, this.config.reviewWarningDays),
       // `TSC:CC6.1` (a qualified id, or an id listed under its alias) counts for CC6.1 even with one catalog.
       clauseKey: (written: string) => this.catalogs.key(written),
+      // Audit reports, reviews and corrective actions are evidence of 20000-1's 9.2, 9.3 and 10.1, never of another
+      // catalog's clauses of the same number (27001 10.1 is continual improvement) when 20000-1 is not the primary.
+      cycleClauseKey: (id: string) => (cycleAlias === undefined ? id : this.catalogs.key(`${cycleAlias}:${id}`)),
+      // With 20000-1 after the primary, its claims count for the primary through the crosswalk too.
+      crosswalked: (part) => primaryWithCrosswalk(this.catalogs, part, this.project.crosswalk),
     });
   }
 

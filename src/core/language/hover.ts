@@ -1,6 +1,6 @@
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { ClauseCoverage, ClauseStatus } from '../coverage/coverageReport.js';
-import { evidenceText } from '../coverage/coverageText.js';
+import { evidenceText, viaText } from '../coverage/coverageText.js';
 import type { NonconformityRecord } from '../model/nonconformity.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import { escapeMarkdown } from './markdownText.js';
@@ -37,7 +37,10 @@ export function clauseHover(catalog: ClauseCatalog, clauseId: string, coverage: 
       : 'No specific documented information is required; an approved document addressing it is enough.',
   );
   if (coverage) {
-    const documents = coverage.documents.map((document) => `${escapeMarkdown(document.id)} (${escapeMarkdown(document.control.label)})`).join(', ');
+    // A document counting through the crosswalk says so, as in every view.
+    const documents = coverage.documents
+      .map((document) => `${escapeMarkdown(document.id)} (${escapeMarkdown(`${document.control.label}${viaText(document)}`)})`)
+      .join(', ');
     parts.push(
       `**Coverage: ${STATUS_ICON[coverage.status]} ${coverage.status}**${documents ? ` — addressed by ${documents}` : ''}; evidence: ${escapeMarkdown(evidenceText(coverage))}.`,
     );

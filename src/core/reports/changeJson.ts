@@ -16,7 +16,10 @@ export interface ChangeJson {
   /** How many findings of the base the change made go away, and which (located as on the base). */
   readonly fixedFindings: number;
   readonly fixed: readonly JsonFinding[];
+  /** The primary catalog's delta, or with `--catalog` the delta of the catalog `catalog` names. */
   readonly coverage: { readonly before: CoverageSummary; readonly after: CoverageSummary; readonly clauses: readonly ClauseDelta[] };
+  /** With `--catalog`: the alias of the one catalog shown. */
+  readonly catalog?: string;
   /** With several catalogs: each catalog's delta after the primary's (`coverage`), under its alias. */
   readonly catalogs?: readonly {
     readonly alias: string;
@@ -67,6 +70,7 @@ export function buildChangeJson(review: ChangeReview): ChangeJson {
     fixedFindings: review.fixedFindings.length,
     fixed: review.fixedFindings.map(jsonFinding),
     coverage: { before: review.delta.before, after: review.delta.after, clauses: review.delta.clauses },
+    ...(review.catalog ? { catalog: review.catalog.alias } : {}),
     ...(review.catalogDeltas.length > 0
       ? { catalogs: review.catalogDeltas.map(({ alias, delta }) => ({ alias, before: delta.before, after: delta.after, clauses: delta.clauses })) }
       : {}),

@@ -3,6 +3,7 @@ import type { DocumentChange } from '../change/documentChanges.js';
 import type { ChangeReview } from '../change/reviewChange.js';
 import type { SuspectLink } from '../change/suspectLinks.js';
 import type { CoverageSummary } from '../coverage/coverageReport.js';
+import type { ClauseClaim } from '../model/smsDocument.js';
 import { cycleChangeLines } from './changeCycle.js';
 import { escapeMarkdown, markdownLinkTarget } from './markdownEscape.js';
 import { firstItems, rowsWithinBudget } from './lengthBudget.js';
@@ -45,7 +46,8 @@ export function renderChangeMarkdown(review: ChangeReview, options: ChangeMarkdo
     `Compared ${escapeMarkdown(headName)} with ${escapeMarkdown(baseName)}: ${plural(review.documents.length, 'SMS document')} changed, ` +
       `${review.newFindings.length === 0 ? 'no new findings' : `${plural(review.newFindings.length, 'new finding')} (${severityCountsText(counts)})`}, ` +
       `${review.fixedFindings.length} fixed, ` +
-      `coverage ${formatPercent(delta.before.percent)} → ${formatPercent(delta.after.percent)}.`,
+      `coverage${review.catalog ? ` of catalog \`${escapeMarkdown(review.catalog.alias)}\` (${escapeMarkdown(review.catalog.title)})` : ''} ` +
+      `${formatPercent(delta.before.percent)} → ${formatPercent(delta.after.percent)}.`,
     '',
     ...summaryTable(delta.before, delta.after),
     // With several catalogs: each catalog after the primary in a line of its own.
@@ -204,7 +206,12 @@ export function changeDiagram(review: ChangeReview, maxNodes: number): { readonl
   const clauses = new MermaidIds('c');
   const lines = ['flowchart LR'];
   const statusOf = new Map(review.delta.clauses.map((clause) => [clause.clause, clause]));
-  const titleOf = new Map(review.head.result.coverage.clauses.map((clause) => [clause.clause, clause.title]));
+  // The clauses of the catalog the review shows (the primary unless `--catalog` picked another), by its own ids.
+  const { catalogs: coverages, coverage, index } = review.head.result;
+  const shown = coverages.find((catalog) => catalog.alias === review.catalog?.alias) ?? coverages[0];
+  const titleOf = new Map((shown?.report ?? coverage).clauses.map((clause) => [clause.clause, clause.title]));
+  const idsOf = (claims: readonly ClauseClaim[] | undefined): string[] =>
+    (claims ?? []).flatMap((claim) => (shown ? (index.catalogs.idOfKey(claim.clause, shown.alias) ?? []) : [claim.clause]));
   let nodes = 0;
   let omitted = 0;
   const declared = new Set<string>();
@@ -224,8 +231,8 @@ export function changeDiagram(review: ChangeReview, maxNodes: number): { readonl
       omitted++;
       continue;
     }
-    const before = new Set(change.base?.clauses.map((claim) => claim.clause) ?? []);
-    const after = new Set(change.head?.status?.value === 'retired' ? [] : (change.head?.clauses.map((claim) => claim.clause) ?? []));
+    const before = new Set(idsOf(change.base?.clauses));
+    const after = new Set(change.head?.status?.value === 'retired' ? [] : idsOf(change.head?.clauses));
     for (const clause of [...new Set([...before, ...after])].sort()) {
       const clauseId = clauses.idOf(clause);
       const status = statusOf.get(clause)?.after;

@@ -9,7 +9,7 @@ export function changeSummaryText(review: ChangeReview): string {
   const base = `${review.base.ref ?? 'base'}${review.base.commit ? ` (${review.base.commit.slice(0, 7)})` : ''}`;
   const lines = [
     `Against ${neutraliseControls(base)}: ${plural(review.newFindings.length, 'new finding')}, ${review.fixedFindings.length} fixed, ${plural(review.documents.length, 'SMS document')} changed.`,
-    `Coverage ${deltaText(delta)}`,
+    `Coverage ${review.catalog ? `of ${neutraliseControls(review.catalog.alias)} ` : ''}${deltaText(delta)}`,
     // With several catalogs, one line for each catalog after the primary.
     ...review.catalogDeltas.map(({ alias, delta: other }) => `Coverage of ${neutraliseControls(alias)} ${deltaText(other)}`),
   ];
