@@ -258,3 +258,19 @@ describe('the crosswalk, whatever the order of the catalogs', () => {
     assert.deepEqual(tenTwo(), ['PRC-CSI via 20000:10.1']);
   });
 });
+
+describe('records of the certification cycle in a project of one other standard', () => {
+  for (const catalog of ['iso27001:2022', 'iso9001:2015']) {
+    it(`count for what they claim only, never for ${catalog} 10.1 (continual improvement) by what they are`, async () => {
+      const findings =
+        '\n  - id: NC-1\n    grade: minor\n    summary: Gap\n    raised_on: 2026-10-09\n    due: 2027-01-31\n    status: open\n    action: PRC-NC';
+      const result = await checkOf({
+        'clausemark.json': JSON.stringify({ catalog }),
+        'sms/audit.md': documentText({ id: 'RPT-AUD', title: 'Internal audit', type: 'audit', date: '2026-10-09', clauses: '\n  - 9.2.2', findings }),
+      });
+      const evidenced = (clause: string): string[] => result.coverage.clauses.find((entry) => entry.clause === clause)!.evidence.map((item) => item.documentId);
+      assert.deepEqual(evidenced('9.2.2'), ['RPT-AUD'], 'what it claims');
+      assert.deepEqual(evidenced('10.1'), []);
+    });
+  }
+});

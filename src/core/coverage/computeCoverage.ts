@@ -22,9 +22,10 @@ export interface CoverageInput {
   clauseKey?(written: string): string;
   /**
    * The key an ISO/IEC 20000-1 clause that a record of the certification cycle is evidence for by what it is
-   * (9.2, 9.3, 10.1) counts under: 20000-1's alias when it is not the primary catalog; the id itself when absent.
+   * (9.2, 9.3, 10.1) counts under: 20000-1's alias when it is not the primary catalog; undefined when the project
+   * has no 20000-1 catalog (the record then counts only for what it claims); the id itself when absent.
    */
-  cycleClauseKey?(id: string): string;
+  cycleClauseKey?(id: string): string | undefined;
 }
 
 /** What one document adds to the coverage model: the clauses it addresses and the evidence it links, per clause. */
@@ -91,7 +92,7 @@ export function coverageContribution(
     const state = input.recordState(document);
     // An audit report is evidence of internal audit (9.2), a management review of 9.3, and a nonconformity with
     // its corrective action of 10.1, whatever the document claims.
-    const cycleKeys = cycleClauses(document).map((clause) => (input.cycleClauseKey ? input.cycleClauseKey(clause) : clause));
+    const cycleKeys = cycleClauses(document).flatMap((clause) => (input.cycleClauseKey ? (input.cycleClauseKey(clause) ?? []) : [clause]));
     for (const clause of [...claimed, ...cycleKeys.filter((clause) => !claimed.has(clause))]) {
       evidence.push([
         clause,

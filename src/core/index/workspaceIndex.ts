@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { BUILTIN_CATALOGS } from '../catalog/builtinCatalogs.js';
 import { CatalogSet } from '../catalog/catalogSet.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import { SuggestionBudget } from '../catalog/suggestionBudget.js';
@@ -328,7 +329,9 @@ export class WorkspaceIndex implements RepositoryView {
 
   coverage(): CoverageReport {
     const day = this.today;
-    const cycleAlias = this.catalogs.isSingle ? undefined : this.catalogs.entries.find((entry) => entry.catalog.id === 'iso20000-1:2018')?.alias;
+    const cycleCatalog = this.catalogs.entries.find((entry) => entry.catalog.id === 'iso20000-1:2018');
+    // A project without 20000-1 but with one custom catalog keeps the bare ids (its own catalog may number the cycle so).
+    const keepIds = this.catalogs.isSingle && (cycleCatalog !== undefined || !BUILTIN_CATALOGS.has(this.catalogs.entries[0]?.catalog.id ?? ''));
     return this.coverageModel.report(day, this.orderedPaths(), (path) => this.documentAt(path), {
       evidenceState: (document: SmsDocument, link: EvidenceLink) => evidenceState(document, link, this),
       recordState: (document: SmsDocument) => recordState(document, this),
@@ -336,8 +339,8 @@ export class WorkspaceIndex implements RepositoryView {
       // `TSC:CC6.1` (a qualified id, or an id listed under its alias) counts for CC6.1 even with one catalog.
       clauseKey: (written: string) => this.catalogs.key(written),
       // Audit reports, reviews and corrective actions are evidence of 20000-1's 9.2, 9.3 and 10.1, never of another
-      // catalog's clauses of the same number (27001 10.1 is continual improvement) when 20000-1 is not the primary.
-      cycleClauseKey: (id: string) => (cycleAlias === undefined ? id : this.catalogs.key(`${cycleAlias}:${id}`)),
+      // standard's clauses of the same number (27001 and 9001 10.1 is continual improvement), whatever the order.
+      cycleClauseKey: (id: string) => (keepIds ? id : cycleCatalog === undefined ? undefined : this.catalogs.key(`${cycleCatalog.alias}:${id}`)),
       // With 20000-1 after the primary, its claims count for the primary through the crosswalk too.
       crosswalked: (part) => primaryWithCrosswalk(this.catalogs, part, this.project.crosswalk),
     });
