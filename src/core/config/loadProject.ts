@@ -6,8 +6,6 @@ import { CatalogSet } from '../catalog/catalogSet.js';
 import { builtinCatalog, parseCatalog } from '../catalog/loadCatalog.js';
 import type { Finding } from '../model/finding.js';
 import { createFinding } from '../rules/createFinding.js';
-import { findRule, RULES } from '../rules/ruleDefinitions.js';
-import { nearestIds } from '../catalog/nearestIds.js';
 import { compileSchema, parseJsonDocument, rangeOfPath } from '../text/jsonDocument.js';
 import { applicabilityExclusions } from './applicability.js';
 import { applicabilityFindings } from './applicabilityFindings.js';
@@ -156,7 +154,6 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
     };
   }
   const findings = [
-    ...unknownRuleFindings(config, configFile, locateSetting),
     ...exclusionFindings(config, catalog, configFile, locateSetting),
     ...applicabilityFindings(config.applicability, catalogs, configFile, locateSetting),
   ];
@@ -224,24 +221,6 @@ async function loadCrosswalkFor(
   if (typeof text !== 'string') return { problems: [{ message: `the crosswalk ${setting} cannot be read: ${text.error}` }] };
   const parsed = parseCrosswalk(text, path);
   return parsed.ok ? parsed.crosswalk : { problems: parsed.problems.map((problem) => ({ file: path, ...problem })) };
-}
-
-function unknownRuleFindings(config: ClausemarkConfig, configFile: string, locate: Project['locateSetting']): Finding[] {
-  const ids = RULES.map((rule) => rule.id);
-  return Object.keys(config.rules)
-    .filter((id) => !findRule(id))
-    .map((id) => {
-      const suggestions = nearestIds(id, ids, 3);
-      return createFinding(
-        'config.unknown-rule',
-        configFile,
-        locate(['rules', id], 'key'),
-        `There is no rule \`${id}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : ''}.`,
-        {
-          data: { suggestions },
-        },
-      );
-    });
 }
 
 function exclusionFindings(config: ClausemarkConfig, catalog: ClauseCatalog, configFile: string, locate: Project['locateSetting']): Finding[] {

@@ -257,7 +257,7 @@ export class WorkspaceIndex implements RepositoryView {
     if (path === this.repositoryFile) findings.push(...this.repositoryFindings());
     const entry = this.files.get(path);
     if (entry) {
-      findings.push(...entry.read.findings);
+      if (entry.read.problems) findings.push(...this.runner.readFindings(entry.read));
       const document = entry.read.document;
       if (document) {
         findings.push(...this.documentFindings(entry, document));
