@@ -76,7 +76,10 @@ export interface ReadProblemContext<Problem> {
 /** The read problems a rule words: those named by its id. */
 type ProblemOf<Id extends string> = Extract<ReadProblem, { readonly rule: Id }>;
 
-/** A rule: what users configure and read about it, and its check. A rule has one or more `check…` hooks. */
+/**
+ * A rule: what users configure and read about it, and its check. A rule has one or more `check…` hooks; a rule
+ * without any is reported by the change check or while configuration is loaded (its file says where).
+ */
 export interface Rule<Id extends string = string> {
   /** Stable id, `group.name`; never renamed once released. The rule's file is `rules/group/name.ts`. */
   readonly id: Id;
