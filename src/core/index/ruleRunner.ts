@@ -3,6 +3,7 @@ import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import { FILE_SUGGESTION_COMPARISONS, SuggestionBudget } from '../catalog/suggestionBudget.js';
 import { nextPlannedAudit } from '../config/certification.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
+import type { ConfigProblem } from '../config/configProblem.js';
 import type { SeverityPolicy } from '../config/severityPolicy.js';
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
 import type { CycleState } from '../cycle/cycleState.js';
@@ -11,7 +12,7 @@ import type { Finding } from '../model/finding.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import { createFinding, findingOf } from '../rules/createFinding.js';
 import { wordReadProblem } from '../rules/readFindings.js';
-import type { Report, Rule } from '../rules/rule.js';
+import type { ConfigProblemContext, Report, Rule } from '../rules/rule.js';
 import type { RepositoryView } from '../rules/repositoryView.js';
 import type { SourceRange } from '../text/sourceRange.js';
 
@@ -33,6 +34,7 @@ export class RuleRunner {
   private readonly clauseRules: readonly Rule[];
   private readonly repositoryRules: readonly Rule[];
   private readonly readProblemRules: ReadonlyMap<string, Rule>;
+  private readonly configProblemRules: ReadonlyMap<string, Rule>;
   /** Every rule id the runner was given, on or off (a setting naming another is `config.unknown-rule`). */
   private readonly ruleIds: readonly string[];
 
@@ -49,6 +51,7 @@ export class RuleRunner {
     this.clauseRules = enabled.filter((rule) => rule.checkClause);
     this.repositoryRules = enabled.filter((rule) => rule.checkRepository);
     this.readProblemRules = new Map(enabled.filter((rule) => rule.checkReadProblem).map((rule) => [rule.id, rule]));
+    this.configProblemRules = new Map(enabled.filter((rule) => rule.checkConfigProblem).map((rule) => [rule.id, rule]));
     this.ruleIds = rules.map((rule) => rule.id);
   }
 
@@ -58,6 +61,19 @@ export class RuleRunner {
     for (const problem of read.problems ?? []) {
       const rule = this.readProblemRules.get(problem.rule);
       if (rule) this.guarded(rule, read.path, read.lines.lineRange(1), 'this file', findings, (report) => wordReadProblem(rule, problem, read, report));
+    }
+    return findings;
+  }
+
+  /** Findings of the problems met while the configuration was loaded, on the config file, in the order met. */
+  configFindings(problems: readonly ConfigProblem[], place: RepositoryPlace): Finding[] {
+    const findings: Finding[] = [];
+    const { catalogs } = this;
+    for (const problem of problems) {
+      const rule = this.configProblemRules.get(problem.rule);
+      // The map holds each rule under the id its problems name, so the problem is one its check takes.
+      const check = rule?.checkConfigProblem as ((context: ConfigProblemContext<ConfigProblem>) => void) | undefined;
+      if (rule && check) this.guarded(rule, place.file, place.anchor, 'the configuration', findings, (report) => check({ problem, catalogs, report }));
     }
     return findings;
   }

@@ -283,7 +283,7 @@ export class WorkspaceIndex implements RepositoryView {
       locateSetting: (path: (string | number)[], part?: 'key' | 'value') => this.project.locateSetting(path, part),
     };
     const today = this.today;
-    const findings = [...this.project.findings];
+    const findings = this.runner.configFindings(this.project.problems, place);
     for (const clause of this.coverage().clauses) {
       let found = this.clauseFindings.get(clause);
       if (!found) this.clauseFindings.set(clause, (found = this.runner.clauseFindings(clause, place, today)));

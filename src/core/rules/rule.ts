@@ -2,6 +2,7 @@ import type { CatalogSet } from '../catalog/catalogSet.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
+import type { ConfigProblem } from '../config/configProblem.js';
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
 import type { CycleState } from '../cycle/cycleState.js';
 import type { ReadProblem } from '../document/readProblem.js';
@@ -73,12 +74,21 @@ export interface ReadProblemContext<Problem> {
   readonly report: Report;
 }
 
+/** One problem the config loader recorded (src/core/config/configProblem.ts), for its rule to word; on the config file. */
+export interface ConfigProblemContext<Problem> {
+  readonly problem: Problem;
+  readonly catalogs: CatalogSet;
+  readonly report: Report;
+}
+
 /** The read problems a rule words: those named by its id. */
 type ProblemOf<Id extends string> = Extract<ReadProblem, { readonly rule: Id }>;
+/** The config problems a rule words: those named by its id. */
+type ConfigProblemOf<Id extends string> = Extract<ConfigProblem, { readonly rule: Id }>;
 
 /**
  * A rule: what users configure and read about it, and its check. A rule has one or more `check…` hooks; a rule
- * without any is reported by the change check or while configuration is loaded (its file says where).
+ * without any is reported by the change check (its file says where).
  */
 export interface Rule<Id extends string = string> {
   /** Stable id, `group.name`; never renamed once released. The rule's file is `rules/group/name.ts`. */
@@ -104,11 +114,14 @@ export interface Rule<Id extends string = string> {
    * so that a rule is a `Rule` of any id).
    */
   readonly checkReadProblem?: (context: ReadProblemContext<never>) => void;
+  /** Words a problem found while the configuration was loaded (typed by `defineRule` as `checkReadProblem` is). */
+  readonly checkConfigProblem?: (context: ConfigProblemContext<never>) => void;
 }
 
-/** A rule as declared: its `checkReadProblem` is given the problems its id names. */
-type RuleDeclaration<Id extends string> = Omit<Rule<Id>, 'checkReadProblem'> & {
+/** A rule as declared: its `checkReadProblem` and `checkConfigProblem` are given the problems its id names. */
+type RuleDeclaration<Id extends string> = Omit<Rule<Id>, 'checkReadProblem' | 'checkConfigProblem'> & {
   readonly checkReadProblem?: (context: ReadProblemContext<ProblemOf<Id>>) => void;
+  readonly checkConfigProblem?: (context: ConfigProblemContext<ConfigProblemOf<Id>>) => void;
 };
 
 /** Declares a rule; keeps its id as a literal type, so the registry yields the union of rule ids. */

@@ -1,3 +1,4 @@
+import type { CatalogSet } from '../../catalog/catalogSet.js';
 import { resolveClaim } from '../../catalog/resolveClaim.js';
 import { defineRule } from '../rule.js';
 
@@ -16,20 +17,38 @@ export default defineRule({
     for (const claim of document.clauses) {
       const resolved = resolveClaim(catalogs, claim, budget);
       if (resolved.kind === 'unknown-alias') {
-        const known = catalogs
-          .aliases()
-          .map((alias) => `\`${alias}\``)
-          .join(', ');
         const offered = resolved.suggestions.length > 0 ? `; did you mean ${resolved.suggestions.join(', ')}?` : '.';
-        report(claim.alias?.range ?? claim.range, `\`${resolved.alias}\` is not a catalog alias of this project (${known})${offered}`, {
+        report(claim.alias?.range ?? claim.range, `\`${resolved.alias}\` is not a catalog alias of this project (${knownAliases(catalogs)})${offered}`, {
           data: { clause: claim.clause, suggestions: resolved.suggestions.map((alias) => (claim.alias ? alias : `${alias}:${resolved.id}`)) },
         });
       } else if (resolved.kind === 'unknown-id') {
-        const offered = resolved.suggestions.length > 0 ? `; did you mean ${resolved.suggestions.join(', ')}?` : '.';
-        report(claim.range, `\`${resolved.id}\` is not a clause of ${resolved.catalog.title}${offered}`, {
+        report(claim.range, notAClause(resolved.id, resolved.catalog.title, resolved.suggestions), {
           data: { clause: claim.clause, suggestions: resolved.suggestions },
         });
       }
     }
   },
+  // An `exclusions` or `applicability` entry in clausemark.json.
+  checkConfigProblem({ problem: { range, alias, clause }, catalogs, report }) {
+    const catalog = catalogs.get(alias);
+    if (clause === undefined || !catalog) {
+      report(range, `\`${alias}\` is not a catalog alias of this project (${knownAliases(catalogs)}).`, {
+        data: { suggestions: catalogs.suggestAlias(alias) },
+      });
+      return;
+    }
+    const suggestions = catalog.suggest(clause);
+    report(range, notAClause(clause, catalog.title, suggestions), { data: { clause, suggestions } });
+  },
 });
+
+function knownAliases(catalogs: CatalogSet): string {
+  return catalogs
+    .aliases()
+    .map((alias) => `\`${alias}\``)
+    .join(', ');
+}
+
+function notAClause(id: string, catalogTitle: string, suggestions: readonly string[]): string {
+  return `\`${id}\` is not a clause of ${catalogTitle}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`;
+}
