@@ -33,7 +33,7 @@ export async function checkStandaloneDocument(
       config: { ...DEFAULT_CONFIG, smsFolders: [] },
       catalog,
       locateSetting: () => undefined,
-      findings: [],
+      problems: [],
     },
     fs: noDisk,
     ...(options.now ? { now: options.now } : {}),

@@ -77,6 +77,8 @@ export type { DiagramValidator } from './diagrams/diagramValidator.js';
 export { type DiagramValidatorPool } from './diagrams/mermaidWorkerPool.js';
 export { isoDay } from './model/dates.js';
 export { readSmsDocument, type ReadResult } from './document/readSmsDocument.js';
+export type { ReadProblem } from './document/readProblem.js';
+export { readFindings } from './rules/readFindings.js';
 export { completionContextAt, CYCLE_VALUES, relativeEvidencePath } from './language/completion.js';
 export { documentSummary } from './language/documentSummary.js';
 export { clauseHover, documentHover, nonconformityHover } from './language/hover.js';

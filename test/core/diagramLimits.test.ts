@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { checkDiagrams } from '../../src/core/diagrams/checkDiagrams.js';
 import { MAX_DIAGRAM_CHARS } from '../../src/core/diagrams/diagramLimits.js';
 import type { DiagramValidator } from '../../src/core/diagrams/diagramValidator.js';
 import { mermaidValidator } from '../../src/core/diagrams/mermaidValidator.js';
 import { mermaidWorkerPool } from '../../src/core/diagrams/mermaidWorkerPool.js';
 import { readSmsDocument } from '../../src/core/document/readSmsDocument.js';
+import { diagramFindings as wordedDiagramFindings } from '../support/readDocument.js';
 
 const script = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 const worker = new URL('../../src/core/diagrams/mermaidWorker.js', import.meta.url);
@@ -13,7 +13,7 @@ const worker = new URL('../../src/core/diagrams/mermaidWorker.js', import.meta.u
 async function findingsOf(body: string, validate: DiagramValidator): Promise<string[]> {
   const read = readSmsDocument('sms/p.md', `---\nid: P\ntitle: P\ntype: process\n---\n${body}`, { inSmsFolder: true });
   assert.ok(read.document);
-  const findings = await checkDiagrams(read.document, read.lines, validate);
+  const findings = await wordedDiagramFindings(read, validate);
   return findings.map((f) => `${f.ruleId} ${f.range?.start.line} ${f.message}`);
 }
 

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { checkDiagrams } from '../../src/core/diagrams/checkDiagrams.js';
 import { createRequire } from 'node:module';
 import { mermaidValidator } from '../../src/core/diagrams/mermaidValidator.js';
 
 const validateMermaid = mermaidValidator(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'));
 import { readSmsDocument } from '../../src/core/document/readSmsDocument.js';
+import { diagramFindings as wordedDiagramFindings } from '../support/readDocument.js';
 
 async function diagramFindings(body: string): Promise<string[]> {
   const read = readSmsDocument('sms/p.md', `---\nid: P\ntitle: P\ntype: process\n---\n${body}`, { inSmsFolder: true });
   assert.ok(read.document);
-  const findings = await checkDiagrams(read.document, read.lines, validateMermaid);
+  const findings = await wordedDiagramFindings(read, validateMermaid);
   return findings.map((f) => `${f.ruleId} ${f.range?.start.line}:${f.range?.start.column}-${f.range?.end.line}:${f.range?.end.column}`);
 }
 
@@ -33,7 +33,7 @@ describe('diagram.invalid-mermaid', function () {
     const messageOf = async (diagram: string): Promise<{ line: number | undefined; message: string }> => {
       const read = readSmsDocument('sms/p.md', `---\nid: P\ntitle: P\ntype: process\n---\n\`\`\`mermaid\n${diagram}\n\`\`\`\n`, { inSmsFolder: true });
       assert.ok(read.document);
-      const [finding, ...rest] = await checkDiagrams(read.document, read.lines, validateMermaid);
+      const [finding, ...rest] = await wordedDiagramFindings(read, validateMermaid);
       assert.ok(finding);
       assert.equal(rest.length, 0);
       // Line 7 is the diagram's first line (`flowchart TD`).
@@ -80,7 +80,7 @@ describe('diagram.invalid-mermaid', function () {
 
   it('reports nothing when the mermaid script cannot be loaded', async () => {
     const read = readSmsDocument('sms/p.md', '---\nid: P\ntitle: P\ntype: process\n---\n```mermaid\nflowchart TD\n  A -->\n```\n', { inSmsFolder: true });
-    assert.deepEqual(await checkDiagrams(read.document!, read.lines, mermaidValidator('/no/such/mermaid.min.js')), []);
+    assert.deepEqual(await wordedDiagramFindings(read, mermaidValidator('/no/such/mermaid.min.js')), []);
   });
 
   it('runs in the CLI check of the example (whose two flowcharts are valid)', async () => {

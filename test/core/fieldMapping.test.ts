@@ -3,7 +3,7 @@ import { builtinCatalog } from '../../src/core/catalog/loadCatalog.js';
 import { withDefaults } from '../../src/core/config/clausemarkConfig.js';
 import { loadProject } from '../../src/core/config/loadProject.js';
 import { FieldNames } from '../../src/core/document/fieldNames.js';
-import { readSmsDocument } from '../../src/core/document/readSmsDocument.js';
+import { readDocument } from '../support/readDocument.js';
 import { completionContextAt } from '../../src/core/language/completion.js';
 import { quickFixesFor } from '../../src/core/language/quickFixes.js';
 import type { SourceRange } from '../../src/core/text/sourceRange.js';
@@ -22,7 +22,7 @@ function span(range: SourceRange | ExpectedRange | undefined): string {
 describe('field mapping (`fields` in clausemark.json)', () => {
   it('reads fields under the names the mapping gives, at the positions of the keys written', () => {
     const { text, ranges } = markedText('---\n«name»: «Access policy»\n«acronym»: «POL-AC»\ntype: policy\n«satisfies»:\n  - «8.1»\n---\n# Access\n');
-    const result = readSmsDocument('sms/ac.md', text, { inSmsFolder: true, fieldNames: names });
+    const result = readDocument('sms/ac.md', text, { inSmsFolder: true, fieldNames: names });
     const document = result.document;
     assert.ok(document);
     assert.deepEqual(result.findings, []);
@@ -42,16 +42,16 @@ describe('field mapping (`fields` in clausemark.json)', () => {
   });
 
   it('takes the first key of a list that is present', () => {
-    const both = readSmsDocument('sms/a.md', '---\nacronym: POL-B\nid: POL-A\nname: A\ntype: policy\n---\n', { inSmsFolder: true, fieldNames: names });
+    const both = readDocument('sms/a.md', '---\nacronym: POL-B\nid: POL-A\nname: A\ntype: policy\n---\n', { inSmsFolder: true, fieldNames: names });
     assert.equal(both.document?.id?.value, 'POL-A', '`id` comes first in the list, wherever it stands in the file');
-    const second = readSmsDocument('sms/a.md', '---\nacronym: POL-B\nname: A\ntype: policy\n---\n', { inSmsFolder: true, fieldNames: names });
+    const second = readDocument('sms/a.md', '---\nacronym: POL-B\nname: A\ntype: policy\n---\n', { inSmsFolder: true, fieldNames: names });
     assert.equal(second.document?.id?.value, 'POL-B');
     assert.deepEqual(second.findings, []);
   });
 
   it('says where a mapped field is read from when it is missing, and a fix adds it under that key', () => {
     const text = '---\nacronym: POL-A\ntype: policy\n---\n# A\n';
-    const result = readSmsDocument('sms/a.md', text, { inSmsFolder: true, fieldNames: names });
+    const result = readDocument('sms/a.md', text, { inSmsFolder: true, fieldNames: names });
     const missing = result.findings.find((finding) => finding.ruleId === 'frontmatter.missing-field');
     assert.equal(missing?.message, 'Every SMS document needs `title` (read from `name`); it is missing or empty.');
     const config = withDefaults({ fields: MAPPING });
@@ -71,7 +71,7 @@ describe('field mapping (`fields` in clausemark.json)', () => {
 
   it('writes a new header under the mapped keys, and it reads back', () => {
     const text = '# Access\n\nWho may reach what.\n';
-    const first = readSmsDocument('sms/access.md', text, { inSmsFolder: true, fieldNames: names });
+    const first = readDocument('sms/access.md', text, { inSmsFolder: true, fieldNames: names });
     const missing = first.findings.find((finding) => finding.ruleId === 'frontmatter.missing');
     const config = withDefaults({ fields: MAPPING });
     const [fix] = quickFixesFor(missing!, {
@@ -86,7 +86,7 @@ describe('field mapping (`fields` in clausemark.json)', () => {
     const header = fix?.edits[0]?.newText ?? '';
     assert.match(header, /^---\nid: DOC-ACCESS\nname: Access\ntype: other\n/);
     assert.match(header, /\nsatisfies: \[\]\n---\n$/);
-    const reread = readSmsDocument('sms/access.md', header + text, { inSmsFolder: true, fieldNames: names });
+    const reread = readDocument('sms/access.md', header + text, { inSmsFolder: true, fieldNames: names });
     assert.equal(reread.document?.title?.value, 'Access');
     assert.deepEqual(
       reread.findings.map((finding) => finding.ruleId),
@@ -96,7 +96,7 @@ describe('field mapping (`fields` in clausemark.json)', () => {
 
   it('hints at a key the mapping no longer reads, with the key to rename it to', () => {
     const { text, ranges } = markedText('---\nname: A\n«title»: B\nacronym: POL-A\ntype: policy\n---\n');
-    const result = readSmsDocument('sms/a.md', text, { inSmsFolder: true, fieldNames: names });
+    const result = readDocument('sms/a.md', text, { inSmsFolder: true, fieldNames: names });
     assert.equal(result.findings.length, 1);
     const [hint] = result.findings;
     assert.equal(hint?.ruleId, 'frontmatter.unknown-field');
@@ -104,7 +104,7 @@ describe('field mapping (`fields` in clausemark.json)', () => {
     assert.match(hint?.message ?? '', /`title` is not read: clausemark.json \(`fields`\) reads `title` from `name`/);
     assert.deepEqual(hint?.data?.suggestions, ['name']);
     assert.equal(result.document?.title?.value, 'A');
-    const unknown = readSmsDocument('sms/a.md', '---\nnmae: A\nacronym: POL-A\ntype: policy\n---\n', { inSmsFolder: true, fieldNames: names });
+    const unknown = readDocument('sms/a.md', '---\nnmae: A\nacronym: POL-A\ntype: policy\n---\n', { inSmsFolder: true, fieldNames: names });
     assert.deepEqual(
       unknown.findings.filter((finding) => finding.ruleId === 'frontmatter.unknown-field').map((finding) => finding.data?.suggestions),
       [['name']],
@@ -114,9 +114,9 @@ describe('field mapping (`fields` in clausemark.json)', () => {
 
   it('recognises a document outside the SMS folders by its mapped claims key', () => {
     const text = '---\nname: A\nacronym: POL-A\nsatisfies: [8.1]\n---\n';
-    assert.equal(readSmsDocument('docs/a.md', text, { inSmsFolder: false, fieldNames: names }).isSmsDocument, true);
-    assert.equal(readSmsDocument('docs/a.md', text, { inSmsFolder: false }).isSmsDocument, false, "without the mapping it is somebody else's frontmatter");
-    const unmapped = readSmsDocument('sms/a.md', text, { inSmsFolder: true });
+    assert.equal(readDocument('docs/a.md', text, { inSmsFolder: false, fieldNames: names }).isSmsDocument, true);
+    assert.equal(readDocument('docs/a.md', text, { inSmsFolder: false }).isSmsDocument, false, "without the mapping it is somebody else's frontmatter");
+    const unmapped = readDocument('sms/a.md', text, { inSmsFolder: true });
     assert.deepEqual(unmapped.findings.map((finding) => finding.ruleId).sort(), [
       'frontmatter.missing-field',
       'frontmatter.unknown-field',

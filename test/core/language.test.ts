@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { builtinCatalog } from '../../src/core/catalog/loadCatalog.js';
 import { DEFAULT_CONFIG } from '../../src/core/config/clausemarkConfig.js';
-import { readSmsDocument } from '../../src/core/document/readSmsDocument.js';
+import { readDocument } from '../support/readDocument.js';
 import { completionContextAt } from '../../src/core/language/completion.js';
 import { clauseHover, documentHover } from '../../src/core/language/hover.js';
 import { targetAt } from '../../src/core/language/locate.js';
@@ -18,7 +18,7 @@ const TEXT = documentText(
 );
 
 function read(text = TEXT) {
-  const result = readSmsDocument('sms/inc.md', text, { inSmsFolder: true });
+  const result = readDocument('sms/inc.md', text, { inSmsFolder: true });
   assert.ok(result.document);
   return { document: result.document, lines: result.lines, text };
 }
@@ -178,7 +178,7 @@ describe('language features', () => {
         'evidence.missing-file',
       );
       assert.equal(fixes[0]?.createFile?.path, 'records/2026-10-01-major-incident.md');
-      const created = readSmsDocument('records/x.md', fixes[0]?.createFile?.content ?? '', { inSmsFolder: true });
+      const created = readDocument('records/x.md', fixes[0]?.createFile?.content ?? '', { inSmsFolder: true });
       assert.deepEqual(created.findings, []);
       assert.equal(created.document?.type?.value, 'record');
       assert.deepEqual(
@@ -191,7 +191,7 @@ describe('language features', () => {
   it('templates for every document type parse without format findings', () => {
     for (const type of ['policy', 'plan', 'process', 'procedure', 'catalogue', 'agreement', 'register', 'record', 'report', 'other'] as const) {
       const text = documentTemplate({ id: 'X-1', title: 'Example: true', type, today: '2026-11-21', reviewCycleMonths: 12, clauses: ['8.6.1'] });
-      const result = readSmsDocument('sms/x.md', text, { inSmsFolder: true });
+      const result = readDocument('sms/x.md', text, { inSmsFolder: true });
       assert.deepEqual(result.findings, [], `${type}:\n${text}`);
       assert.equal(result.document?.title?.value, 'Example: true');
     }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { findFrontmatter } from '../../src/core/document/frontmatterBlock.js';
 import { readOutline } from '../../src/core/document/outline.js';
-import { readSmsDocument, type ReadOptions } from '../../src/core/document/readSmsDocument.js';
+import type { ReadOptions } from '../../src/core/document/readSmsDocument.js';
+import { readDocument } from '../support/readDocument.js';
 import { completionContextAt } from '../../src/core/language/completion.js';
 import { FieldNames } from '../../src/core/document/fieldNames.js';
 import type { SourceRange } from '../../src/core/text/sourceRange.js';
@@ -29,10 +30,10 @@ describe('frontmatter without an opening fence (`frontmatter.openingFence`)', ()
         ['Purpose', 1],
       ],
     );
-    const elsewhere = readSmsDocument('docs/a.md', HEADER, { inSmsFolder: false });
+    const elsewhere = readDocument('docs/a.md', HEADER, { inSmsFolder: false });
     assert.equal(elsewhere.isSmsDocument, false);
     assert.deepEqual(
-      readSmsDocument('sms/a.md', HEADER, { inSmsFolder: true }).findings.map((finding) => finding.ruleId),
+      readDocument('sms/a.md', HEADER, { inSmsFolder: true }).findings.map((finding) => finding.ruleId),
       ['frontmatter.missing'],
     );
   });
@@ -41,7 +42,7 @@ describe('frontmatter without an opening fence (`frontmatter.openingFence`)', ()
     const { text, ranges } = markedText(
       'id: «POL-AC»\ntitle: Access policy\ntype: policy\nowner: CISO\nstatus: «aproved»\nversion: "1.0"\nclauses:\n  - «8.1»\n---\n«# Purpose»\n\nWhy.\n',
     );
-    const result = readSmsDocument('sms/a.md', text, optional);
+    const result = readDocument('sms/a.md', text, optional);
     const document = result.document;
     assert.ok(document);
     assert.equal(span(document.id?.range), span(ranges[0]));
@@ -61,7 +62,7 @@ describe('frontmatter without an opening fence (`frontmatter.openingFence`)', ()
 
   it('keeps positions in a CRLF file', () => {
     const { text, ranges } = markedText('id: POL-AC\r\ntitle: Access policy\r\ntype: «polcy»\r\n---\r\n\r\n## «Scope»\r\n');
-    const result = readSmsDocument('sms/a.md', text, optional);
+    const result = readDocument('sms/a.md', text, optional);
     assert.deepEqual(
       result.findings.filter((finding) => finding.ruleId === 'frontmatter.invalid-field').map((finding) => span(finding.range)),
       [span(ranges[0])],
@@ -70,7 +71,7 @@ describe('frontmatter without an opening fence (`frontmatter.openingFence`)', ()
   });
 
   it('still reads a header that does open with `---`', () => {
-    const result = readSmsDocument('sms/a.md', `---\n${HEADER}`, optional);
+    const result = readDocument('sms/a.md', `---\n${HEADER}`, optional);
     assert.equal(result.document?.id?.value, 'POL-AC');
     assert.equal(result.document?.clauses[0]?.range.start.line, 9);
   });
@@ -85,17 +86,17 @@ describe('frontmatter without an opening fence (`frontmatter.openingFence`)', ()
       '\n---\n',
     ]) {
       assert.equal(findFrontmatter(text, 'optional'), undefined, JSON.stringify(text));
-      assert.equal(readSmsDocument('docs/a.md', text, { ...optional, inSmsFolder: false }).isSmsDocument, false, JSON.stringify(text));
+      assert.equal(readDocument('docs/a.md', text, { ...optional, inSmsFolder: false }).isSmsDocument, false, JSON.stringify(text));
     }
     assert.deepEqual(
-      readSmsDocument('sms/a.md', 'id: POL-AC\ntitle: A\n', optional).findings.map((finding) => finding.ruleId),
+      readDocument('sms/a.md', 'id: POL-AC\ntitle: A\n', optional).findings.map((finding) => finding.ruleId),
       ['frontmatter.missing'],
     );
   });
 
   it('reads hostile headers without crashing or stalling: binary, huge, unclosed', () => {
     const binary = `id: ${String.fromCharCode(...Array.from({ length: 200 }, (_, i) => (i * 37) % 256))}\n---\n`;
-    const read = readSmsDocument('sms/bin.md', binary, optional);
+    const read = readDocument('sms/bin.md', binary, optional);
     assert.ok(
       read.findings.length > 0 && read.findings.every((finding) => finding.ruleId.startsWith('frontmatter.')),
       read.findings.map((finding) => finding.ruleId).join(),
@@ -103,7 +104,7 @@ describe('frontmatter without an opening fence (`frontmatter.openingFence`)', ()
 
     const huge = `id: POL-BIG\n${'note: x\n'.repeat(20_000)}---\n# Body\n`;
     let started = performance.now();
-    const big = readSmsDocument('sms/big.md', huge, optional);
+    const big = readDocument('sms/big.md', huge, optional);
     assert.deepEqual(
       big.findings.map((finding) => `${finding.ruleId} ${span(finding.range)}`),
       ['frontmatter.too-large 1:1-1:12'],
@@ -114,7 +115,7 @@ describe('frontmatter without an opening fence (`frontmatter.openingFence`)', ()
     started = performance.now();
     assert.equal(findFrontmatter(unclosed, 'optional'), undefined);
     assert.deepEqual(
-      readSmsDocument('sms/big.md', unclosed, optional).findings.map((finding) => finding.ruleId),
+      readDocument('sms/big.md', unclosed, optional).findings.map((finding) => finding.ruleId),
       ['frontmatter.missing'],
     );
     assert.ok(performance.now() - started < 2000, 'the scan for a closing line is linear');

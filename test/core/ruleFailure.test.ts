@@ -66,6 +66,26 @@ describe('internal.rule-failed', () => {
     });
   }
 
+  it('a rule that throws while wording a problem met reading a file yields internal.rule-failed there; the other problems are still reported', async () => {
+    const brokenWording = RULES.map((rule) =>
+      rule.id === 'frontmatter.unknown-field'
+        ? {
+            ...rule,
+            checkReadProblem: () => {
+              throw new Error('wording bug');
+            },
+          }
+        : rule,
+    );
+    const index = await indexWith(brokenWording, { ...FILES, 'sms/typo.md': '---\nid: PRC-T\ntitle: T\ntype: process\nownr: me\nstatus: drafft\n---\n' });
+    const findings = index.findingsFor('sms/typo.md');
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'internal.rule-failed').map((f) => `${f.range?.start.line} ${f.message}`),
+      ['1 The check for `frontmatter.unknown-field` failed on this file (wording bug); the other checks still ran.'],
+    );
+    assert.ok(findings.some((f) => f.ruleId === 'frontmatter.invalid-field' && f.message.includes('`drafft`')));
+  });
+
   it('a failing trace rule does not skip the evidence rules of the same document (each rule has its own guard)', async () => {
     const brokenTrace = RULES.map((rule) =>
       rule.id === 'trace.unknown-related'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readSmsDocument } from '../../src/core/document/readSmsDocument.js';
+import { readDocument } from '../support/readDocument.js';
 
 interface Snippet {
   readonly prefix: string;
@@ -42,7 +42,7 @@ describe('snippets', () => {
   for (const [name, snippet] of Object.entries(snippets)) {
     it(`${name}: accepting the defaults gives a valid SMS document`, () => {
       const text = expand(snippet.body, '2026-11-21');
-      const result = readSmsDocument('sms/new.md', text, { inSmsFolder: true });
+      const result = readDocument('sms/new.md', text, { inSmsFolder: true });
       assert.deepEqual(
         result.findings.map((f) => `${f.ruleId}: ${f.message}`),
         [],

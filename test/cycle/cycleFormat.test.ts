@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadProject } from '../../src/core/config/loadProject.js';
-import { readSmsDocument } from '../../src/core/document/readSmsDocument.js';
+import { readDocument } from '../support/readDocument.js';
 import { MemoryFileSystem } from '../support/memoryFileSystem.js';
 
 const AUDIT = `---
@@ -36,7 +36,7 @@ async function load(config: string) {
 
 describe('the certification-cycle format', () => {
   it('reads `audit:` and `findings:` with the values as written and where they stand', () => {
-    const { document, findings } = readSmsDocument('sms/aud.md', AUDIT, { inSmsFolder: true });
+    const { document, findings } = readDocument('sms/aud.md', AUDIT, { inSmsFolder: true });
     assert.deepEqual(findings, []);
     assert.equal(document?.type?.value, 'audit');
     assert.equal(document?.audit?.kind?.value, 'internal');
@@ -61,7 +61,7 @@ describe('the certification-cycle format', () => {
 
   it('reports an unknown audit kind and an unknown finding key at their positions', () => {
     const text = AUDIT.replace('kind: Internal', 'kind: inside').replace('    grade: mjaor', '    grade: major\n    owner: Ann');
-    const { findings } = readSmsDocument('sms/aud.md', text, { inSmsFolder: true });
+    const { findings } = readDocument('sms/aud.md', text, { inSmsFolder: true });
     assert.deepEqual(
       findings.map((f) => [f.ruleId, f.range?.start.line, f.range?.start.column]),
       [

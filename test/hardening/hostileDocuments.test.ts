@@ -4,7 +4,7 @@ import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_NESTING, readOutlineWithMarkdownIt } from '../../src/core/document/outline.js';
 import { LineIndex } from '../../src/core/text/lineIndex.js';
-import { readSmsDocument } from '../../src/core/document/readSmsDocument.js';
+import { readDocument } from '../support/readDocument.js';
 import type { Finding } from '../../src/core/model/finding.js';
 import { clausemark, tempRepository } from '../support/cliRunner.js';
 import { MemoryFileSystem } from '../support/memoryFileSystem.js';
@@ -29,7 +29,7 @@ describe('hostile documents', function () {
   describe('YAML frontmatter', () => {
     for (const yamlCase of YAML_CASES) {
       it(`${yamlCase.name}: ${yamlCase.findings.length === 0 ? 'no finding' : yamlCase.findings.join(', ')}`, () => {
-        const result = readSmsDocument('sms/case.md', yamlCase.text, { inSmsFolder: true });
+        const result = readDocument('sms/case.md', yamlCase.text, { inSmsFolder: true });
         assert.deepEqual(result.findings.map(describeRange), yamlCase.findings);
         assert.equal(result.document !== undefined, yamlCase.document);
         for (const finding of result.findings) assert.doesNotMatch(finding.message, NO_STACK);
@@ -37,21 +37,21 @@ describe('hostile documents', function () {
     }
 
     it('never pollutes Object.prototype, whatever the keys', () => {
-      for (const yamlCase of YAML_CASES) readSmsDocument('sms/case.md', yamlCase.text, { inSmsFolder: true });
+      for (const yamlCase of YAML_CASES) readDocument('sms/case.md', yamlCase.text, { inSmsFolder: true });
       assert.equal(({} as Record<string, unknown>).polluted, undefined);
       assert.equal(Object.getPrototypeOf({}), Object.prototype);
       assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
     });
 
     it('never runs code from a document: a `---js` block is refused, not evaluated', () => {
-      for (const yamlCase of YAML_CASES) readSmsDocument('sms/case.md', yamlCase.text, { inSmsFolder: true });
+      for (const yamlCase of YAML_CASES) readDocument('sms/case.md', yamlCase.text, { inSmsFolder: true });
       assert.equal((globalThis as Record<string, unknown>).clausemarkEvaluated, undefined);
     });
 
     it('never expands an alias: a billion-laughs chain reads in one pass and the list is refused', () => {
       const laughs = YAML_CASES.find((yamlCase) => yamlCase.name.includes('billion'));
       assert.ok(laughs);
-      const result = readSmsDocument('sms/case.md', laughs.text, { inSmsFolder: true });
+      const result = readDocument('sms/case.md', laughs.text, { inSmsFolder: true });
       assert.deepEqual(result.document?.clauses, []);
       assert.match(result.findings.find((f) => f.ruleId === 'frontmatter.invalid-field')?.message ?? '', /alias/);
     });
@@ -60,7 +60,7 @@ describe('hostile documents', function () {
       const deep = YAML_CASES.filter((yamlCase) => / nested [\d,]+ deep/.test(yamlCase.name));
       assert.equal(deep.length, 3);
       for (const yamlCase of deep) {
-        const findings = readSmsDocument('sms/case.md', yamlCase.text, { inSmsFolder: true }).findings;
+        const findings = readDocument('sms/case.md', yamlCase.text, { inSmsFolder: true }).findings;
         assert.equal(findings.length, 1);
         assert.match(findings[0]!.message, /nests deeper than Clausemark reads/);
       }
@@ -195,7 +195,7 @@ describe('hostile documents', function () {
         ['before', 'after'],
       );
       // Whole documents still read, whichever parser takes them.
-      const result = readSmsDocument('sms/deep.md', `${validFrontmatter}${text}`, { inSmsFolder: true });
+      const result = readDocument('sms/deep.md', `${validFrontmatter}${text}`, { inSmsFolder: true });
       assert.ok(result.document?.headings.some((heading) => heading.slug === 'before'));
     });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readSmsDocument } from '../../src/core/document/readSmsDocument.js';
+import { readDocument } from '../support/readDocument.js';
 import type { Finding } from '../../src/core/model/finding.js';
 import { LineIndex } from '../../src/core/text/lineIndex.js';
 import type { SourcePosition, SourceRange } from '../../src/core/text/sourceRange.js';
@@ -153,7 +153,7 @@ describe('properties: generated documents', function () {
   it('readSmsDocument never throws, and every range it reports lies inside the file with consistent line/column', () => {
     fc.assert(
       fc.property(markdownFile, fc.boolean(), (text, inSmsFolder) => {
-        const result = readSmsDocument('sms/generated.md', text, { inSmsFolder });
+        const result = readDocument('sms/generated.md', text, { inSmsFolder });
         assertFindingsInside(text, result.findings);
         const document = result.document;
         if (!document) return;

@@ -4,13 +4,10 @@ import { BUILTIN_CATALOGS } from '../catalog/builtinCatalogs.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import { CatalogSet } from '../catalog/catalogSet.js';
 import { builtinCatalog, parseCatalog } from '../catalog/loadCatalog.js';
-import type { Finding } from '../model/finding.js';
-import { createFinding } from '../rules/createFinding.js';
-import { findRule, RULES } from '../rules/ruleDefinitions.js';
-import { nearestIds } from '../catalog/nearestIds.js';
 import { compileSchema, parseJsonDocument, rangeOfPath } from '../text/jsonDocument.js';
 import { applicabilityExclusions } from './applicability.js';
-import { applicabilityFindings } from './applicabilityFindings.js';
+import type { ConfigProblem } from './configProblem.js';
+import { applicabilityProblems, exclusionProblems } from './configProblems.js';
 import { catalogsInOrder } from './catalogsSetting.js';
 import { builtinCrosswalkOf, Crosswalk, parseCrosswalk } from '../crosswalk/crosswalk.js';
 import type { SourceRange } from '../text/sourceRange.js';
@@ -35,8 +32,8 @@ export interface Project {
   readonly crosswalk?: Crosswalk;
   /** Where a setting sits in the config file (for findings about it). */
   locateSetting(path: (string | number)[], part?: 'key' | 'value'): SourceRange | undefined;
-  /** Findings about the configuration itself (unknown rule ids, refused exclusions). */
-  readonly findings: readonly Finding[];
+  /** What is wrong with the configuration that the rules report (refused exclusions, unknown clauses). */
+  readonly problems: readonly ConfigProblem[];
 }
 
 /** A problem that stops the check: an unreadable or invalid config or catalog. */
@@ -89,7 +86,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
     const catalogs = catalogResult.catalogs;
     return {
       ok: true,
-      project: { root, configFile: undefined, config, catalog: catalogs.primary.catalog, catalogs, locateSetting: () => undefined, findings: [] },
+      project: { root, configFile: undefined, config, catalog: catalogs.primary.catalog, catalogs, locateSetting: () => undefined, problems: [] },
     };
   }
 
@@ -155,14 +152,13 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectR
       })),
     };
   }
-  const findings = [
-    ...unknownRuleFindings(config, configFile, locateSetting),
-    ...exclusionFindings(config, catalog, configFile, locateSetting),
-    ...applicabilityFindings(config.applicability, catalogs, configFile, locateSetting),
+  const problems = [
+    ...exclusionProblems(config, catalog, catalogs.primary.alias, locateSetting),
+    ...applicabilityProblems(config.applicability, catalogs, locateSetting),
   ];
   // Controls of the primary catalog declared not applicable are its exclusions (the other catalogs' are applied per catalog).
   const inForce = { ...config, exclusions: [...config.exclusions, ...applicabilityExclusions(config.applicability, catalogs, catalogs.primary.alias)] };
-  return { ok: true, project: { root, configFile, config: inForce, catalog, catalogs, ...(crosswalk ? { crosswalk } : {}), locateSetting, findings } };
+  return { ok: true, project: { root, configFile, config: inForce, catalog, catalogs, ...(crosswalk ? { crosswalk } : {}), locateSetting, problems } };
 }
 
 type CatalogsLoad =
@@ -224,54 +220,6 @@ async function loadCrosswalkFor(
   if (typeof text !== 'string') return { problems: [{ message: `the crosswalk ${setting} cannot be read: ${text.error}` }] };
   const parsed = parseCrosswalk(text, path);
   return parsed.ok ? parsed.crosswalk : { problems: parsed.problems.map((problem) => ({ file: path, ...problem })) };
-}
-
-function unknownRuleFindings(config: ClausemarkConfig, configFile: string, locate: Project['locateSetting']): Finding[] {
-  const ids = RULES.map((rule) => rule.id);
-  return Object.keys(config.rules)
-    .filter((id) => !findRule(id))
-    .map((id) => {
-      const suggestions = nearestIds(id, ids, 3);
-      return createFinding(
-        'config.unknown-rule',
-        configFile,
-        locate(['rules', id], 'key'),
-        `There is no rule \`${id}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : ''}.`,
-        {
-          data: { suggestions },
-        },
-      );
-    });
-}
-
-function exclusionFindings(config: ClausemarkConfig, catalog: ClauseCatalog, configFile: string, locate: Project['locateSetting']): Finding[] {
-  return config.exclusions.flatMap((exclusion, index) => {
-    const range = locate(['exclusions', index, 'clause']);
-    if (!catalog.exclusionsAllowed) {
-      return [
-        createFinding(
-          'coverage.exclusion-not-allowed',
-          configFile,
-          range,
-          `${catalog.title} allows no exclusions, so clause ${exclusion.clause} stays in scope${catalog.exclusionsNote ? `: ${catalog.exclusionsNote}` : '.'}`,
-          { data: { clause: exclusion.clause } },
-        ),
-      ];
-    }
-    if (!catalog.has(exclusion.clause)) {
-      const suggestions = catalog.suggest(exclusion.clause);
-      return [
-        createFinding(
-          'clause.unknown',
-          configFile,
-          range,
-          `\`${exclusion.clause}\` is not a clause of ${catalog.title}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`,
-          { data: { clause: exclusion.clause, suggestions } },
-        ),
-      ];
-    }
-    return [];
-  });
 }
 
 /** Whether `path`, with symlinks followed, lies inside `root` (a path that does not exist yet is judged as written). */

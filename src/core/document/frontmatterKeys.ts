@@ -1,9 +1,8 @@
 import { isScalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { KNOWN_FIELDS, type FrontmatterField } from '../model/smsDocument.js';
-import type { createFinding } from '../rules/createFinding.js';
-import type { RuleId } from '../rules/ruleDefinitions.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import { isKnownField, type FieldNames } from './fieldNames.js';
+import type { ReadProblem } from './readProblem.js';
 import { suggestField } from './valueSuggestions.js';
 
 export type FieldPair = Pair<YamlNode, YamlNode | null>;
@@ -14,7 +13,7 @@ export interface KeyReading {
   readonly names: FieldNames;
   readonly extraFields: readonly string[];
   nodeRange(node: YamlNode | null | undefined): SourceRange;
-  report(ruleId: RuleId, range: SourceRange, message: string, extras?: Parameters<typeof createFinding>[4]): void;
+  report(problem: ReadProblem): void;
 }
 
 /** The top-level keys by name as written; keys that are not plain names, repeated keys and keys nothing reads are reported. */
@@ -23,16 +22,13 @@ export function collectKeys(map: YAMLMap, reading: KeyReading): Map<string, Fiel
   for (const pair of map.items as FieldPair[]) {
     const key = pair.key;
     if (!isScalar(key) || typeof key.value !== 'string') {
-      reading.report('frontmatter.invalid-field', reading.nodeRange(key), 'Frontmatter keys must be plain names.');
+      reading.report({ rule: 'frontmatter.invalid-field', range: reading.nodeRange(key), value: { kind: 'key-not-plain', inEntry: false } });
       continue;
     }
     const name = key.value;
     const earlier = pairs.get(name);
     if (earlier) {
-      reading.report('frontmatter.duplicate-key', reading.nodeRange(key), `\`${name}\` is set twice; remove one of them.`, {
-        related: [{ file: reading.path, range: reading.nodeRange(earlier.key), message: `first \`${name}\`` }],
-        data: { field: name },
-      });
+      reading.report({ rule: 'frontmatter.duplicate-key', range: reading.nodeRange(key), key: name, first: reading.nodeRange(earlier.key) });
       continue; // the first one wins, as in most YAML readers
     }
     pairs.set(name, pair);
@@ -42,12 +38,16 @@ export function collectKeys(map: YAMLMap, reading: KeyReading): Map<string, Fiel
 }
 
 function reportUnknownKey(name: string, key: YamlNode, reading: KeyReading): void {
+  // The nearest name depends on the keys clausemark.json (`fields`) reads, which only the reader knows.
   const mapped = reading.names.mappedAway(name);
   const suggestion = mapped ? mapped.keys[0] : suggestField(name, reading.names.readKeyNames());
-  const message = mapped
-    ? `\`${name}\` is not read: clausemark.json (\`fields\`) reads \`${name}\` from ${mapped.keys.map((k) => `\`${k}\``).join(' or ')}; list it under \`extraFields\` if it is kept for another tool.`
-    : `\`${name}\` is not a Clausemark field${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}; list it under \`extraFields\` in clausemark.json if your organisation uses it.`;
-  reading.report('frontmatter.unknown-field', reading.nodeRange(key), message, { data: { field: name, ...(suggestion ? { suggestions: [suggestion] } : {}) } });
+  reading.report({
+    rule: 'frontmatter.unknown-field',
+    range: reading.nodeRange(key),
+    key: name,
+    ...(mapped ? { mappedTo: mapped.keys } : {}),
+    ...(suggestion ? { suggestion } : {}),
+  });
 }
 
 /**

@@ -13,14 +13,7 @@ export function readClaims(reader: FieldReading, node: YamlNode | undefined, ali
   if (alias === undefined && isMap(node) && !node.items.some((pair) => isScalar(pair.key) && String(pair.key.value) === 'clause')) {
     return node.items.flatMap((pair) => {
       const key = isScalar(pair.key) ? { value: String(pair.key.value).trim(), range: reader.nodeRange(pair.key) } : undefined;
-      if (!key || key.value === '')
-        return (
-          reader.invalid(
-            'clauses',
-            reader.nodeRange((pair.key ?? node) as YamlNode),
-            'Each key of `clauses` is a catalog alias from `catalogs` in clausemark.json.',
-          ) ?? []
-        );
+      if (!key || key.value === '') return reader.invalid('clauses', reader.nodeRange((pair.key ?? node) as YamlNode), { kind: 'not-a-catalog-alias' }) ?? [];
       return readClaims(reader, (pair.value ?? undefined) as YamlNode | undefined, key);
     });
   }
@@ -30,15 +23,15 @@ export function readClaims(reader: FieldReading, node: YamlNode | undefined, ali
     const itemRange = reader.nodeRange(item);
     if (isMap(item)) {
       const entry = reader.readEntry(item, 'clauses', CLAIM_KEYS);
-      const clause = reader.scalarText(entry.get('clause'), 'clauses', 'a clause id');
+      const clause = reader.scalarText(entry.get('clause'), 'clauses', 'clause');
       if (!clause) {
-        if (!entry.has('clause')) reader.invalid('clauses', itemRange, 'Each entry of `clauses` needs a `clause:` id.');
+        if (!entry.has('clause')) reader.invalid('clauses', itemRange, { kind: 'claim-without-clause' });
         continue;
       }
       const section = reader.readText('section', entry.get('section'));
       claims.push({ clause: qualify(clause.value.trim()), range: clause.range, itemRange, ...(alias ? { alias } : {}), ...(section ? { section } : {}) });
     } else {
-      const clause = reader.scalarText(item, 'clauses', 'a clause id such as 8.6.1, or a mapping with `clause:` and `section:`');
+      const clause = reader.scalarText(item, 'clauses', 'claim');
       if (clause && clause.value.trim() !== '')
         claims.push({ clause: qualify(clause.value.trim()), range: clause.range, itemRange, ...(alias ? { alias } : {}) });
     }

@@ -1,18 +1,19 @@
 import { isMap, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { AUDIT_KINDS, FINDING_KEYS, isAuditKind, type AuditDetails, type AuditFinding, type AuditKind, type Located } from '../model/smsDocument.js';
 import type { SourceRange } from '../text/sourceRange.js';
+import type { Expected, ValueProblem } from './readProblem.js';
 
 const AUDIT_KEYS = ['kind', 'auditor', 'scope'];
 
 /** The parts of the frontmatter reader the certification-cycle fields are read with. */
 export interface FieldReading {
-  scalarText(node: YamlNode | undefined, field: string, what: string): Located<string> | undefined;
+  scalarText(node: YamlNode | undefined, field: string, expected: Expected): Located<string> | undefined;
   readText(field: string, node: YamlNode | undefined): Located<string> | undefined;
   readEnum<T extends string>(field: string, node: YamlNode | undefined, allowed: readonly T[], guard: (value: string) => value is T): Located<T> | undefined;
   listItems(field: string, node: YamlNode | undefined): YamlNode[];
   readEntry(map: YAMLMap, list: string, known: readonly string[]): Map<string, YamlNode | undefined>;
   nodeRange(node: YamlNode | null | undefined): SourceRange;
-  invalid(field: string, range: SourceRange, message: string): undefined;
+  invalid(field: string, range: SourceRange, value: ValueProblem): undefined;
 }
 
 /** `audit:` and `findings:` of an audit report (ISO/IEC 20000-1 9.2, 10.1). */
@@ -28,13 +29,13 @@ export function readCycleFields(
 function readAudit(reader: FieldReading, node: YamlNode | undefined): AuditDetails | undefined {
   if (node === undefined) return undefined;
   const range = reader.nodeRange(node);
-  if (!isMap(node)) return reader.invalid('audit', range, '`audit` is a mapping with `kind:`, `auditor:` and `scope:`.');
+  if (!isMap(node)) return reader.invalid('audit', range, { kind: 'not-a-mapping' });
   const entry = reader.readEntry(node, 'audit', AUDIT_KEYS);
   const kind = reader.readEnum<AuditKind>('kind', entry.get('kind'), AUDIT_KINDS, isAuditKind);
   const auditor = reader.readText('auditor', entry.get('auditor'));
   const scope = reader
     .listItems('scope', entry.get('scope'))
-    .map((item) => reader.scalarText(item, 'scope', 'a clause id'))
+    .map((item) => reader.scalarText(item, 'scope', 'clause'))
     .filter((clause): clause is Located<string> => clause !== undefined && clause.value.trim() !== '')
     .map((clause) => ({ value: clause.value.trim(), range: clause.range }));
   return { range, scope, ...(kind ? { kind } : {}), ...(auditor ? { auditor } : {}) };
@@ -58,7 +59,7 @@ function readFindings(reader: FieldReading, node: YamlNode): AuditFinding[] {
   for (const item of reader.listItems('findings', node)) {
     const itemRange = reader.nodeRange(item);
     if (!isMap(item)) {
-      reader.invalid('findings', itemRange, 'Each `findings` entry is a mapping with `id:`, `clause:`, `grade:`, `status:` and the dates.');
+      reader.invalid('findings', itemRange, { kind: 'not-a-mapping' });
       continue;
     }
     const entry = reader.readEntry(item, 'findings', FINDING_KEYS);

@@ -1,9 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isDocumentStatus, isDocumentType, type DocumentStatus, type DocumentType } from '../model/documentTypes.js';
-import type { Finding } from '../model/finding.js';
 import { type EvidenceLink, type FrontmatterField, type KnownField, type Located, type SmsDocument } from '../model/smsDocument.js';
-import { createFinding } from '../rules/createFinding.js';
-import type { RuleId } from '../rules/ruleDefinitions.js';
 import { detached } from '../text/detached.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { sharedString } from '../text/sharedStrings.js';
@@ -13,12 +10,12 @@ import { FieldNames } from './fieldNames.js';
 import { FrontmatterFields } from '../model/frontmatterFields.js';
 import { collectKeys, fieldsRead, type FieldPair, type KeyReading } from './frontmatterKeys.js';
 import { blankHeader, findFrontmatter, type FrontmatterBlock, type OpeningFence } from './frontmatterBlock.js';
-import { frontmatterTooLarge, listTooLong, MAX_LIST_ITEMS } from './frontmatterLimits.js';
+import { MAX_FRONTMATTER_KB, MAX_LIST_ITEMS } from './frontmatterLimits.js';
 import { readOutline } from './outline.js';
 import { readClaims } from './readClaims.js';
 import { readCycleFields, type FieldReading } from './readCycleFields.js';
-import { findExcessiveNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH } from '../text/yamlNesting.js';
-import { suggestField, suggestValue } from './valueSuggestions.js';
+import { findExcessiveNesting } from '../text/yamlNesting.js';
+import type { Expected, ReadProblem, ValueProblem, YamlProblem } from './readProblem.js';
 import { firstLine } from './yamlMessage.js';
 
 export interface ReadOptions {
@@ -38,7 +35,8 @@ export interface ReadResult {
   /** True when the file is (or must be) an SMS document; false for ordinary Markdown, which is left alone. */
   readonly isSmsDocument: boolean;
   readonly document?: SmsDocument;
-  readonly findings: readonly Finding[];
+  /** What is wrong with the file, for the rules to report; absent when nothing is. */
+  readonly problems?: readonly ReadProblem[];
   readonly lines: LineIndex;
 }
 
@@ -53,16 +51,13 @@ export function readSmsDocument(path: string, fileText: string, options: ReadOpt
   const text = fileText.replace(/\r(?!\n)/g, '\n');
   const block = findFrontmatter(text, options.openingFence);
   if (!block) {
-    const findings = options.inSmsFolder
-      ? [createFinding('frontmatter.missing', path, lines.lineRange(1), 'This file is in an SMS folder but has no frontmatter; start it with a `---` block that gives at least `id`, `title` and `type`.')]
-      : [];
-    return { path, isSmsDocument: options.inSmsFolder, findings, lines };
+    return { path, isSmsDocument: options.inSmsFolder, ...(options.inSmsFolder ? { problems: [{ rule: 'frontmatter.missing' }] } : {}), lines };
   }
   return new FrontmatterReader(path, text, lines, block, options).read();
 }
 
 class FrontmatterReader implements FieldReading, KeyReading {
-  private readonly findings: Finding[] = [];
+  private problems: ReadProblem[] | undefined;
   readonly names: FieldNames;
   readonly extraFields: readonly string[];
 
@@ -86,22 +81,18 @@ class FrontmatterReader implements FieldReading, KeyReading {
     if (!looksLikeSms) return this.result(false);
 
     if (block.closeFenceStart === undefined) {
-      this.report('frontmatter.invalid-yaml', openingFence, 'The frontmatter is never closed: add a line `---` after its last field.');
-      return this.result(true);
+      return this.yamlProblem(openingFence, { kind: 'unclosed' });
     }
     if (block.language !== 'yaml') {
-      this.report('frontmatter.invalid-yaml', openingFence, `Frontmatter must be YAML; this block is marked \`${block.language}\`.`);
-      return this.result(true);
+      return this.yamlProblem(openingFence, { kind: 'language', language: block.language });
     }
 
     const tooDeepAt = findExcessiveNesting(yamlText);
     if (tooDeepAt !== undefined) {
-      this.report('frontmatter.invalid-yaml', this.yamlRange(tooDeepAt, tooDeepAt + 1), `Invalid YAML: the frontmatter nests deeper than Clausemark reads (${MAX_FLOW_DEPTH} brackets or ${MAX_BLOCK_INDENT} columns); SMS fields are at most a list of mappings.`);
-      return this.result(true);
+      return this.yamlProblem(this.yamlRange(tooDeepAt, tooDeepAt + 1), { kind: 'too-deep' });
     }
-    const tooLarge = frontmatterTooLarge(yamlText.length);
-    if (tooLarge) {
-      this.report('frontmatter.too-large', openingFence, tooLarge);
+    if (yamlText.length > MAX_FRONTMATTER_KB * 1024) {
+      this.report({ rule: 'frontmatter.too-large', range: openingFence, length: yamlText.length });
       return this.result(true);
     }
     const yaml = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true });
@@ -112,15 +103,15 @@ class FrontmatterReader implements FieldReading, KeyReading {
       syntaxBroken = true;
       if (error.message.includes('call stack')) {
         // Should nesting the scan above lets through still exhaust the stack, the parser says so once per level it unwinds.
-        if (!outOfStack) this.report('frontmatter.invalid-yaml', this.yamlRange(error.pos[0], error.pos[0] + 1), 'Invalid YAML: the frontmatter nests too deeply to read.');
+        if (!outOfStack) this.yamlProblem(this.yamlRange(error.pos[0], error.pos[0] + 1), { kind: 'out-of-stack' });
         outOfStack = true;
         continue;
       }
-      this.report('frontmatter.invalid-yaml', this.yamlRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)), `Invalid YAML: ${firstLine(error.message)}.`);
+      this.yamlProblem(this.yamlRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)), { kind: 'error', message: firstLine(error.message) });
     }
     if (syntaxBroken) return this.result(true);
     for (const warning of yaml.warnings) {
-      this.report('frontmatter.invalid-yaml', this.yamlRange(warning.pos[0], Math.max(warning.pos[1], warning.pos[0] + 1)), `YAML: ${firstLine(warning.message)}.`);
+      this.yamlProblem(this.yamlRange(warning.pos[0], Math.max(warning.pos[1], warning.pos[0] + 1)), { kind: 'warning', message: firstLine(warning.message) });
     }
 
     const contents = yaml.contents;
@@ -129,14 +120,18 @@ class FrontmatterReader implements FieldReading, KeyReading {
       return this.result(true, this.buildDocument(new Map()));
     }
     if (!isMap(contents)) {
-      this.report('frontmatter.invalid-yaml', this.nodeRange(contents), 'The frontmatter must be a mapping of fields (`key: value` lines).');
-      return this.result(true);
+      return this.yamlProblem(this.nodeRange(contents), { kind: 'not-a-mapping' });
     }
     return this.result(true, this.buildDocument(collectKeys(contents, this)));
   }
 
   private result(isSmsDocument: boolean, document?: SmsDocument): ReadResult {
-    return { path: this.path, isSmsDocument, ...(document ? { document } : {}), findings: this.findings, lines: this.lines };
+    const { path, problems, lines } = this;
+    return { path, isSmsDocument, ...(document ? { document } : {}), ...(problems ? { problems } : {}), lines };
+  }
+  private yamlProblem(range: SourceRange, yaml: YamlProblem): ReadResult {
+    this.report({ rule: 'frontmatter.invalid-yaml', range, yaml });
+    return this.result(true);
   }
   private buildDocument(pairs: ReadonlyMap<string, FieldPair>): SmsDocument {
     const { fields, read } = fieldsRead(pairs, this);
@@ -177,33 +172,26 @@ class FrontmatterReader implements FieldReading, KeyReading {
   private reportMissingRequired(document: SmsDocument, fields: ReadonlyMap<string, FrontmatterField>): void {
     const missing = (['id', 'title', 'type'] as const).filter((name) => document[name] === undefined && !this.invalidFields.has(name));
     if (missing.length === 0) return;
-    const names = missing.map((name) => `\`${name}\`${this.readFrom(name)}`).join(', ');
     const emptyField = missing.map((name) => fields.get(name)).find((field) => field !== undefined);
     const range = emptyField?.keyRange ?? this.lines.lineRange(1);
-    this.report('frontmatter.missing-field', range, `Every SMS document needs ${names}; ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`, {
-      data: { field: missing.join(',') },
-    });
-  }
-
-  /** ` (read from \`name\`)` for a field `fields` maps to other keys, so a message names what to write. */
-  private readFrom(field: KnownField): string {
-    const keys = this.names.sourcesOf(field);
-    return keys.length === 1 && keys[0] === field ? '' : ` (read from ${keys.map((key) => `\`${key}\``).join(' or ')})`;
+    // The keys each is read from (`fields` may map them), so the message names what to write.
+    this.report({ rule: 'frontmatter.missing-field', range, missing: missing.map((field: KnownField) => ({ field, keys: this.names.sourcesOf(field) })) });
   }
 
   private invalidFields = new Set<string>();
-  invalid(field: string, range: SourceRange, message: string): undefined {
+  /** A malformed field: reported once, and marked so no other check reports it as missing. */
+  invalid(field: string, range: SourceRange, value: ValueProblem): undefined {
     this.invalidFields.add(field);
-    this.report('frontmatter.invalid-field', range, message, { data: { field } });
+    this.report({ rule: 'frontmatter.invalid-field', range, field, value });
     return undefined;
   }
 
   /** A scalar's text as written (`8.10` stays `8.10`, not the number 8.1). */
-  scalarText(node: YamlNode | undefined, field: string, what: string): Located<string> | undefined {
+  scalarText(node: YamlNode | undefined, field: string, expected: Expected): Located<string> | undefined {
     if (node === undefined) return undefined;
-    if (isAlias(node)) return this.invalid(field, this.nodeRange(node), `\`${field}\` uses a YAML alias (\`*name\`); write the value out instead.`);
+    if (isAlias(node)) return this.invalid(field, this.nodeRange(node), { kind: 'alias', list: false });
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
-      return this.invalid(field, this.nodeRange(node), `\`${field}\` must be ${what}.`);
+      return this.invalid(field, this.nodeRange(node), { kind: 'wrong-kind', expected });
     }
     const scalar = node;
     const text = typeof scalar.value === 'string' ? scalar.value : String(scalar.source ?? scalar.value);
@@ -218,53 +206,49 @@ class FrontmatterReader implements FieldReading, KeyReading {
   }
 
   private readId(node: YamlNode | undefined): Located<string> | undefined {
-    const located = this.scalarText(node, 'id', 'a text id such as `PRC-INC`');
-    if (located && !ID_PATTERN.test(located.value)) {
-      return this.invalid('id', located.range, 'An `id` is letters, digits and `.` `_` `-` `:` `/` (up to 100, starting with a letter or digit), such as `PRC-INC`.');
-    }
+    const located = this.scalarText(node, 'id', 'id');
+    if (located && !ID_PATTERN.test(located.value)) return this.invalid('id', located.range, { kind: 'id-pattern' });
     return located;
   }
 
   private readVersion(node: YamlNode | undefined): Located<string> | undefined {
-    const located = this.scalarText(node, 'version', 'text such as "2.1"');
+    const located = this.scalarText(node, 'version', 'version');
     if (located && node && isScalar(node) && typeof node.value === 'number' && String(node.value) !== located.value) {
-      this.report('frontmatter.invalid-field', located.range, `YAML reads \`version: ${located.value}\` as the number ${String(node.value)}; quote it ("${located.value}") so every tool sees the same version.`, {
-        data: { field: 'version' },
-      });
+      // Read as written, so not malformed: a warning to quote it, and the version as the author meant it.
+      const value: ValueProblem = { kind: 'version-number', written: located.value, number: String(node.value) };
+      this.report({ rule: 'frontmatter.invalid-field', range: located.range, field: 'version', value });
     }
     return located;
   }
 
   readEnum<T extends string>(field: string, node: YamlNode | undefined, allowed: readonly T[], guard: (value: string) => value is T): Located<T> | undefined {
-    const located = this.scalarText(node, field, `one of ${allowed.join(', ')}`);
+    const located = this.scalarText(node, field, { oneOf: allowed });
     if (!located) return undefined;
     const normalised = located.value.trim().toLowerCase();
-    if (!guard(normalised)) {
-      const suggestion = suggestValue(field, normalised, allowed);
-      return this.invalid(field, located.range, `\`${located.value}\` is not a known ${field}; use one of ${allowed.join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`);
-    }
+    if (!guard(normalised)) return this.invalid(field, located.range, { kind: 'unknown-value', written: located.value, allowed });
     return { value: normalised, range: located.range };
   }
 
   private readDate(field: string, node: YamlNode | undefined): Located<string> | undefined {
-    const located = this.scalarText(node, field, 'a date written YYYY-MM-DD');
+    const located = this.scalarText(node, field, 'date');
     if (!located) return undefined;
     const day = parseIsoDate(located.value);
-    if (day === undefined) return this.invalid(field, located.range, `\`${located.value}\` is not a date; write \`${field}\` as YYYY-MM-DD, e.g. 2027-03-31.`);
+    if (day === undefined) return this.invalid(field, located.range, { kind: 'date', written: located.value });
     return { value: day, range: located.range };
   }
 
   listItems(field: string, node: YamlNode | undefined): YamlNode[] {
     if (node === undefined) return [];
-    if (isAlias(node)) return this.invalid(field, this.nodeRange(node), `\`${field}\` uses a YAML alias (\`*name\`); write the list out instead.`) ?? [];
-    if (isSeq(node) && node.items.length > MAX_LIST_ITEMS) this.report('frontmatter.too-large', this.nodeRange(node.items[MAX_LIST_ITEMS] as YamlNode), listTooLong(field, node.items.length));
+    if (isAlias(node)) return this.invalid(field, this.nodeRange(node), { kind: 'alias', list: true }) ?? [];
+    if (isSeq(node) && node.items.length > MAX_LIST_ITEMS)
+      this.report({ rule: 'frontmatter.too-large', range: this.nodeRange(node.items[MAX_LIST_ITEMS] as YamlNode), field, length: node.items.length });
     if (isSeq(node)) return (node.items as YamlNode[]).slice(0, MAX_LIST_ITEMS);
     if (isScalar(node) || isMap(node)) {
-      // One value where a list belongs: read it (the intent is clear) and say how to write it.
-      this.report('frontmatter.invalid-field', this.nodeRange(node), `\`${field}\` should be a list (one \`- item\` per line).`, { data: { field } });
+      // One value where a list belongs: read it (the intent is clear), so it is not malformed.
+      this.report({ rule: 'frontmatter.invalid-field', range: this.nodeRange(node), field, value: { kind: 'single-value' } });
       return [node];
     }
-    this.invalid(field, this.nodeRange(node), `\`${field}\` must be a list.`);
+    this.invalid(field, this.nodeRange(node), { kind: 'not-a-list' });
     return [];
   }
 
@@ -273,13 +257,13 @@ class FrontmatterReader implements FieldReading, KeyReading {
     for (const item of this.listItems('evidence', node)) {
       const itemRange = this.nodeRange(item);
       if (!isMap(item)) {
-        this.invalid('evidence', itemRange, 'Each `evidence` entry is a mapping with `path:` (or `url:`), `clause:` and `date:`.');
+        this.invalid('evidence', itemRange, { kind: 'not-a-mapping' });
         continue;
       }
       const entry = this.readEntry(item, 'evidence', EVIDENCE_KEYS);
       const path = this.readText('path', entry.get('path'));
       const url = this.readText('url', entry.get('url'));
-      const clause = this.scalarText(entry.get('clause'), 'clause', 'a clause id');
+      const clause = this.scalarText(entry.get('clause'), 'clause', 'clause');
       const date = this.readDate('date', entry.get('date'));
       const description = this.readText('description', entry.get('description') ?? entry.get('title') ?? entry.get('note'));
       links.push({
@@ -297,7 +281,7 @@ class FrontmatterReader implements FieldReading, KeyReading {
   private readRelated(node: YamlNode | undefined): Located<string>[] {
     const related: Located<string>[] = [];
     for (const item of this.listItems('related', node)) {
-      const id = this.scalarText(item, 'related', 'a document id');
+      const id = this.scalarText(item, 'related', 'document-id');
       if (id && id.value.trim() !== '') related.push({ value: id.value.trim(), range: id.range });
     }
     return related;
@@ -309,27 +293,22 @@ class FrontmatterReader implements FieldReading, KeyReading {
     for (const pair of map.items as Pair<YamlNode, YamlNode | null>[]) {
       const key = pair.key;
       if (!isScalar(key) || typeof key.value !== 'string') {
-        this.report('frontmatter.invalid-field', this.nodeRange(key), 'Keys must be plain names.');
+        this.report({ rule: 'frontmatter.invalid-field', range: this.nodeRange(key), value: { kind: 'key-not-plain', inEntry: true } });
         continue;
       }
       if (entry.has(key.value)) {
-        this.report('frontmatter.duplicate-key', this.nodeRange(key), `\`${key.value}\` is set twice in this \`${list}\` entry.`);
+        this.report({ rule: 'frontmatter.duplicate-key', range: this.nodeRange(key), key: key.value, list });
         continue;
       }
-      if (!known.includes(key.value)) {
-        const suggestion = suggestField(key.value, known);
-        this.report('frontmatter.unknown-field', this.nodeRange(key), `\`${key.value}\` is not a field of a \`${list}\` entry; use ${known.map((k) => `\`${k}\``).join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`, {
-          data: { field: key.value, ...(suggestion ? { suggestions: [suggestion] } : {}) },
-        });
-      }
+      if (!known.includes(key.value)) this.report({ rule: 'frontmatter.unknown-field', range: this.nodeRange(key), key: key.value, list, known });
       const value = pair.value ?? undefined;
       entry.set(key.value, value === null || (value !== undefined && isScalar(value) && value.value === null) ? undefined : value);
     }
     return entry;
   }
 
-  report(ruleId: RuleId, range: SourceRange, message: string, extras: Parameters<typeof createFinding>[4] = {}): void {
-    this.findings.push(createFinding(ruleId, this.path, range, message, extras));
+  report(problem: ReadProblem): void {
+    (this.problems ??= []).push(problem);
   }
 
   private yamlRange(start: number, end: number): SourceRange {

@@ -4,8 +4,8 @@ import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
 import { checkDiagrams } from '../diagrams/checkDiagrams.js';
 import type { DiagramValidator } from '../diagrams/diagramValidator.js';
 import { documentReadOptions } from '../config/documentFormat.js';
+import type { UnreadableReason } from '../document/readProblem.js';
 import { readSmsDocument, type ReadResult } from '../document/readSmsDocument.js';
-import { createFinding } from '../rules/createFinding.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { decodeText } from '../workspace/decodeText.js';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem.js';
@@ -45,39 +45,29 @@ export class DocumentReader {
       const stat = await this.options.fs.stat(absolute);
       // A name that is not valid UTF-8 comes back from the folder listing with U+FFFD in place of its bad bytes,
       // and no file has that name: say so rather than skip a document the repository holds.
-      if (!stat && path.includes('\uFFFD'))
-        return this.unreadable(path, inSmsFolder, 'its name is not valid UTF-8, so it cannot be opened by name; rename it', 'name');
+      if (!stat && path.includes('\uFFFD')) return this.unreadable(path, inSmsFolder, { kind: 'bad-name' }, 'name');
       if (!stat || stat.kind === 'directory') return undefined;
       // Never read a pipe (it would block) or a device; say so rather than skip a file that should be a document.
-      if (stat.kind !== 'file') return this.unreadable(path, inSmsFolder, 'it is not a regular file (a pipe, socket or device)', 'other');
+      if (stat.kind !== 'file') return this.unreadable(path, inSmsFolder, { kind: 'not-regular' }, 'other');
       if (!(await this.options.rootGuard.isInside(absolute))) {
-        return this.unreadable(path, inSmsFolder, 'it is a link to a place outside the repository, which Clausemark does not read', 'outside');
+        return this.unreadable(path, inSmsFolder, { kind: 'outside' }, 'outside');
       }
       const limit = this.options.config.maxFileSizeKB * 1024;
       if (stat.size > limit) {
         // Outside the SMS folders a large file is most likely a changelog or generated page, not ours to report.
-        return this.unreadable(
-          path,
-          inSmsFolder,
-          `it is ${Math.ceil(stat.size / 1024)} KB, over the ${this.options.config.maxFileSizeKB} KB limit (\`maxFileSizeKB\` in clausemark.json)`,
-          `size:${stat.size}`,
-        );
+        return this.unreadable(path, inSmsFolder, { kind: 'too-large', bytes: stat.size, limitKB: this.options.config.maxFileSizeKB }, `size:${stat.size}`);
       }
       bytes = await this.options.fs.readFile(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined; // deleted while being read
-      return this.unreadable(
-        path,
-        true,
-        code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : `reading it failed (${code ?? String(error)})`,
-        `error:${code ?? ''}`,
-      );
+      const reason: UnreadableReason = code === 'EACCES' || code === 'EPERM' ? { kind: 'denied' } : { kind: 'failed', code: code ?? String(error) };
+      return this.unreadable(path, true, reason, `error:${code ?? ''}`);
     }
     const decoded = decodeText(bytes, this.options.config.maxFileSizeKB * 1024);
     if (!decoded.ok) {
       const looksLikeDocument = inSmsFolder || (bytes[0] === 0x2d && bytes[1] === 0x2d && bytes[2] === 0x2d);
-      return this.unreadable(path, looksLikeDocument, decoded.reason, `bad:${hashOf(bytes)}`);
+      return this.unreadable(path, looksLikeDocument, { kind: 'undecodable', reason: decoded.reason }, `bad:${hashOf(bytes)}`);
     }
     return this.readText(path, decoded.text);
   }
@@ -95,22 +85,20 @@ export class DocumentReader {
       result = readSmsDocument(path, body, { inSmsFolder, ...readOptions });
     } catch (error) {
       // A parser bug on one file must not stop the check of the others; the failure is not cached.
-      const lines = new LineIndex(body);
-      const message = `Clausemark could not read this file (${error instanceof Error ? error.message : String(error)}); the other files were still checked.`;
-      return { hash, result: { path, isSmsDocument: true, findings: [createFinding('internal.rule-failed', path, lines.lineRange(1), message)], lines } };
+      const problems = [{ rule: 'internal.rule-failed', error: error instanceof Error ? error.message : String(error) }] as const;
+      return { hash, result: { path, isSmsDocument: true, problems, lines: new LineIndex(body) } };
     }
     if (this.options.validateDiagram && result.document && result.document.diagrams.length > 0) {
-      result = { ...result, findings: [...result.findings, ...(await checkDiagrams(result.document, result.lines, this.options.validateDiagram))] };
+      const diagramProblems = await checkDiagrams(result.document, this.options.validateDiagram);
+      if (diagramProblems.length > 0) result = { ...result, problems: [...(result.problems ?? []), ...diagramProblems] };
     }
     // A diagram stopped at its time limit might parse on a faster machine: such a result is not kept.
-    if (!result.findings.some((finding) => finding.ruleId === 'diagram.too-complex')) this.options.cache?.set(hash, result);
+    if (!result.problems?.some((problem) => problem.rule === 'diagram.too-complex')) this.options.cache?.set(hash, result);
     return { hash, result };
   }
 
-  private unreadable(path: string, report: boolean, reason: string, hash: string): FileRead {
-    const lines = new LineIndex('');
-    const findings = report ? [createFinding('file.unreadable', path, lines.lineRange(1), `This file cannot be checked: ${reason}.`)] : [];
-    return { hash, result: { path, isSmsDocument: report, findings, lines } };
+  private unreadable(path: string, report: boolean, reason: UnreadableReason, hash: string): FileRead {
+    return { hash, result: { path, isSmsDocument: report, ...(report ? { problems: [{ rule: 'file.unreadable', reason }] } : {}), lines: new LineIndex('') } };
   }
 }
 

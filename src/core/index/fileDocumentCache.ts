@@ -37,7 +37,7 @@ export class FileDocumentCache implements DocumentCache {
    * this machine) the cache neither loads nor saves anything.
    */
   static async open(folder: string, toolVersion: string, key: Buffer | undefined): Promise<FileDocumentCache> {
-    const format = `clausemark-cache-7/${toolVersion}`; // 4: fields keep only the key range; 5: a malformed field is marked; 6: `audit` and `findings`; 7: claims under a catalog alias
+    const format = `clausemark-cache-8/${toolVersion}`; // 4: fields keep only the key range; 5: a malformed field is marked; 6: `audit` and `findings`; 7: claims under a catalog alias; 8: read problems, not findings
     const cache = new FileDocumentCache(join(folder, 'documents.json'), dirname(folder), format, key);
     if (!key) return cache;
     const stored = readSignedCache(cache.file, cache.root, format, key, MAX_CACHE_BYTES);

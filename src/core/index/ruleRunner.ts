@@ -3,13 +3,16 @@ import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import { FILE_SUGGESTION_COMPARISONS, SuggestionBudget } from '../catalog/suggestionBudget.js';
 import { nextPlannedAudit } from '../config/certification.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
+import type { ConfigProblem } from '../config/configProblem.js';
 import type { SeverityPolicy } from '../config/severityPolicy.js';
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
 import type { CycleState } from '../cycle/cycleState.js';
+import type { ReadResult } from '../document/readSmsDocument.js';
 import type { Finding } from '../model/finding.js';
 import type { SmsDocument } from '../model/smsDocument.js';
 import { createFinding, findingOf } from '../rules/createFinding.js';
-import type { Report, Rule } from '../rules/rule.js';
+import { wordReadProblem } from '../rules/readFindings.js';
+import type { ConfigProblemContext, Report, Rule } from '../rules/rule.js';
 import type { RepositoryView } from '../rules/repositoryView.js';
 import type { SourceRange } from '../text/sourceRange.js';
 
@@ -30,6 +33,10 @@ export class RuleRunner {
   private readonly crossDocumentRules: readonly Rule[];
   private readonly clauseRules: readonly Rule[];
   private readonly repositoryRules: readonly Rule[];
+  private readonly readProblemRules: ReadonlyMap<string, Rule>;
+  private readonly configProblemRules: ReadonlyMap<string, Rule>;
+  /** Every rule id the runner was given, on or off (a setting naming another is `config.unknown-rule`). */
+  private readonly ruleIds: readonly string[];
 
   constructor(
     rules: readonly Rule[],
@@ -43,6 +50,32 @@ export class RuleRunner {
     this.crossDocumentRules = enabled.filter((rule) => rule.checkAcrossDocuments);
     this.clauseRules = enabled.filter((rule) => rule.checkClause);
     this.repositoryRules = enabled.filter((rule) => rule.checkRepository);
+    this.readProblemRules = new Map(enabled.filter((rule) => rule.checkReadProblem).map((rule) => [rule.id, rule]));
+    this.configProblemRules = new Map(enabled.filter((rule) => rule.checkConfigProblem).map((rule) => [rule.id, rule]));
+    this.ruleIds = rules.map((rule) => rule.id);
+  }
+
+  /** Findings of the problems met while a file was read, in the order they were met. */
+  readFindings(read: ReadResult): Finding[] {
+    const findings: Finding[] = [];
+    for (const problem of read.problems ?? []) {
+      const rule = this.readProblemRules.get(problem.rule);
+      if (rule) this.guarded(rule, read.path, read.lines.lineRange(1), 'this file', findings, (report) => wordReadProblem(rule, problem, read, report));
+    }
+    return findings;
+  }
+
+  /** Findings of the problems met while the configuration was loaded, on the config file, in the order met. */
+  configFindings(problems: readonly ConfigProblem[], place: RepositoryPlace): Finding[] {
+    const findings: Finding[] = [];
+    const { catalogs } = this;
+    for (const problem of problems) {
+      const rule = this.configProblemRules.get(problem.rule);
+      // The map holds each rule under the id its problems name, so the problem is one its check takes.
+      const check = rule?.checkConfigProblem as ((context: ConfigProblemContext<ConfigProblem>) => void) | undefined;
+      if (rule && check) this.guarded(rule, place.file, place.anchor, 'the configuration', findings, (report) => check({ problem, catalogs, report }));
+    }
+    return findings;
   }
 
   /** Findings of one document on its own; they depend only on the document and the day. */
@@ -90,7 +123,17 @@ export class RuleRunner {
     const { catalog, catalogs, config } = this;
     for (const rule of this.repositoryRules) {
       this.guarded(rule, place.file, place.anchor, 'the repository', findings, (report) =>
-        rule.checkRepository?.({ anchor: place.anchor, locateSetting: place.locateSetting, cycle, catalog, catalogs, config, today, report }),
+        rule.checkRepository?.({
+          anchor: place.anchor,
+          locateSetting: place.locateSetting,
+          ruleIds: this.ruleIds,
+          cycle,
+          catalog,
+          catalogs,
+          config,
+          today,
+          report,
+        }),
       );
     }
     return findings;

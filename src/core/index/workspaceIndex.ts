@@ -258,7 +258,7 @@ export class WorkspaceIndex implements RepositoryView {
     if (path === this.repositoryFile) findings.push(...this.repositoryFindings());
     const entry = this.files.get(path);
     if (entry) {
-      findings.push(...entry.read.findings);
+      if (entry.read.problems) findings.push(...this.runner.readFindings(entry.read));
       const document = entry.read.document;
       if (document) {
         findings.push(...this.documentFindings(entry, document));
@@ -284,7 +284,7 @@ export class WorkspaceIndex implements RepositoryView {
       locateSetting: (path: (string | number)[], part?: 'key' | 'value') => this.project.locateSetting(path, part),
     };
     const today = this.today;
-    const findings = [...this.project.findings];
+    const findings = this.runner.configFindings(this.project.problems, place);
     for (const clause of this.coverage().clauses) {
       let found = this.clauseFindings.get(clause);
       if (!found) this.clauseFindings.set(clause, (found = this.runner.clauseFindings(clause, place, today)));

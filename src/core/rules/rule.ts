@@ -2,11 +2,14 @@ import type { CatalogSet } from '../catalog/catalogSet.js';
 import type { ClauseCatalog } from '../catalog/clauseCatalog.js';
 import type { SuggestionBudget } from '../catalog/suggestionBudget.js';
 import type { ClausemarkConfig } from '../config/clausemarkConfig.js';
+import type { ConfigProblem } from '../config/configProblem.js';
 import type { ClauseCoverage } from '../coverage/coverageReport.js';
 import type { CycleState } from '../cycle/cycleState.js';
+import type { ReadProblem } from '../document/readProblem.js';
 import type { FindingData, RelatedLocation } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import type { SmsDocument } from '../model/smsDocument.js';
+import type { LineIndex } from '../text/lineIndex.js';
 import type { SourceRange } from '../text/sourceRange.js';
 import type { RepositoryView } from './repositoryView.js';
 
@@ -56,12 +59,36 @@ export interface RepositoryContext extends CheckContext {
   readonly anchor: SourceRange | undefined;
   /** The range of a setting in the config file. */
   readonly locateSetting: (path: (string | number)[], part?: 'key' | 'value') => SourceRange | undefined;
+  /** The id of every rule being run or turned off: what a setting in `rules` may name. */
+  readonly ruleIds: readonly string[];
   readonly cycle: () => CycleState;
 }
 
+/** One problem the file's reader recorded (src/core/document/readProblem.ts), for its rule to word. */
+export interface ReadProblemContext<Problem> {
+  readonly problem: Problem;
+  readonly file: string;
+  readonly lines: LineIndex;
+  /** The document, when the file could be read as one (a diagram problem points into it). */
+  readonly document: SmsDocument | undefined;
+  readonly report: Report;
+}
+
+/** One problem the config loader recorded (src/core/config/configProblem.ts), for its rule to word; on the config file. */
+export interface ConfigProblemContext<Problem> {
+  readonly problem: Problem;
+  readonly catalogs: CatalogSet;
+  readonly report: Report;
+}
+
+/** The read problems a rule words: those named by its id. */
+type ProblemOf<Id extends string> = Extract<ReadProblem, { readonly rule: Id }>;
+/** The config problems a rule words: those named by its id. */
+type ConfigProblemOf<Id extends string> = Extract<ConfigProblem, { readonly rule: Id }>;
+
 /**
- * A rule: what users configure and read about it, and its check. A rule has one or more `check…` hooks; a
- * rule without any is reported while files are read or configuration is loaded (its file says where).
+ * A rule: what users configure and read about it, and its check. A rule has one or more `check…` hooks; a rule
+ * without any is reported by the change check (its file says where).
  */
 export interface Rule<Id extends string = string> {
   /** Stable id, `group.name`; never renamed once released. The rule's file is `rules/group/name.ts`. */
@@ -81,10 +108,24 @@ export interface Rule<Id extends string = string> {
   readonly checkAcrossDocuments?: (context: CrossDocumentContext) => void;
   readonly checkClause?: (context: ClauseContext) => void;
   readonly checkRepository?: (context: RepositoryContext) => void;
+  /**
+   * Words a problem found while the file was read (its YAML, its bytes, its diagrams), in the order found. Only
+   * problems naming the rule's id reach it; `defineRule` types them (here the type must not depend on the id,
+   * so that a rule is a `Rule` of any id).
+   */
+  readonly checkReadProblem?: (context: ReadProblemContext<never>) => void;
+  /** Words a problem found while the configuration was loaded (typed by `defineRule` as `checkReadProblem` is). */
+  readonly checkConfigProblem?: (context: ConfigProblemContext<never>) => void;
 }
 
+/** A rule as declared: its `checkReadProblem` and `checkConfigProblem` are given the problems its id names. */
+type RuleDeclaration<Id extends string> = Omit<Rule<Id>, 'checkReadProblem' | 'checkConfigProblem'> & {
+  readonly checkReadProblem?: (context: ReadProblemContext<ProblemOf<Id>>) => void;
+  readonly checkConfigProblem?: (context: ConfigProblemContext<ConfigProblemOf<Id>>) => void;
+};
+
 /** Declares a rule; keeps its id as a literal type, so the registry yields the union of rule ids. */
-export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+export function defineRule<const Id extends string>(rule: RuleDeclaration<Id>): Rule<Id> {
   return rule;
 }
 

@@ -1,6 +1,5 @@
 import { defineRule } from '../rule.js';
 
-// Reported while the configuration is loaded (src/core/config/applicabilityFindings.ts), at the control's entry in `applicability`.
 export default defineRule({
   id: 'applicability.missing-justification',
   defaultSeverity: 'error',
@@ -11,4 +10,13 @@ export default defineRule({
     "(reported at the justification, or at the control's key when there is none). The control stays applicable",
     'until you say why it is not: the reason goes into the Statement of Applicability.',
   ].join('\n'),
+  checkConfigProblem({ problem: { range, alias, clause }, catalogs, report }) {
+    const catalog = catalogs.get(alias);
+    if (!catalog) return;
+    report(
+      range,
+      `${catalog.label(clause)} is declared not applicable without a justification; say why it does not apply (it goes in the Statement of Applicability).`,
+      { data: { clause, catalog: alias } },
+    );
+  },
 });

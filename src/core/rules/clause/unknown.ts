@@ -26,6 +26,18 @@ export default defineRule({
       reportUnknown(catalogs, catalogs.resolve(link.clause.value, undefined, budget), { written: link.clause.value, range: link.clause.range }, report);
     }
   },
+  // An `exclusions` or `applicability` entry in clausemark.json.
+  checkConfigProblem({ problem: { range, alias, clause }, catalogs, report }) {
+    const catalog = catalogs.get(alias);
+    if (clause === undefined || !catalog) {
+      report(range, `\`${alias}\` is not a catalog alias of this project (${knownAliases(catalogs)}).`, {
+        data: { suggestions: catalogs.suggestAlias(alias) },
+      });
+      return;
+    }
+    const suggestions = catalog.suggest(clause);
+    report(range, notAClause(clause, catalog.title, suggestions), { data: { clause, suggestions } });
+  },
 });
 
 interface WrittenId {
@@ -38,18 +50,24 @@ interface WrittenId {
 
 function reportUnknown(catalogs: CatalogSet, resolved: ClauseReference, at: WrittenId, report: Report): void {
   if (resolved.kind === 'unknown-alias') {
-    const known = catalogs
-      .aliases()
-      .map((alias) => `\`${alias}\``)
-      .join(', ');
     const offered = resolved.suggestions.length > 0 ? `; did you mean ${resolved.suggestions.join(', ')}?` : '.';
-    report(at.aliasRange ?? at.range, `\`${resolved.alias}\` is not a catalog alias of this project (${known})${offered}`, {
+    report(at.aliasRange ?? at.range, `\`${resolved.alias}\` is not a catalog alias of this project (${knownAliases(catalogs)})${offered}`, {
       data: { clause: at.written, suggestions: resolved.suggestions.map((alias) => (at.aliasRange ? alias : `${alias}:${resolved.id}`)) },
     });
   } else if (resolved.kind === 'unknown-id') {
-    const offered = resolved.suggestions.length > 0 ? `; did you mean ${resolved.suggestions.join(', ')}?` : '.';
-    report(at.range, `\`${resolved.id}\` is not a clause of ${resolved.catalog.title}${offered}`, {
+    report(at.range, notAClause(resolved.id, resolved.catalog.title, resolved.suggestions), {
       data: { clause: at.written, suggestions: resolved.suggestions },
     });
   }
+}
+
+function knownAliases(catalogs: CatalogSet): string {
+  return catalogs
+    .aliases()
+    .map((alias) => `\`${alias}\``)
+    .join(', ');
+}
+
+function notAClause(id: string, catalogTitle: string, suggestions: readonly string[]): string {
+  return `\`${id}\` is not a clause of ${catalogTitle}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`;
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 
-// Reported while documents are read, by the diagram check (src/core/diagrams/checkDiagrams.ts), so results are cached with the parse.
+// Found while documents are read (src/core/diagrams/checkDiagrams.ts), so it is cached with the parse; worded here.
 export default defineRule({
   id: 'diagram.too-complex',
   defaultSeverity: 'warning',
@@ -14,4 +14,9 @@ export default defineRule({
     'reported while `diagram.invalid-mermaid` is on, since only then are diagrams parsed. A result from the time',
     'limit is never cached, so a later run tries the diagram again. Simplify or split the diagram.',
   ].join('\n'),
+  checkReadProblem({ problem, document, lines, report }) {
+    const diagram = document?.diagrams[problem.diagram];
+    // Reported at the opening fence: nothing inside the block was judged.
+    if (diagram) report(lines.lineRange(diagram.range.start.line), `This ${diagram.language} diagram is too complex to check: ${problem.message}.`);
+  },
 });

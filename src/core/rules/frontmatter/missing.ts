@@ -1,6 +1,5 @@
 import { defineRule } from '../rule.js';
 
-// Reported by the document reader (src/core/document/readSmsDocument.ts): a document is checked only once it can be read.
 export default defineRule({
   id: 'frontmatter.missing',
   defaultSeverity: 'error',
@@ -10,4 +9,10 @@ export default defineRule({
     'A Markdown file under `smsFolders` has no frontmatter. Add one with at least `id`, `title` and `type`, or move',
     'the file out of the SMS folders if it is not a controlled document.',
   ].join('\n'),
+  checkReadProblem({ lines, report }) {
+    report(
+      lines.lineRange(1),
+      'This file is in an SMS folder but has no frontmatter; start it with a `---` block that gives at least `id`, `title` and `type`.',
+    );
+  },
 });

@@ -1,6 +1,6 @@
+import { MAX_FRONTMATTER_KB, MAX_LIST_ITEMS } from '../../document/frontmatterLimits.js';
 import { defineRule } from '../rule.js';
 
-// Reported by the document reader (src/core/document/readSmsDocument.ts): a document is checked only once it can be read.
 export default defineRule({
   id: 'frontmatter.too-large',
   defaultSeverity: 'error',
@@ -12,4 +12,12 @@ export default defineRule({
     'read. The finding sits on the opening fence, or on the first entry past the limit; nothing past it is checked.',
     'Keep long lists in records of their own.',
   ].join('\n'),
+  checkReadProblem({ problem: { range, field, length }, report }) {
+    report(
+      range,
+      field === undefined
+        ? `The frontmatter is ${Math.ceil(length / 1024)} KB, over the ${MAX_FRONTMATTER_KB} KB Clausemark reads, so none of it is checked; keep long lists in records of their own.`
+        : `\`${field}\` has ${length} entries; Clausemark reads the first ${MAX_LIST_ITEMS}, and the rest are not checked.`,
+    );
+  },
 });

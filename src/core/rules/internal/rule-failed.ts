@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 
-// Reported by the rule runner (src/core/index) when a check throws, and by the index when a file cannot be parsed.
+// Reported by the rule runner (src/core/index) when a check throws; a file the reader failed on is worded here.
 export default defineRule({
   id: 'internal.rule-failed',
   defaultSeverity: 'error',
@@ -11,4 +11,7 @@ export default defineRule({
     'whose check failed (turn them off under `rules` until it is fixed); the other checks and files still ran.',
     "Please report the document's shape.",
   ].join('\n'),
+  checkReadProblem({ problem, lines, report }) {
+    report(lines.lineRange(1), `Clausemark could not read this file (${problem.error}); the other files were still checked.`);
+  },
 });
