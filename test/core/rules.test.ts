@@ -40,4 +40,13 @@ describe('rules', () => {
       ],
     );
   });
+
+  it('names an unknown rule in the config once, with the nearest ids as a question', async () => {
+    const { index } = await indexOf({ 'clausemark.json': JSON.stringify({ rules: { 'clause.unknwn': 'off', 'zzzzzz.qqqqqqqq': 'off' } }) });
+    const messages = index
+      .allFindings()
+      .filter((finding) => finding.ruleId === 'config.unknown-rule')
+      .map((finding) => finding.message);
+    assert.deepEqual(messages, ['There is no rule `clause.unknwn`; did you mean `clause.unknown`?', 'There is no rule `zzzzzz.qqqqqqqq`.']);
+  });
 });

@@ -13,7 +13,7 @@ export default defineRule({
       const suggestions = nearestIds(id, ruleIds, 3);
       report(
         locateSetting(['rules', id], 'key'),
-        `There is no rule \`${id}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : ''}.`,
+        `There is no rule \`${id}\`${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '.'}`,
         {
           data: { suggestions },
         },
