@@ -57,13 +57,15 @@ const folders = await connection.sendRequest('clausemark/folders');
 const paths = [];
 // Documents to edit: the coverage tree names every document that claims a clause.
 const tree = await connection.sendRequest('clausemark/coverageTree', { gapsOnly: false });
-const collect = (clauses) => {
+const collect = async (folderUri, clauses) => {
   for (const clause of clauses) {
-    for (const document of clause.documents) paths.push(fileURLToPath(document.uri).slice(root.length + 1));
-    collect(clause.children);
+    // A leaf's documents come on request, as when it is opened in the tree.
+    const documents = clause.documentCount > 0 ? await connection.sendRequest('clausemark/coverageDocuments', { folderUri, clause: clause.id }) : [];
+    for (const document of documents) paths.push(fileURLToPath(document.uri).slice(root.length + 1));
+    await collect(folderUri, clause.children);
   }
 };
-for (const folder of tree.folders) collect(folder.clauses);
+for (const folder of tree.folders) await collect(folder.uri, folder.clauses);
 const candidates = [...new Set(paths)];
 if (candidates.length === 0 || !folders[0]?.ready) throw new Error('the server read no documents');
 const random = randomFrom(7);
