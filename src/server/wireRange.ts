@@ -19,12 +19,26 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /**
- * What a quick fix needs of a finding, carried in the diagnostic so the server can rebuild it: everything but
- * the related places, which the diagnostic already carries (a coverage finding at 10,000 documents names hundreds).
+ * What a quick fix needs of a finding, carried in the diagnostic so the server can rebuild it: everything the
+ * diagnostic does not carry itself. The message, severity and related places are the diagnostic's own (a coverage
+ * finding at 10,000 documents names hundreds of documents in both its message and its related places).
  */
 export interface DiagnosticData {
-  readonly finding: Omit<Finding, 'related'>;
+  readonly finding: Omit<Finding, 'related' | 'message' | 'severity'>;
 }
+
+const SEVERITY_OF_WIRE = new Map<DiagnosticSeverity | undefined, Severity>([
+  [DiagnosticSeverity.Error, 'error'],
+  [DiagnosticSeverity.Warning, 'warning'],
+  [DiagnosticSeverity.Information, 'info'],
+]);
+
+/**
+ * Related places an editor is sent with one diagnostic. A coverage or audit finding at 10,000 documents has
+ * hundreds, which an editor lists under the problem and the editor's host carries to its window: the rest are
+ * counted in a last entry, and every report of the CLI keeps them all.
+ */
+export const MAX_RELATED = 50;
 
 /** A finding as a diagnostic: exact range, rule id linking to its docs, related places, the finding as `data`. */
 export function toDiagnostic(finding: Finding, uriOf: (path: string) => string): Diagnostic {
@@ -35,20 +49,27 @@ export function toDiagnostic(finding: Finding, uriOf: (path: string) => string):
     source: 'clausemark',
     code: finding.ruleId,
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
-    data: { finding: withoutRelated(finding) } satisfies DiagnosticData,
+    data: { finding: carried(finding) } satisfies DiagnosticData,
   };
   if (finding.related && finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({
-      location: { uri: uriOf(related.file), range: toWireRange(related.range) },
-      message: related.message,
-    }));
+    const related = finding.related
+      .slice(0, MAX_RELATED)
+      .map((place): DiagnosticRelatedInformation => ({ location: { uri: uriOf(place.file), range: toWireRange(place.range) }, message: place.message }));
+    const more = finding.related.length - related.length;
+    if (more > 0) {
+      related.push({
+        location: { uri: uriOf(finding.file), range: toWireRange(finding.range) },
+        message: `and ${more} more places (\`clausemark check --format json\` lists them all)`,
+      });
+    }
+    diagnostic.relatedInformation = related;
   }
   if (finding.ruleId === 'control.retired-claims-clauses') diagnostic.tags = [DiagnosticTag.Deprecated];
   return diagnostic;
 }
 
-function withoutRelated(finding: Finding): Omit<Finding, 'related'> {
-  const { related: _related, ...rest } = finding;
+function carried(finding: Finding): DiagnosticData['finding'] {
+  const { related: _related, message: _message, severity: _severity, ...rest } = finding;
   return rest;
 }
 
@@ -57,5 +78,6 @@ export function findingOf(diagnostic: Diagnostic): Finding | undefined {
   if (diagnostic.source !== 'clausemark') return undefined;
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   const finding = data?.finding;
-  return finding && typeof finding.ruleId === 'string' && typeof finding.file === 'string' ? finding : undefined;
+  if (!finding || typeof finding.ruleId !== 'string' || typeof finding.file !== 'string') return undefined;
+  return { ...finding, message: diagnostic.message, severity: SEVERITY_OF_WIRE.get(diagnostic.severity) ?? 'warning' };
 }

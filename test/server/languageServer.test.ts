@@ -58,7 +58,10 @@ describe('language server over stdio (the real server, on a copy of the example)
     assert.deepEqual(unknown.range, { start: { line: 27, character: 72 }, end: { line: 27, character: 80 } });
     assert.equal(unknown.source, 'clausemark');
     assert.match(unknown.codeDescription?.href ?? '', /#traceunknown-related$/);
-    assert.equal((unknown.data as { finding: { ruleId: string } }).finding.ruleId, 'trace.unknown-related');
+    const carried = (unknown.data as { finding: Record<string, unknown> }).finding;
+    assert.equal(carried.ruleId, 'trace.unknown-related');
+    // The data carries only what the diagnostic does not: no second copy of the message, severity or related places.
+    assert.deepEqual(Object.keys(carried).sort(), ['data', 'file', 'range', 'ruleId']);
     // A document nobody opened is published from the disk.
     const problem = await client.diagnostics(fileUri(join(root, PROBLEM)), (params) => params.diagnostics.some(byCode('control.missing-approval')));
     assert.deepEqual(problem.diagnostics.find(byCode('control.missing-approval'))?.range.start, { line: 5, character: 8 });

@@ -1,4 +1,5 @@
 import type { CycleState, HeldAudit } from '../../cycle/cycleState.js';
+import { listSome } from '../../text/listSome.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -15,7 +16,7 @@ export default defineRule({
     if (document.type?.value !== 'audit') return;
     const audit = heldAuditAt(cycle(), document.path);
     if (!audit || audit.ownWork.length === 0 || !audit.auditorRange) return;
-    const work = audit.ownWork.map((owned) => `${owned.documentId} (${owned.clauses.join(', ')})`).join(', ');
+    const work = listSome(audit.ownWork.map((owned) => `${owned.documentId} (${owned.clauses.join(', ')})`));
     report(
       audit.auditorRange,
       `${audit.auditor} audits their own work: they own ${work}, in this audit's scope; an internal auditor must be independent of what they audit.`,

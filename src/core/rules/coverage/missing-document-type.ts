@@ -1,3 +1,4 @@
+import { listSome } from '../../text/listSome.js';
 import { defineRule } from '../rule.js';
 import { claimsOf } from './claimsOf.js';
 
@@ -15,7 +16,7 @@ export default defineRule({
     for (const requirement of clause.missingDocuments) {
       report(
         anchor,
-        `${catalog.label(clause.clause)}: needs an approved ${requirement.types.join(' or ')} (${requirement.description}); it is addressed only by ${approved.map((d) => `${d.id} (${d.type ?? 'no type'})`).join(', ')}.`,
+        `${catalog.label(clause.clause)}: needs an approved ${requirement.types.join(' or ')} (${requirement.description}); it is addressed only by ${listSome(approved.map((d) => `${d.id} (${d.type ?? 'no type'})`))}.`,
         {
           related: claimsOf(clause),
           data: { clause: clause.clause },
