@@ -41,10 +41,7 @@ export default { plugins: [remarkFrontmatter, [remarkLintFrontmatterSchema, { sc
  * `peerRuns`: runs of each peer; `edits`: one-document edits in the editor index.
  */
 export function benchSize(size, { runs, coldRuns, peerRuns, edits, threeRuns = 3 }) {
-  const repo = join(here, 'work', `repo-${size}`);
-  const generated = generateRepository(repo, size, leafClauses);
-  copyFileSync(join(project, 'schemas', 'sms-document.schema.json'), join(repo, 'sms-document.schema.json'));
-  writeFileSync(join(repo, '.remarkrc.mjs'), REMARK_RC);
+  const { repo, generated } = benchRepository(size);
   const cacheFolder = join(repo, '.clausemark-cache');
   const log = (what) => process.stderr.write(`  [${size}] ${what}\n`);
   log(`generated ${generated.files.length} files, ${(generated.bytes / 1e6).toFixed(1)} MB`);
@@ -74,6 +71,15 @@ export function benchSize(size, { runs, coldRuns, peerRuns, edits, threeRuns = 3
   const schema = repeat(peerRuns, undefined, remark, repo);
   log(`remark-cli ${times(schema)}`);
   return { size, files: generated.files.length, megabytes: generated.bytes / 1e6, cold, warm, warmTouched, ...edit, server, lint, schema, ...three };
+}
+
+/** Writes the benchmark's repository of `size` documents under bench/work (with the peers' configuration). */
+export function benchRepository(size) {
+  const repo = join(here, 'work', `repo-${size}`);
+  const generated = generateRepository(repo, size, leafClauses);
+  copyFileSync(join(project, 'schemas', 'sms-document.schema.json'), join(repo, 'sms-document.schema.json'));
+  writeFileSync(join(repo, '.remarkrc.mjs'), REMARK_RC);
+  return { repo, generated };
 }
 
 /**
