@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_CATALOGS } from '../out/src/core/catalog/builtinCatalogs.js';
 import { generateRepository } from './generateRepository.mjs';
-import { measure, median, ratio, repeat, spread, times, verdict } from './measure.mjs';
+import { measure, median, ratio, repeat, spread, summarise, times, verdict } from './measure.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const project = join(here, '..');
@@ -100,10 +100,6 @@ function threeCatalogs(size, runs, repo) {
   return { one: summarise(one), three: summarise(three) };
 }
 
-function summarise(results) {
-  const wall = results.map((r) => r.ms);
-  return { ms: median(wall), minMs: Math.min(...wall), maxMs: Math.max(...wall), cpuMs: median(results.map((r) => r.cpuMs)), rssMb: Math.max(...results.map((r) => r.rssMb)), runs: results.length };
-}
 
 /** The editor path in-process (bench/editLoop.mjs), with that process's peak memory. */
 function editLoop(repo, edits) {

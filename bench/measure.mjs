@@ -49,6 +49,11 @@ export function repeat(times, before, args, cwd) {
     before?.(i);
     results.push(measure(args, cwd));
   }
+  return summarise(results);
+}
+
+/** Separate runs of one command (`measure` results) as `repeat` reports them. */
+export function summarise(results) {
   const wall = results.map((r) => r.ms);
   return {
     ms: median(wall),
@@ -57,7 +62,7 @@ export function repeat(times, before, args, cwd) {
     cpuMs: median(results.map((r) => r.cpuMs)),
     rssMb: Math.max(...results.map((r) => r.rssMb)),
     rssEachMb: results.map((r) => r.rssMb),
-    runs: times,
+    runs: results.length,
   };
 }
 

@@ -27,11 +27,8 @@ export interface DiagnosticData {
   readonly finding: Omit<Finding, 'related' | 'message' | 'severity'>;
 }
 
-const SEVERITY_OF_WIRE = new Map<DiagnosticSeverity | undefined, Severity>([
-  [DiagnosticSeverity.Error, 'error'],
-  [DiagnosticSeverity.Warning, 'warning'],
-  [DiagnosticSeverity.Information, 'info'],
-]);
+/** `SEVERITY` read backwards, for a finding rebuilt from its diagnostic. */
+const SEVERITY_OF_WIRE = new Map<DiagnosticSeverity | undefined, Severity>(Object.entries(SEVERITY).map(([severity, wire]) => [wire, severity as Severity]));
 
 /**
  * Related places an editor is sent with one diagnostic. A coverage or audit finding at 10,000 documents has
